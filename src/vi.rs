@@ -1,0 +1,236 @@
+//! Vietnamese text: Unicode normalisation, slugs, tone-mark folding, numbers, dates and
+//! alphabetical order.
+//!
+//! Owns every rule about how Vietnamese is written. Knows nothing of files, pages or
+//! templates; every function here is pure.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use icu_collator::options::CollatorOptions;
+use icu_collator::{CollatorBorrowed, CollatorPreferences};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Text in Normalization Form C, the form every input is turned into: Unikey and VNI
+/// keyboards, and macOS file names, can deliver NFD.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Lower case with tone marks and other diacritics removed and đ mapped to d:
+/// "Đắk Lắk" -> "dak lak". The key for slugs, search and near-miss suggestions.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.nfd() {
+        match c {
+            'đ' | 'Đ' => folded.push('d'),
+            c if is_combining_mark(c) => {}
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
+}
+
+/// An ASCII URL segment: "Lễ ra mắt lực lượng Đắk Lắk" -> "le-ra-mat-luc-luong-dak-lak".
+/// Empty when the text has no letter or digit at all.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// A whole number with dots between thousands: 2199 -> "2.199".
+pub fn format_integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A number the Vietnamese way: dots between thousands, a comma before the decimals,
+/// at most `decimals` of them and no trailing zeros: 4.6 -> "4,6", 12500.25 -> "12.500,25".
+pub fn format_decimal(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let sign = if value < 0.0 && (whole != 0 || !fraction.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    let mut out = format!("{sign}{}", format_integer(whole));
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// How a site writes dates; chosen by `date_format` in site.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStyle {
+    /// 1/7/2024
+    #[default]
+    Short,
+    /// Thứ Hai, 01/07/2024
+    Weekday,
+    /// ngày 01 tháng 7 năm 2024 (Nghị định 30/2020/NĐ-CP)
+    Admin,
+}
+
+impl DateStyle {
+    pub const NAMES: &'static [&'static str] = &["short", "weekday", "admin"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "short" => Some(Self::Short),
+            "weekday" => Some(Self::Weekday),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+
+    pub fn format(self, date: NaiveDate) -> String {
+        match self {
+            Self::Short => format!("{}/{}/{}", date.day(), date.month(), date.year()),
+            Self::Weekday => format!(
+                "{}, {:02}/{:02}/{}",
+                weekday_name(date.weekday()),
+                date.day(),
+                date.month(),
+                date.year()
+            ),
+            Self::Admin => {
+                // Nghị định 30/2020/NĐ-CP: a leading zero for days below 10 and for
+                // months 1 and 2 only, so that "tháng 01" cannot be misread.
+                let month = if date.month() <= 2 {
+                    format!("{:02}", date.month())
+                } else {
+                    date.month().to_string()
+                };
+                format!(
+                    "ngày {:02} tháng {month} năm {}",
+                    date.day(),
+                    date.year()
+                )
+            }
+        }
+    }
+}
+
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ Nhật",
+    }
+}
+
+fn collator() -> &'static CollatorBorrowed<'static> {
+    static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
+    COLLATOR.get_or_init(|| {
+        let locale = icu_locale_core::locale!("vi");
+        CollatorBorrowed::try_new(CollatorPreferences::from(&locale), CollatorOptions::default())
+            .or_else(|_| {
+                CollatorBorrowed::try_new(CollatorPreferences::default(), CollatorOptions::default())
+            })
+            .unwrap_or_else(|_| unreachable!("the root collation is compiled into icu_collator"))
+    })
+}
+
+/// Vietnamese alphabetical order (CLDR): a < ă < â < b < … < d < đ < e < ê < …
+pub fn compare(a: &str, b: &str) -> Ordering {
+    collator().compare(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_tone_marks_and_map_d_bar_to_d() {
+        let cases = [
+            ("Lễ ra mắt lực lượng Đắk Lắk", "le-ra-mat-luc-luong-dak-lak"),
+            ("Lễ ra mắt Đắk Lắk", "le-ra-mat-dak-lak"),
+            ("Cần Thơ: 3.000 thành viên!", "can-tho-3-000-thanh-vien"),
+            ("  Thừa Thiên - Huế  ", "thua-thien-hue"),
+            ("ĐỒNG THÁP", "dong-thap"),
+            ("???", ""),
+        ];
+        for (title, slug) in cases {
+            assert_eq!(slugify(title), slug, "{title}");
+        }
+    }
+
+    #[test]
+    fn nfd_input_gives_the_same_slug_and_fold_as_nfc() {
+        let nfd: String = "Đắk Lắk".nfd().collect();
+        assert_ne!(nfd, "Đắk Lắk");
+        assert_eq!(nfc(&nfd), "Đắk Lắk");
+        assert_eq!(fold(&nfd), "dak lak");
+        assert_eq!(slugify(&nfd), "dak-lak");
+    }
+
+    #[test]
+    fn numbers_use_dot_thousands_and_comma_decimals() {
+        assert_eq!(format_integer(2199), "2.199");
+        assert_eq!(format_integer(1_234_567), "1.234.567");
+        assert_eq!(format_integer(999), "999");
+        assert_eq!(format_integer(-4248), "-4.248");
+        assert_eq!(format_decimal(4.6, 2), "4,6");
+        assert_eq!(format_decimal(5.5, 2), "5,5");
+        assert_eq!(format_decimal(12500.25, 2), "12.500,25");
+        assert_eq!(format_decimal(3.0, 2), "3");
+    }
+
+    #[test]
+    fn dates_in_the_three_styles() {
+        let date = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+        assert_eq!(DateStyle::Short.format(date), "1/7/2024");
+        assert_eq!(DateStyle::Weekday.format(date), "Thứ Hai, 01/07/2024");
+        assert_eq!(DateStyle::Admin.format(date), "ngày 01 tháng 7 năm 2024");
+        let february = NaiveDate::from_ymd_opt(2025, 2, 19).unwrap();
+        assert_eq!(DateStyle::Admin.format(february), "ngày 19 tháng 02 năm 2025");
+        let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
+        assert_eq!(DateStyle::Weekday.format(sunday), "Chủ Nhật, 17/08/2025");
+    }
+
+    #[test]
+    fn sorting_follows_the_vietnamese_alphabet() {
+        let mut words = vec!["Đồng Tháp", "Dung", "Ân", "Ăn", "An", "Bình", "Êm", "Em"];
+        words.sort_by(|a, b| compare(a, b));
+        assert_eq!(words, ["An", "Ăn", "Ân", "Bình", "Dung", "Đồng Tháp", "Em", "Êm"]);
+    }
+}
