@@ -1,1 +1,4 @@
 pub mod vi;
+pub mod diagnostics;
+pub mod front_matter;
+pub mod config;

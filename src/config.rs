@@ -1,0 +1,410 @@
+//! `site.yaml`: read into a plain struct, then checked and resolved in one step that
+//! reports every problem at once.
+//!
+//! Owns the site's settings and their defaults. Knows nothing of content or templates.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
+use crate::front_matter::{self, YamlError};
+use crate::vi::DateStyle;
+
+pub const FILE_NAME: &str = "site.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    paginate_by: Option<usize>,
+    #[serde(default)]
+    date_format: Option<String>,
+    #[serde(default)]
+    taxonomies: Vec<RawTaxonomy>,
+    #[serde(default)]
+    stats: Option<RawStats>,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+    #[serde(default)]
+    unsafe_html: bool,
+    #[serde(default)]
+    search: Option<bool>,
+    #[serde(default)]
+    feed_limit: Option<usize>,
+    #[serde(default)]
+    extra: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    name: String,
+    path: String,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStats {
+    path: String,
+    #[serde(default)]
+    metrics: BTreeMap<String, RawMetric>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    label: String,
+}
+
+/// A link in the site's main menu.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+/// Which front-matter field a taxonomy takes its terms from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermSource {
+    /// `tags: [...]`
+    Tags,
+    /// `province: ...`
+    Province,
+    /// `kind: ...`
+    Kind,
+}
+
+impl TermSource {
+    const NAMES: &'static [&'static str] = &["tags", "provinces", "kinds"];
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "tags" => Some(Self::Tags),
+            "provinces" => Some(Self::Province),
+            "kinds" => Some(Self::Kind),
+            _ => None,
+        }
+    }
+
+    fn default_title(self) -> &'static str {
+        match self {
+            Self::Tags => "Chủ đề",
+            Self::Province => "Tỉnh, thành phố",
+            Self::Kind => "Loại tin",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taxonomy {
+    pub name: String,
+    /// The URL segment: `chu-de` gives `/chu-de/`.
+    pub path: String,
+    pub title: String,
+    pub source: TermSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metric {
+    pub name: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsConfig {
+    pub path: String,
+    /// In the order of site.yaml's keys, sorted by name for a stable order.
+    pub metrics: Vec<Metric>,
+}
+
+/// The resolved settings of a site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Without a trailing slash: `https://example.gov.vn`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub paginate_by: usize,
+    pub date_style: DateStyle,
+    pub taxonomies: Vec<Taxonomy>,
+    pub stats: Option<StatsConfig>,
+    pub menu: Vec<MenuItem>,
+    pub unsafe_html: bool,
+    pub search: bool,
+    pub feed_limit: usize,
+    pub extra: serde_json::Value,
+}
+
+impl Config {
+    /// Reads and checks `site.yaml`. `path` is how the file is named in messages.
+    pub fn parse(path: &str, source: &str) -> Result<Config, Diagnostics> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let source = crate::vi::nfc(source);
+        let raw: RawConfig = front_matter::parse(&source)
+            .map_err(|error| Diagnostics::from(yaml_diagnostic(path, &source, 1, &error)))?;
+        resolve(path, &source, raw)
+    }
+
+    pub fn metric(&self, name: &str) -> Option<&Metric> {
+        self.stats
+            .as_ref()
+            .and_then(|stats| stats.metrics.iter().find(|m| m.name == name))
+    }
+
+    /// The absolute URL of a site path such as `/tin-tuc/`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut problem = |key_path: &[&str], message: String, help: Option<String>| {
+        let location = locate_key(source, 1, key_path);
+        let mut diagnostic = Diagnostic::new(path, message).help_opt(help);
+        diagnostic.location = location;
+        problems.push(diagnostic);
+    };
+
+    let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        problem(
+            &["base_url"],
+            format!("`base_url` must be a full address, got `{}`", raw.base_url),
+            Some("write it with its scheme, such as `https://example.gov.vn`".into()),
+        );
+    }
+
+    let date_style = match raw.date_format.as_deref() {
+        None => DateStyle::default(),
+        Some(name) => DateStyle::parse(name).unwrap_or_else(|| {
+            problem(
+                &["date_format"],
+                format!("unknown `date_format` `{name}`"),
+                Some(format!(
+                    "use one of {}",
+                    DateStyle::NAMES
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            DateStyle::default()
+        }),
+    };
+
+    let paginate_by = raw.paginate_by.unwrap_or(20);
+    if paginate_by == 0 {
+        problem(
+            &["paginate_by"],
+            "`paginate_by` must be at least 1".into(),
+            None,
+        );
+    }
+
+    let mut taxonomies: Vec<Taxonomy> = Vec::new();
+    for taxonomy in raw.taxonomies {
+        let Some(source_field) = TermSource::from_name(&taxonomy.name) else {
+            problem(
+                &["taxonomies"],
+                format!("unknown taxonomy `{}`", taxonomy.name),
+                Some(match nearest(&taxonomy.name, TermSource::NAMES.iter().copied()) {
+                    Some(name) => format!("did you mean `{name}`?"),
+                    None => format!("loa knows {}", TermSource::NAMES.join(", ")),
+                }),
+            );
+            continue;
+        };
+        if !is_url_segment(&taxonomy.path) {
+            problem(
+                &["taxonomies"],
+                format!(
+                    "taxonomy path `{}` must be one URL segment of a-z, 0-9 and -",
+                    taxonomy.path
+                ),
+                Some(format!("such as `{}`", crate::vi::slugify(&taxonomy.path))),
+            );
+            continue;
+        }
+        taxonomies.push(Taxonomy {
+            title: taxonomy
+                .title
+                .unwrap_or_else(|| source_field.default_title().to_string()),
+            name: taxonomy.name,
+            path: taxonomy.path,
+            source: source_field,
+        });
+    }
+
+    let stats = raw.stats.map(|stats| {
+        if !is_url_segment(&stats.path) {
+            problem(
+                &["stats", "path"],
+                format!(
+                    "statistics path `{}` must be one URL segment of a-z, 0-9 and -",
+                    stats.path
+                ),
+                Some(format!("such as `{}`", crate::vi::slugify(&stats.path))),
+            );
+        }
+        StatsConfig {
+            path: stats.path,
+            metrics: stats
+                .metrics
+                .into_iter()
+                .map(|(name, metric)| Metric {
+                    name,
+                    label: metric.label,
+                })
+                .collect(),
+        }
+    });
+
+    problems.into_result()?;
+    Ok(Config {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        language: raw.language.unwrap_or_else(|| "vi".into()),
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        paginate_by,
+        date_style,
+        taxonomies,
+        stats,
+        menu: raw.menu,
+        unsafe_html: raw.unsafe_html,
+        search: raw.search.unwrap_or(true),
+        feed_limit: raw.feed_limit.unwrap_or(20),
+        extra: raw.extra,
+    })
+}
+
+/// A single URL segment that cannot leave the output folder.
+pub fn is_url_segment(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Turns a YAML error into a diagnostic on the file, shifting its line by `first_line`
+/// (the file line on which the YAML starts) and suggesting the nearest known key.
+pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlError) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(path, error.message.clone());
+    let line = error.line.map(|l| l + first_line - 1);
+    if let Some(unknown) = &error.unknown_key {
+        diagnostic.message = format!("unknown key `{}`", unknown.key);
+        diagnostic.help = Some(
+            match nearest(&unknown.key, unknown.expected.iter().map(String::as_str)) {
+                Some(known) => format!("did you mean `{known}`?"),
+                None => format!(
+                    "the keys allowed here are {}",
+                    unknown
+                        .expected
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+        );
+        if let Some(line) = line {
+            diagnostic.location = Some(Location::of_text_on_line(file, line, &unknown.key));
+        }
+    } else if let Some(line) = line {
+        diagnostic.location = Some(Location::at_line(
+            file,
+            line,
+            error.column.unwrap_or(1),
+            1,
+        ));
+    }
+    diagnostic
+}
+
+/// The location of the key at `key_path` (outer key first) in YAML that starts on file
+/// line `first_line`, found by indentation. Checks that run after parsing use it to
+/// point at the value they reject.
+pub fn locate_key(file: &str, first_line: usize, key_path: &[&str]) -> Option<Location> {
+    let mut depth = 0;
+    let mut indent_above: Option<usize> = None;
+    for (index, line) in file.lines().enumerate().skip(first_line - 1) {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if trimmed == "---" && index >= first_line {
+            return None;
+        }
+        if indent_above.is_some_and(|above| indent <= above) && !trimmed.is_empty() {
+            return None;
+        }
+        let key = trimmed.trim_start_matches("- ");
+        if key.starts_with(&format!("{}:", key_path[depth])) {
+            if depth + 1 == key_path.len() {
+                return Some(Location::of_text_on_line(file, index + 1, key_path[depth]));
+            }
+            indent_above = Some(indent);
+            depth += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: Trang thử\nbase_url: https://example.gov.vn/\n";
+
+    #[test]
+    fn defaults_fill_what_site_yaml_leaves_out() {
+        let config = Config::parse("site.yaml", MINIMAL).unwrap();
+        assert_eq!(config.base_url, "https://example.gov.vn");
+        assert_eq!(config.paginate_by, 20);
+        assert_eq!(config.language, "vi");
+        assert_eq!(config.date_style, DateStyle::Short);
+        assert!(config.search);
+    }
+
+    #[test]
+    fn an_unknown_key_suggests_the_nearest() {
+        let source = format!("{MINIMAL}paginte_by: 10\n");
+        let errors = Config::parse("site.yaml", &source).unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!(error.message, "unknown key `paginte_by`");
+        assert_eq!(error.help.as_deref(), Some("did you mean `paginate_by`?"));
+        assert_eq!(error.location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn every_resolution_problem_is_reported_at_once() {
+        let source = "title: T\nbase_url: example.gov.vn\ndate_format: long\ntaxonomies:\n  - { name: tag, path: chu-de }\nstats:\n  path: ../thong-ke\n";
+        let errors = Config::parse("site.yaml", source).unwrap_err();
+        let messages: Vec<_> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`base_url` must be a full address, got `example.gov.vn`",
+                "unknown `date_format` `long`",
+                "unknown taxonomy `tag`",
+                "statistics path `../thong-ke` must be one URL segment of a-z, 0-9 and -",
+            ]
+        );
+        let stats_path = errors.iter().nth(3).unwrap();
+        assert_eq!(stats_path.location.as_ref().unwrap().line, 7);
+    }
+}

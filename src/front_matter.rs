@@ -1,0 +1,165 @@
+//! Splitting a Markdown file into its YAML front matter and body, and reading YAML into
+//! typed structs.
+//!
+//! The only module that touches serde_yaml (archived upstream), so that it can be
+//! replaced here alone. Returns errors as plain values with a line and column inside
+//! the YAML text; turning them into diagnostics is the caller's job. No I/O.
+
+use serde::de::DeserializeOwned;
+
+/// A Markdown file cut at its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// 1-based line of the file on which the YAML starts.
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// The file holds nothing but white space.
+    Empty,
+    /// The file does not start with a `---` line.
+    NoFrontMatter,
+    /// The opening `---` has no closing `---`.
+    Unclosed,
+}
+
+/// Cuts `source` (already without a byte-order mark) at its front matter. Lines may end
+/// in `\n` or `\r\n`.
+pub fn split(source: &str) -> Result<Split<'_>, SplitError> {
+    if source.trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
+    let first_end = source.find('\n').map_or(source.len(), |i| i + 1);
+    if source[..first_end].trim_end() != "---" {
+        return Err(SplitError::NoFrontMatter);
+    }
+    let mut offset = first_end;
+    while offset < source.len() {
+        let end = source[offset..]
+            .find('\n')
+            .map_or(source.len(), |i| offset + i + 1);
+        if source[offset..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: &source[first_end..offset],
+                yaml_line: 2,
+                body: &source[end..],
+                body_offset: end,
+            });
+        }
+        offset = end;
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// Why some YAML could not be read into the expected struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// What is wrong, without the position.
+    pub message: String,
+    /// 1-based line and column inside the YAML text, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// For an unknown key: the key and the keys allowed at that place.
+    pub unknown_key: Option<UnknownKey>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    pub key: String,
+    pub expected: Vec<String>,
+}
+
+/// Reads `yaml` into `T`. An empty text reads as an empty mapping, so that a file with
+/// an empty front matter reports the missing required keys rather than a YAML error.
+pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
+    let text = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str(text).map_err(|error| {
+        let location = error.location();
+        let full = error.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) if location.is_some() => full[..i].to_string(),
+            _ => full,
+        };
+        YamlError {
+            unknown_key: unknown_key(&message),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message,
+        }
+    })
+}
+
+/// serde reports an unknown key as "unknown field `titel`, expected one of `title`, …";
+/// the key and the list are what a suggestion needs.
+fn unknown_key(message: &str) -> Option<UnknownKey> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (key, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some(UnknownKey {
+        key: key.to_string(),
+        expected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[test]
+    fn split_cases() {
+        let cases: &[(&str, Result<(&str, &str), SplitError>)] = &[
+            ("---\ntitle: A\n---\nBody\n", Ok(("title: A\n", "Body\n"))),
+            ("---\r\ntitle: A\r\n---\r\nBody", Ok(("title: A\r\n", "Body"))),
+            ("---\ntitle: A\n---", Ok(("title: A\n", ""))),
+            ("---\n---\nBody", Ok(("", "Body"))),
+            ("", Err(SplitError::Empty)),
+            ("  \n\n", Err(SplitError::Empty)),
+            ("# Title\n", Err(SplitError::NoFrontMatter)),
+            ("---\ntitle: A\nBody\n", Err(SplitError::Unclosed)),
+        ];
+        for (source, expected) in cases {
+            let got = split(source).map(|s| (s.yaml, s.body));
+            assert_eq!(&got, expected, "{source:?}");
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        date: Option<String>,
+    }
+
+    #[test]
+    fn an_unknown_key_reports_its_position_and_the_known_keys() {
+        let error = parse::<Sample>("title: A\ntitel: B\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert_eq!(
+            error.unknown_key,
+            Some(UnknownKey {
+                key: "titel".into(),
+                expected: vec!["title".into(), "date".into()]
+            })
+        );
+    }
+
+    #[test]
+    fn a_missing_key_in_empty_yaml_is_reported_as_missing() {
+        let error = parse::<Sample>("").unwrap_err();
+        assert_eq!(error.message, "missing field `title`");
+    }
+}
