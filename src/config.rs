@@ -223,10 +223,12 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
             problem(
                 &["taxonomies"],
                 format!("unknown taxonomy `{}`", taxonomy.name),
-                Some(match nearest(&taxonomy.name, TermSource::NAMES.iter().copied()) {
-                    Some(name) => format!("did you mean `{name}`?"),
-                    None => format!("loa knows {}", TermSource::NAMES.join(", ")),
-                }),
+                Some(
+                    match nearest(&taxonomy.name, TermSource::NAMES.iter().copied()) {
+                        Some(name) => format!("did you mean `{name}`?"),
+                        None => format!("loa knows {}", TermSource::NAMES.join(", ")),
+                    },
+                ),
             );
             continue;
         };
@@ -305,15 +307,19 @@ pub fn is_url_segment(text: &str) -> bool {
 /// Turns a YAML error into a diagnostic on the file, shifting its line by `first_line`
 /// (the file line on which the YAML starts) and suggesting the nearest known key.
 pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlError) -> Diagnostic {
-    let mut diagnostic = Diagnostic::new(path, error.message.clone());
+    let mut diagnostic = Diagnostic::new(path, error.message.clone()).help_opt(error.help.clone());
     let line = error.line.map(|l| l + first_line - 1);
     if let Some(unknown) = &error.unknown_key {
-        diagnostic.message = format!("unknown key `{}`", unknown.key);
+        diagnostic.message = if unknown.is_value {
+            format!("unknown value `{}`", unknown.key)
+        } else {
+            format!("unknown key `{}`", unknown.key)
+        };
         diagnostic.help = Some(
             match nearest(&unknown.key, unknown.expected.iter().map(String::as_str)) {
                 Some(known) => format!("did you mean `{known}`?"),
                 None => format!(
-                    "the keys allowed here are {}",
+                    "allowed here: {}",
                     unknown
                         .expected
                         .iter()
@@ -327,12 +333,7 @@ pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlEr
             diagnostic.location = Some(Location::of_text_on_line(file, line, &unknown.key));
         }
     } else if let Some(line) = line {
-        diagnostic.location = Some(Location::at_line(
-            file,
-            line,
-            error.column.unwrap_or(1),
-            1,
-        ));
+        diagnostic.location = Some(Location::at_line(file, line, error.column.unwrap_or(1), 1));
     }
     diagnostic
 }

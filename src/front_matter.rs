@@ -58,11 +58,17 @@ pub fn split(source: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
+/// Separates a message from its fix inside a serde error, so that the fix survives the
+/// trip through the YAML reader and becomes the diagnostic's help line.
+pub const HELP_SEPARATOR: &str = "\nhelp: ";
+
 /// Why some YAML could not be read into the expected struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     /// What is wrong, without the position.
     pub message: String,
+    /// How to fix it, when the reader knows.
+    pub help: Option<String>,
     /// 1-based line and column inside the YAML text, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -73,6 +79,8 @@ pub struct YamlError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownKey {
     pub key: String,
+    /// An enum value such as `kind: ceremoni` rather than a key.
+    pub is_value: bool,
     pub expected: Vec<String>,
 }
 
@@ -84,10 +92,15 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
         let location = error.location();
         let full = error.to_string();
         let message = match full.rfind(" at line ") {
-            Some(i) if location.is_some() => full[..i].to_string(),
-            _ => full,
+            Some(i) if location.is_some() => &full[..i],
+            _ => &full,
+        };
+        let (message, help) = match message.split_once(HELP_SEPARATOR) {
+            Some((message, help)) => (message.to_string(), Some(help.to_string())),
+            None => (message.to_string(), None),
         };
         YamlError {
+            help,
             unknown_key: unknown_key(&message),
             line: location.as_ref().map(|l| l.line()),
             column: location.as_ref().map(|l| l.column()),
@@ -96,10 +109,14 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     })
 }
 
-/// serde reports an unknown key as "unknown field `titel`, expected one of `title`, …";
-/// the key and the list are what a suggestion needs.
+/// serde reports an unknown key as "unknown field `titel`, expected one of `title`, …"
+/// and an unknown enum value as "unknown variant `…`, expected …"; the word and the
+/// list are what a suggestion needs.
 fn unknown_key(message: &str) -> Option<UnknownKey> {
-    let rest = message.split("unknown field `").nth(1)?;
+    let (is_value, rest) = match message.split_once("unknown field `") {
+        Some((_, rest)) => (false, rest),
+        None => (true, message.split_once("unknown variant `")?.1),
+    };
     let (key, rest) = rest.split_once('`')?;
     let expected = rest
         .split('`')
@@ -109,6 +126,7 @@ fn unknown_key(message: &str) -> Option<UnknownKey> {
         .collect();
     Some(UnknownKey {
         key: key.to_string(),
+        is_value,
         expected,
     })
 }
@@ -120,9 +138,13 @@ mod tests {
 
     #[test]
     fn split_cases() {
-        let cases: &[(&str, Result<(&str, &str), SplitError>)] = &[
+        type Expected = Result<(&'static str, &'static str), SplitError>;
+        let cases: &[(&str, Expected)] = &[
             ("---\ntitle: A\n---\nBody\n", Ok(("title: A\n", "Body\n"))),
-            ("---\r\ntitle: A\r\n---\r\nBody", Ok(("title: A\r\n", "Body"))),
+            (
+                "---\r\ntitle: A\r\n---\r\nBody",
+                Ok(("title: A\r\n", "Body")),
+            ),
             ("---\ntitle: A\n---", Ok(("title: A\n", ""))),
             ("---\n---\nBody", Ok(("", "Body"))),
             ("", Err(SplitError::Empty)),
@@ -152,6 +174,7 @@ mod tests {
             error.unknown_key,
             Some(UnknownKey {
                 key: "titel".into(),
+                is_value: false,
                 expected: vec!["title".into(), "date".into()]
             })
         );

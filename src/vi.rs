@@ -62,7 +62,7 @@ pub fn format_integer(value: i64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
@@ -136,11 +136,7 @@ impl DateStyle {
                 } else {
                     date.month().to_string()
                 };
-                format!(
-                    "ngày {:02} tháng {month} năm {}",
-                    date.day(),
-                    date.year()
-                )
+                format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
             }
         }
     }
@@ -162,11 +158,14 @@ fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
     COLLATOR.get_or_init(|| {
         let locale = icu_locale_core::locale!("vi");
-        CollatorBorrowed::try_new(CollatorPreferences::from(&locale), CollatorOptions::default())
-            .or_else(|_| {
-                CollatorBorrowed::try_new(CollatorPreferences::default(), CollatorOptions::default())
-            })
-            .unwrap_or_else(|_| unreachable!("the root collation is compiled into icu_collator"))
+        CollatorBorrowed::try_new(
+            CollatorPreferences::from(&locale),
+            CollatorOptions::default(),
+        )
+        .or_else(|_| {
+            CollatorBorrowed::try_new(CollatorPreferences::default(), CollatorOptions::default())
+        })
+        .unwrap_or_else(|_| unreachable!("the root collation is compiled into icu_collator"))
     })
 }
 
@@ -222,7 +221,10 @@ mod tests {
         assert_eq!(DateStyle::Weekday.format(date), "Thứ Hai, 01/07/2024");
         assert_eq!(DateStyle::Admin.format(date), "ngày 01 tháng 7 năm 2024");
         let february = NaiveDate::from_ymd_opt(2025, 2, 19).unwrap();
-        assert_eq!(DateStyle::Admin.format(february), "ngày 19 tháng 02 năm 2025");
+        assert_eq!(
+            DateStyle::Admin.format(february),
+            "ngày 19 tháng 02 năm 2025"
+        );
         let sunday = NaiveDate::from_ymd_opt(2025, 8, 17).unwrap();
         assert_eq!(DateStyle::Weekday.format(sunday), "Chủ Nhật, 17/08/2025");
     }
@@ -231,6 +233,9 @@ mod tests {
     fn sorting_follows_the_vietnamese_alphabet() {
         let mut words = vec!["Đồng Tháp", "Dung", "Ân", "Ăn", "An", "Bình", "Êm", "Em"];
         words.sort_by(|a, b| compare(a, b));
-        assert_eq!(words, ["An", "Ăn", "Ân", "Bình", "Dung", "Đồng Tháp", "Em", "Êm"]);
+        assert_eq!(
+            words,
+            ["An", "Ăn", "Ân", "Bình", "Dung", "Đồng Tháp", "Em", "Êm"]
+        );
     }
 }

@@ -1,0 +1,321 @@
+//! The front matter of articles and sections as typed values: what an officer may write
+//! between the `---` lines, and the checks that need nothing but the value itself.
+//!
+//! Pure: no I/O, no knowledge of other files or of templates.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::front_matter::HELP_SEPARATOR;
+
+/// Front matter of an article or of a stand-alone page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFront {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<DateValue>,
+    #[serde(default)]
+    pub updated: Option<DateValue>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub stats: Option<Stats>,
+    #[serde(default)]
+    pub campaign: Option<Campaign>,
+    #[serde(default)]
+    pub image: Option<Image>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// Front matter of `_index.md`: the home page or a section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFront {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Ceremony,
+    Campaign,
+    Statistics,
+    News,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ceremony => "ceremony",
+            Self::Campaign => "campaign",
+            Self::Statistics => "statistics",
+            Self::News => "news",
+        }
+    }
+
+    /// How the kind is named to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ceremony => "Lễ ra mắt",
+            Self::Campaign => "Phong trào thi đua",
+            Self::Statistics => "Số liệu",
+            Self::News => "Tin tức",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub motto: String,
+    pub starts: DateValue,
+    #[serde(default)]
+    pub ends: Option<DateValue>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+/// A date, optionally with a time, as written in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateValue(pub NaiveDateTime);
+
+impl DateValue {
+    pub fn date(self) -> NaiveDate {
+        self.0.date()
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(Self(date.and_time(NaiveTime::MIN)));
+        }
+        for format in ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+            if let Ok(time) = NaiveDateTime::parse_from_str(text, format) {
+                return Ok(Self(time));
+            }
+        }
+        if let Ok(time) = chrono::DateTime::parse_from_rfc3339(text) {
+            return Ok(Self(time.naive_local()));
+        }
+        Err(invalid_date_message(text))
+    }
+}
+
+fn invalid_date_message(text: &str) -> String {
+    let help = match NaiveDate::parse_from_str(text, "%d/%m/%Y") {
+        Ok(date) => format!("write it as {}", date.format("%Y-%m-%d")),
+        Err(_) => "write it as YYYY-MM-DD, such as 2024-07-01, optionally followed by a time such as 08:30".into(),
+    };
+    format!("`{text}` is not a valid date{HELP_SEPARATOR}{help}")
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = DateValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2024-07-01")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateValue, E> {
+                DateValue::parse(text).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<DateValue, E> {
+                Err(E::custom(invalid_date_message(&number.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<DateValue, E> {
+                Err(E::custom(invalid_date_message(&number.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, number: f64) -> Result<DateValue, E> {
+                Err(E::custom(invalid_date_message(&number.to_string())))
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+/// The figures an article reports for its province: `as_of` and one whole number per
+/// metric declared in site.yaml.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub as_of: Option<DateValue>,
+    pub figures: BTreeMap<String, u64>,
+}
+
+impl<'de> Deserialize<'de> for Stats {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StatsVisitor;
+        impl<'de> Visitor<'de> for StatsVisitor {
+            type Value = Stats;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`as_of` and figures such as `teams: 2199`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stats, A::Error> {
+                let mut stats = Stats::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "as_of" {
+                        stats.as_of = Some(map.next_value()?);
+                    } else {
+                        let Figure(value) = map.next_value()?;
+                        stats.figures.insert(key, value);
+                    }
+                }
+                Ok(stats)
+            }
+        }
+        deserializer.deserialize_map(StatsVisitor)
+    }
+}
+
+/// A count: a whole, non-negative number.
+struct Figure(u64);
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FigureVisitor;
+        impl Visitor<'_> for FigureVisitor {
+            type Value = Figure;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number such as 2199")
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Figure, E> {
+                Ok(Figure(value))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Figure, E> {
+                u64::try_from(value).map(Figure).map_err(|_| {
+                    E::custom(format!(
+                        "a figure cannot be negative, got {value}{HELP_SEPARATOR}write the count as reported, such as {}",
+                        value.unsigned_abs()
+                    ))
+                })
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Figure, E> {
+                Err(E::custom(decimal_figure_message(value)))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
+                let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+                let help = match digits.parse::<u64>() {
+                    Ok(value) => format!("write {value}, without quotes or separators"),
+                    Err(_) => "write a whole number such as 2199".into(),
+                };
+                Err(E::custom(format!(
+                    "a figure must be a number, got \"{text}\"{HELP_SEPARATOR}{help}"
+                )))
+            }
+        }
+        deserializer.deserialize_any(FigureVisitor)
+    }
+}
+
+/// `teams: 2.199` is how 2199 is written in Vietnamese, but YAML reads a decimal.
+fn decimal_figure_message(value: f64) -> String {
+    let written = format!("{value:?}");
+    let help = match written.split_once('.') {
+        Some((whole, fraction)) if fraction.len() <= 3 && value.fract() != 0.0 => {
+            let padded = format!("{fraction:0<3}");
+            format!(
+                "YAML reads the dot as a decimal point; if you meant {written} in the Vietnamese way, write {}{padded} without the dot",
+                whole.trim_start_matches('0')
+            )
+        }
+        _ => "figures are counts: write the whole number without dots or commas, such as 9000 for 9.000".into(),
+    };
+    format!("a figure must be a whole number, got {written}{HELP_SEPARATOR}{help}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front_matter::parse;
+
+    #[test]
+    fn dates_with_and_without_time_parse() {
+        let cases = [
+            ("2024-07-01", "2024-07-01 00:00:00"),
+            ("2024-07-01 08:30", "2024-07-01 08:30:00"),
+            ("2024-07-01T08:30:05", "2024-07-01 08:30:05"),
+            ("2024-07-01T08:30:05+07:00", "2024-07-01 08:30:05"),
+        ];
+        for (written, expected) in cases {
+            assert_eq!(DateValue::parse(written).unwrap().0.to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn impossible_and_vietnamese_dates_are_errors_with_the_fix() {
+        assert_eq!(
+            DateValue::parse("2024-13-45").unwrap_err(),
+            "`2024-13-45` is not a valid date\nhelp: write it as YYYY-MM-DD, such as 2024-07-01, optionally followed by a time such as 08:30"
+        );
+        assert_eq!(
+            DateValue::parse("1/7/2024").unwrap_err(),
+            "`1/7/2024` is not a valid date\nhelp: write it as 2024-07-01"
+        );
+    }
+
+    #[test]
+    fn figures_must_be_whole_and_non_negative() {
+        let stats: Stats = parse("as_of: 2024-07-01\nteams: 2199\n").unwrap();
+        assert_eq!(stats.figures["teams"], 2199);
+        let cases = [
+            (
+                "teams: 2.199",
+                "teams: a figure must be a whole number, got 2.199\nhelp: YAML reads the dot as a decimal point; if you meant 2.199 in the Vietnamese way, write 2199 without the dot",
+            ),
+            (
+                "members: 9.000",
+                "members: a figure must be a whole number, got 9.0\nhelp: figures are counts: write the whole number without dots or commas, such as 9000 for 9.000",
+            ),
+            (
+                "teams: -5",
+                "teams: a figure cannot be negative, got -5\nhelp: write the count as reported, such as 5",
+            ),
+            (
+                "teams: \"1.341\"",
+                "teams: a figure must be a number, got \"1.341\"\nhelp: write 1341, without quotes or separators",
+            ),
+        ];
+        for (yaml, message) in cases {
+            let error = parse::<Stats>(yaml).unwrap_err();
+            let shown = format!(
+                "{}\nhelp: {}",
+                error.message,
+                error.help.unwrap_or_default()
+            );
+            assert_eq!(shown, message, "{yaml}");
+        }
+    }
+}

@@ -1,0 +1,590 @@
+//! The site's content: walking `content/`, reading each file into a typed article or
+//! section, and the checks on one file at a time (required fields, dates, figures,
+//! provinces, slugs).
+//!
+//! Reads files but never writes; knows nothing of templates or of the output folder.
+//! Every problem becomes a diagnostic; a file with problems is left out of the model
+//! and the build stops before writing anything.
+
+pub mod front;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest, relative};
+use crate::front_matter::{self, SplitError};
+use crate::provinces::Registry;
+use crate::vi;
+use front::{ArticleFront, SectionFront};
+
+pub const CONTENT_DIR: &str = "content";
+const INDEX_FILE: &str = "_index.md";
+const BUNDLE_FILE: &str = "index.md";
+
+/// A Markdown file after reading: its normalised text and where the body starts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Relative to the site root, as shown in messages: `content/tin-tuc/a.md`.
+    pub path: PathBuf,
+    /// Relative to `content/` with forward slashes, as written in `@/` links.
+    pub content_path: String,
+    /// The whole file in NFC, without a byte-order mark.
+    pub text: String,
+    pub body_offset: usize,
+}
+
+impl Source {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn path_string(&self) -> String {
+        self.path.to_string_lossy().replace('\\', "/")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: Source,
+    pub front: ArticleFront,
+    /// Section folder name; `None` for a stand-alone page such as `content/gioi-thieu.md`.
+    pub section: Option<String>,
+    pub slug: String,
+    /// Site path: `/le-ra-mat/le-ra-mat-dak-lak/`.
+    pub url: String,
+    /// For `slug/index.md`: the other files of the folder, copied beside the page.
+    pub bundle_files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SectionIndex {
+    pub source: Source,
+    pub front: SectionFront,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// The folder name under `content/`.
+    pub dir: String,
+    pub url: String,
+    pub index: Option<SectionIndex>,
+}
+
+/// A file under `content/` that is not Markdown, copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Output path relative to the output folder, with forward slashes.
+    pub output: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub home: Option<SectionIndex>,
+    pub sections: Vec<Section>,
+    pub articles: Vec<Article>,
+    pub assets: Vec<Asset>,
+}
+
+/// What kind of file a path under `content/` is, from its place alone.
+#[derive(Debug, PartialEq, Eq)]
+enum Entry {
+    Home,
+    SectionIndex { section: String },
+    Page,
+    Article { section: String },
+    Bundle { section: String, dir: PathBuf },
+    BundleFile { bundle: PathBuf },
+    Asset,
+    Misplaced,
+}
+
+fn classify(relative: &Path, is_bundle: impl Fn(&Path) -> bool) -> Entry {
+    let parts: Vec<&str> = relative
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    let is_markdown = relative.extension().is_some_and(|e| e == "md");
+    match (parts.as_slice(), is_markdown) {
+        ([INDEX_FILE], _) => Entry::Home,
+        ([_], true) => Entry::Page,
+        ([section, INDEX_FILE], _) => Entry::SectionIndex {
+            section: section.to_string(),
+        },
+        ([section, _], true) => Entry::Article {
+            section: section.to_string(),
+        },
+        ([section, dir, BUNDLE_FILE], _) => Entry::Bundle {
+            section: section.to_string(),
+            dir: Path::new(section).join(dir),
+        },
+        ([section, dir, ..], false) if is_bundle(&Path::new(section).join(dir)) => {
+            Entry::BundleFile {
+                bundle: Path::new(section).join(dir),
+            }
+        }
+        (_, true) => Entry::Misplaced,
+        (_, false) => Entry::Asset,
+    }
+}
+
+/// Editor back-ups, swap files and hidden files are never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+/// Reads `content/` under `root`. Drafts are left out unless `drafts`.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    registry: &Registry,
+    drafts: bool,
+) -> (Content, Diagnostics) {
+    let content_dir = root.join(CONTENT_DIR);
+    let mut problems = Diagnostics::default();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+    {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
+                problems.push(Diagnostic::new(
+                    relative(root, &path),
+                    format!("cannot read this folder: {error}"),
+                ));
+            }
+        }
+    }
+
+    let bundle_dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.strip_prefix(&content_dir).ok())
+        .filter(|f| f.components().count() == 3 && f.ends_with(BUNDLE_FILE))
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect();
+    let is_bundle = |dir: &Path| bundle_dirs.iter().any(|b| b == dir);
+
+    let mut content = Content::default();
+    let mut markdown = Vec::new();
+    let mut bundle_files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in files {
+        let Ok(in_content) = file.strip_prefix(&content_dir) else {
+            continue;
+        };
+        let entry = classify(in_content, is_bundle);
+        match entry {
+            Entry::Asset => content.assets.push(Asset {
+                output: asset_output(in_content),
+                source: file,
+            }),
+            Entry::BundleFile { bundle } => bundle_files.push((bundle, file)),
+            Entry::Misplaced => problems.push(
+                Diagnostic::new(
+                    relative(root, &file),
+                    "this Markdown file is not in a place loa reads",
+                )
+                .help(
+                    "put articles in content/<section>/<name>.md, or content/<section>/<name>/index.md for an article with its own photos",
+                ),
+            ),
+            entry => markdown.push((entry, file)),
+        }
+    }
+
+    let read: Vec<Result<Parsed, Diagnostic>> = markdown
+        .into_par_iter()
+        .map(|(entry, file)| read_markdown(root, &content_dir, entry, &file, config, registry))
+        .collect();
+
+    let mut sections: Vec<Section> = Vec::new();
+    for parsed in read {
+        match parsed {
+            Err(diagnostic) => problems.push(diagnostic),
+            Ok(Parsed::Home(index)) => content.home = Some(index),
+            Ok(Parsed::SectionIndex(section, index)) => {
+                section_entry(&mut sections, &section).index = Some(index)
+            }
+            Ok(Parsed::Article(article, more)) => {
+                problems.extend(more);
+                if let Some(section) = &article.section {
+                    section_entry(&mut sections, section);
+                }
+                if !article.front.draft || drafts {
+                    content.articles.push(*article);
+                }
+            }
+        }
+    }
+    for (bundle, file) in bundle_files {
+        let bundle_md = Path::new(CONTENT_DIR).join(&bundle).join(BUNDLE_FILE);
+        if let Some(article) = content
+            .articles
+            .iter_mut()
+            .find(|a| a.source.path == bundle_md)
+        {
+            article.bundle_files.push(file);
+        }
+    }
+    sections.sort_by(|a, b| a.dir.cmp(&b.dir));
+    content.sections = sections;
+    (content, problems)
+}
+
+fn section_entry<'a>(sections: &'a mut Vec<Section>, dir: &str) -> &'a mut Section {
+    match sections.iter().position(|s| s.dir == dir) {
+        Some(i) => &mut sections[i],
+        None => {
+            sections.push(Section {
+                dir: dir.to_string(),
+                url: format!("/{}/", vi::slugify(dir)),
+                index: None,
+            });
+            let last = sections.len() - 1;
+            &mut sections[last]
+        }
+    }
+}
+
+fn asset_output(in_content: &Path) -> String {
+    let parts: Vec<String> = in_content
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    match parts.split_last() {
+        Some((file, dirs)) if !dirs.is_empty() => {
+            let dirs: Vec<String> = dirs.iter().map(|d| vi::slugify(d)).collect();
+            format!("{}/{file}", dirs.join("/"))
+        }
+        _ => parts.join("/"),
+    }
+}
+
+enum Parsed {
+    Home(SectionIndex),
+    SectionIndex(String, SectionIndex),
+    Article(Box<Article>, Diagnostics),
+}
+
+/// Reads the bytes of a Markdown file into NFC text without a byte-order mark.
+pub fn decode(bytes: Vec<u8>) -> Result<String, usize> {
+    let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(vi::nfc(text).into_owned())
+}
+
+fn read_markdown(
+    root: &Path,
+    content_dir: &Path,
+    entry: Entry,
+    file: &Path,
+    config: &Config,
+    registry: &Registry,
+) -> Result<Parsed, Diagnostic> {
+    let shown = relative(root, file);
+    let bytes = std::fs::read(file)
+        .map_err(|error| Diagnostic::new(&shown, format!("cannot read this file: {error}")))?;
+    let text = decode(bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
+    let content_path = file
+        .strip_prefix(content_dir)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let split = front_matter::split(&text).map_err(|error| split_diagnostic(&shown, error))?;
+    let source_path = shown.to_string_lossy().replace('\\', "/");
+    let body_offset = split.body_offset;
+    let yaml_line = split.yaml_line;
+    let section_front = |text: &str| -> Result<SectionFront, Diagnostic> {
+        front_matter::parse::<SectionFront>(split.yaml)
+            .map_err(|error| yaml_diagnostic(&source_path, text, yaml_line, &error))
+    };
+    let source = |text: String| Source {
+        path: shown.clone(),
+        content_path: content_path.clone(),
+        text,
+        body_offset,
+    };
+    match entry {
+        Entry::Home => {
+            let front = section_front(&text)?;
+            Ok(Parsed::Home(SectionIndex {
+                source: source(text),
+                front,
+            }))
+        }
+        Entry::SectionIndex { section } => {
+            let front = section_front(&text)?;
+            Ok(Parsed::SectionIndex(
+                section,
+                SectionIndex {
+                    source: source(text),
+                    front,
+                },
+            ))
+        }
+        Entry::Page | Entry::Article { .. } | Entry::Bundle { .. } => {
+            let front: ArticleFront = front_matter::parse(split.yaml)
+                .map_err(|error| yaml_diagnostic(&source_path, &text, yaml_line, &error))?;
+            let section = match entry {
+                Entry::Article { section } | Entry::Bundle { section, .. } => Some(section),
+                _ => None,
+            };
+            let file_stem = match &entry_stem(&content_path) {
+                stem if !stem.is_empty() => stem.clone(),
+                _ => "trang".into(),
+            };
+            let source = source(text);
+            let mut problems = Diagnostics::default();
+            let front = check_article(
+                &source,
+                front,
+                section.is_some(),
+                config,
+                registry,
+                &mut problems,
+            );
+            let slug = match &front.slug {
+                Some(slug) => slug.clone(),
+                None => match vi::slugify(&front.title) {
+                    slug if slug.is_empty() => vi::slugify(&file_stem),
+                    slug => slug,
+                },
+            };
+            let url = match &section {
+                Some(section) => format!("/{}/{slug}/", vi::slugify(section)),
+                None => format!("/{slug}/"),
+            };
+            Ok(Parsed::Article(
+                Box::new(Article {
+                    source,
+                    front,
+                    section,
+                    slug,
+                    url,
+                    bundle_files: Vec::new(),
+                }),
+                problems,
+            ))
+        }
+        Entry::Asset | Entry::BundleFile { .. } | Entry::Misplaced => {
+            unreachable!("only Markdown entries are read")
+        }
+    }
+}
+
+fn entry_stem(content_path: &str) -> String {
+    let path = Path::new(content_path);
+    let stem = if path.file_name().is_some_and(|n| n == BUNDLE_FILE) {
+        path.parent().and_then(Path::file_name)
+    } else {
+        path.file_stem()
+    };
+    stem.map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn not_utf8(path: &Path, valid_up_to: usize) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        format!("this file is not UTF-8 text (the first bad byte is at byte {valid_up_to})"),
+    )
+    .help("open it in your editor and save it again with the encoding \"UTF-8\"")
+}
+
+fn split_diagnostic(path: &Path, error: SplitError) -> Diagnostic {
+    match error {
+        SplitError::Empty => Diagnostic::new(path, "this file is empty").help(
+            "start it with front matter between two `---` lines, such as:\n---\ntitle: Tiêu đề bài viết\ndate: 2024-07-01\n---",
+        ),
+        SplitError::NoFrontMatter => Diagnostic::new(path, "this file has no front matter")
+            .at(Location::at_line("", 1, 1, 1))
+            .help("the first line must be `---`, followed by the front matter and another `---` line"),
+        SplitError::Unclosed => Diagnostic::new(path, "the front matter is never closed")
+            .help("add a line with only `---` after the last front-matter line"),
+    }
+}
+
+/// Checks an article's front matter against the site: what only the whole value, the
+/// site settings and the province registry can tell.
+fn check_article(
+    source: &Source,
+    mut front: ArticleFront,
+    in_section: bool,
+    config: &Config,
+    registry: &Registry,
+    problems: &mut Diagnostics,
+) -> ArticleFront {
+    let mut problem = |key_path: &[&str], message: String, help: Option<String>| {
+        let mut diagnostic = Diagnostic::new(&source.path, message).help_opt(help);
+        diagnostic.location = locate_key(&source.text, 2, key_path);
+        problems.push(diagnostic);
+    };
+    if front.title.trim().is_empty() {
+        problem(&["title"], "the title is empty".into(), None);
+    }
+    if in_section && front.date.is_none() {
+        problem(
+            &["title"],
+            "an article needs a `date`".into(),
+            Some("add a line such as `date: 2024-07-01` to the front matter".into()),
+        );
+    }
+    if let Some(slug) = front.slug.take_if(|s| !is_url_segment(s)) {
+        let leaves = slug.contains('/') || slug.contains('\\') || slug.contains("..");
+        let suggestion = vi::slugify(&slug);
+        problem(
+            &["slug"],
+            if leaves {
+                format!("`slug: {slug}` tries to leave the article's folder")
+            } else {
+                format!("`slug: {slug}` must use only a-z, 0-9 and -")
+            },
+            (!suggestion.is_empty()).then(|| format!("such as `{suggestion}`")),
+        );
+    }
+    for alias in &front.aliases {
+        let fine = alias.starts_with('/')
+            && !alias.split('/').any(|part| part == ".." || part == ".")
+            && !alias.contains('\\');
+        if !fine {
+            problem(
+                &["aliases"],
+                format!("alias `{alias}` must be a site path such as `/tin-cu/bai-viet/`"),
+                None,
+            );
+        }
+    }
+    if let Some(province) = &front.province {
+        match registry.lookup(province) {
+            Some(unit) => front.province = Some(unit.name.clone()),
+            None => problem(
+                &["province"],
+                format!("`{province}` is not a province or city of Vietnam"),
+                registry
+                    .suggest(province)
+                    .map(|name| format!("did you mean `{name}`?")),
+            ),
+        }
+    }
+    if let Some(stats) = &front.stats {
+        if front.province.is_none() {
+            problem(
+                &["stats"],
+                "figures need a `province` to belong to".into(),
+                Some("add `province:` with the province these figures are for".into()),
+            );
+        }
+        for metric in stats.figures.keys() {
+            if config.metric(metric).is_none() {
+                let known: Vec<&str> = config
+                    .stats
+                    .iter()
+                    .flat_map(|s| s.metrics.iter().map(|m| m.name.as_str()))
+                    .collect();
+                problem(
+                    &["stats", metric],
+                    format!(
+                        "`{metric}` is not a metric declared in {}",
+                        config::FILE_NAME
+                    ),
+                    Some(match nearest(metric, known.iter().copied()) {
+                        Some(name) => format!("did you mean `{name}`?"),
+                        None if known.is_empty() => format!(
+                            "declare it under `stats: metrics:` in {}",
+                            config::FILE_NAME
+                        ),
+                        None => format!("the metrics are {}", known.join(", ")),
+                    }),
+                );
+            }
+        }
+    }
+    if front
+        .image
+        .as_ref()
+        .is_some_and(|i| i.alt.trim().is_empty())
+    {
+        problem(
+            &["image", "alt"],
+            "the image's `alt` text is empty".into(),
+            Some("describe the photo in a few words for readers who cannot see it".into()),
+        );
+    }
+    front.tags.retain(|tag| !tag.trim().is_empty());
+    front
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_classified_by_their_place() {
+        let no_bundles = |_: &Path| false;
+        let cases = [
+            ("_index.md", Entry::Home),
+            ("gioi-thieu.md", Entry::Page),
+            (
+                "tin-tuc/_index.md",
+                Entry::SectionIndex {
+                    section: "tin-tuc".into(),
+                },
+            ),
+            (
+                "tin-tuc/a.md",
+                Entry::Article {
+                    section: "tin-tuc".into(),
+                },
+            ),
+            (
+                "tin-tuc/a/index.md",
+                Entry::Bundle {
+                    section: "tin-tuc".into(),
+                    dir: PathBuf::from("tin-tuc/a"),
+                },
+            ),
+            ("tin-tuc/a/b/c.md", Entry::Misplaced),
+            ("tin-tuc/logo.png", Entry::Asset),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(classify(Path::new(path), no_bundles), expected, "{path}");
+        }
+        let bundle = |dir: &Path| dir == Path::new("tin-tuc/a");
+        assert_eq!(
+            classify(Path::new("tin-tuc/a/anh.jpg"), bundle),
+            Entry::BundleFile {
+                bundle: PathBuf::from("tin-tuc/a")
+            }
+        );
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [".a.md.swp", "a.md~", "#a.md#", ".DS_Store", "a.tmp"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("a.md"));
+    }
+
+    #[test]
+    fn decoding_strips_the_byte_order_mark_and_normalises() {
+        let nfd = "Đa\u{301}".as_bytes().to_vec();
+        let mut with_bom = "\u{feff}".as_bytes().to_vec();
+        with_bom.extend(nfd);
+        assert_eq!(decode(with_bom).unwrap(), "Đá");
+        assert_eq!(decode(vec![b'a', 0xff]).unwrap_err(), 1);
+    }
+}

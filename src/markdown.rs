@@ -1,0 +1,338 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart
+//! punctuation, heading ids for anchors, `@/section/file.md` links, summaries, and
+//! sanitising of raw HTML.
+//!
+//! Pure: takes text and a way to look up other files' URLs, returns HTML and what it
+//! found (headings, links with their byte offsets). Never reads files, never reports;
+//! the caller turns unresolved links into diagnostics.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::vi;
+
+/// A heading, for anchors and tables of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link that points inside the site, and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    pub target: LinkTarget,
+    /// Byte range of the link in the Markdown text.
+    pub offset: usize,
+    pub len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `@/section/file.md#anchor` that resolved to `url`.
+    File {
+        path: String,
+        url: String,
+        anchor: Option<String>,
+    },
+    /// `@/section/file.md` naming no file of the site.
+    MissingFile { path: String },
+    /// `/section/slug/#anchor`, to be checked against the pages produced.
+    RootRelative {
+        path: String,
+        anchor: Option<String>,
+    },
+    /// `#anchor` on the same page.
+    SamePage { anchor: String },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// The first paragraph, as HTML.
+    pub first_paragraph: Option<String>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<SiteLink>,
+    pub words: usize,
+}
+
+/// Renders `markdown`. `resolve` maps a content path such as `tin-tuc/a.md` to the URL
+/// of the page it produces.
+pub fn render(
+    markdown: &str,
+    allow_raw_html: bool,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .collect();
+
+    let mut rendered = Rendered::default();
+    let mut has_raw_html = false;
+    let mut used_ids = HashSet::new();
+    let mut heading_start = None;
+    let mut first_paragraph = None;
+    let mut plain = String::new();
+
+    for index in 0..events.len() {
+        let range = events[index].1.clone();
+        match &mut events[index].0 {
+            Event::Start(Tag::Heading { .. }) => heading_start = Some(index),
+            Event::End(TagEnd::Heading(level)) => {
+                plain.push(' ');
+                let level = *level;
+                let Some(start) = heading_start.take() else {
+                    continue;
+                };
+                let title = plain_text(&events[start + 1..index]);
+                if let Event::Start(Tag::Heading { id, .. }) = &mut events[start].0 {
+                    let written = id.as_ref().map(|i| i.to_string());
+                    let base = written.unwrap_or_else(|| match vi::slugify(&title) {
+                        slug if slug.is_empty() => "muc".to_string(),
+                        slug => slug,
+                    });
+                    let unique = unique_id(&base, &mut used_ids);
+                    *id = Some(CowStr::from(unique.clone()));
+                    rendered.headings.push(Heading {
+                        level: heading_number(level),
+                        id: unique,
+                        title,
+                    });
+                }
+            }
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
+                first_paragraph = Some((index, None));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                plain.push(' ');
+                if let Some((_, end @ None)) = &mut first_paragraph {
+                    *end = Some(index);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(link) = site_link(dest_url, resolve) {
+                    if let LinkTarget::File { url, anchor, .. } = &link {
+                        *dest_url = CowStr::from(match anchor {
+                            Some(anchor) => format!("{url}#{anchor}"),
+                            None => url.clone(),
+                        });
+                    }
+                    rendered.links.push(SiteLink {
+                        target: link,
+                        offset: range.start,
+                        len: range.len(),
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => plain.push_str(text),
+            Event::End(
+                TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_),
+            )
+            | Event::SoftBreak
+            | Event::HardBreak => plain.push(' '),
+            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            _ => {}
+        }
+    }
+
+    rendered.words = plain.split_whitespace().count();
+    let mut output = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut output, events.iter().map(|(event, _)| event.clone()));
+    rendered.first_paragraph = match first_paragraph {
+        Some((start, Some(end))) => {
+            let mut paragraph = String::new();
+            html::push_html(
+                &mut paragraph,
+                events[start..=end].iter().map(|(event, _)| event.clone()),
+            );
+            Some(paragraph)
+        }
+        _ => None,
+    };
+    if has_raw_html && !allow_raw_html {
+        output = sanitizer().clean(&output).to_string();
+        rendered.first_paragraph = rendered
+            .first_paragraph
+            .map(|p| sanitizer().clean(&p).to_string());
+    }
+    rendered.html = output;
+    rendered
+}
+
+fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<LinkTarget> {
+    let (path, anchor) = match dest.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor.to_string())),
+        None => (dest, None),
+    };
+    if let Some(file) = path.strip_prefix("@/") {
+        return Some(match resolve(file) {
+            Some(url) => LinkTarget::File {
+                path: file.to_string(),
+                url,
+                anchor,
+            },
+            None => LinkTarget::MissingFile {
+                path: file.to_string(),
+            },
+        });
+    }
+    if path.starts_with('/') && !path.starts_with("//") {
+        return Some(LinkTarget::RootRelative {
+            path: path.to_string(),
+            anchor,
+        });
+    }
+    match (path.is_empty(), anchor) {
+        (true, Some(anchor)) if !anchor.is_empty() => Some(LinkTarget::SamePage { anchor }),
+        _ => None,
+    }
+}
+
+fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        if let Event::Text(t) | Event::Code(t) = event {
+            text.push_str(t);
+        }
+    }
+    text
+}
+
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 1;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Keeps what articles use (tables, figures, images with alt, footnotes, heading ids)
+/// and drops scripts, event handlers and styles.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_tags(["figure", "figcaption", "sup", "section", "mark"])
+            .add_generic_attributes(["id", "class"])
+            .add_tag_attributes("img", ["loading", "width", "height"])
+            .link_rel(None);
+        let mut schemes = HashSet::new();
+        schemes.extend(["http", "https", "mailto", "tel"]);
+        builder.url_schemes(schemes);
+        builder
+    })
+}
+
+/// The ids a rendered page defines, for checking `#anchor` links into it.
+pub fn anchor_ids(headings: &[Heading]) -> HashMap<&str, ()> {
+    headings.iter().map(|h| (h.id.as_str(), ())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_plain(markdown: &str) -> Rendered {
+        render(markdown, false, &|path| {
+            (path == "tin-tuc/a.md").then(|| "/tin-tuc/a/".to_string())
+        })
+    }
+
+    #[test]
+    fn headings_get_unique_ascii_ids() {
+        let rendered = render_plain("## Đắk Lắk\n\n## Đắk Lắk\n\n### Số liệu {#so-lieu-2024}\n");
+        assert!(rendered.html.contains(r#"<h2 id="dak-lak">Đắk Lắk</h2>"#));
+        assert!(rendered.html.contains(r#"<h2 id="dak-lak-1">Đắk Lắk</h2>"#));
+        assert!(
+            rendered
+                .html
+                .contains(r#"<h3 id="so-lieu-2024">Số liệu</h3>"#)
+        );
+        assert_eq!(rendered.headings.len(), 3);
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_smart_quotes() {
+        let rendered = render_plain(
+            "| Tỉnh | Tổ |\n|---|---|\n| Đắk Lắk | 2.199 |\n\nChữ ~~cũ~~ \"mới\"[^1]\n\n[^1]: Ghi chú.\n",
+        );
+        assert!(rendered.html.contains("<table>"));
+        assert!(rendered.html.contains("<del>cũ</del>"));
+        assert!(rendered.html.contains("“mới”"));
+        assert!(rendered.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn internal_links_resolve_and_missing_ones_are_reported() {
+        let rendered = render_plain(
+            "Xem [bài](@/tin-tuc/a.md#so-lieu), [bài khác](@/tin-tuc/b.md) và [trang](/le-ra-mat/).",
+        );
+        assert!(rendered.html.contains(r#"href="/tin-tuc/a/#so-lieu""#));
+        let targets: Vec<_> = rendered.links.iter().map(|l| &l.target).collect();
+        assert_eq!(
+            targets,
+            [
+                &LinkTarget::File {
+                    path: "tin-tuc/a.md".into(),
+                    url: "/tin-tuc/a/".into(),
+                    anchor: Some("so-lieu".into())
+                },
+                &LinkTarget::MissingFile {
+                    path: "tin-tuc/b.md".into()
+                },
+                &LinkTarget::RootRelative {
+                    path: "/le-ra-mat/".into(),
+                    anchor: None
+                },
+            ]
+        );
+        assert_eq!(
+            rendered.links[1].offset,
+            "Xem [bài](@/tin-tuc/a.md#so-lieu), ".len()
+        );
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let markdown = "<script>alert(1)</script>\n\n<figure><img src=\"a.jpg\" alt=\"Lễ\" onerror=\"x()\"><figcaption>Ảnh</figcaption></figure>\n";
+        let safe = render(markdown, false, &|_| None).html;
+        assert!(!safe.contains("script"));
+        assert!(!safe.contains("onerror"));
+        assert!(safe.contains("<figcaption>Ảnh</figcaption>"));
+        let trusted = render(markdown, true, &|_| None).html;
+        assert!(trusted.contains("<script>"));
+    }
+
+    #[test]
+    fn the_first_paragraph_is_the_summary() {
+        let rendered = render_plain("## Tiêu đề\n\nĐoạn *đầu*.\n\nĐoạn sau.\n");
+        assert_eq!(
+            rendered.first_paragraph.as_deref(),
+            Some("<p>Đoạn <em>đầu</em>.</p>\n")
+        );
+        assert_eq!(rendered.words, 6);
+    }
+}

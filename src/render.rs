@@ -1,0 +1,829 @@
+//! Tera: the template engine set up with loa's filters, the typed views that templates
+//! see, and the rendering of every page of a resolved site.
+//!
+//! Knows nothing of the file system: templates arrive as text, pages leave through the
+//! `emit` callback that the output layer provides. Each article is serialised into a
+//! Tera value once and shared (Tera values are reference-counted) by its own page, its
+//! section pages, its term pages, the home page and the feeds.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Kwargs, Map, State, Tera, TeraResult, Value};
+
+use crate::config::{Config, MenuItem, TermSource};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::markdown::Heading;
+use crate::site::{Page, Site, pager_urls};
+use crate::vi::{self, DateStyle};
+
+/// One template, as text, with the path shown in messages.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub name: String,
+    pub path: String,
+    pub text: String,
+}
+
+/// A Tera instance with loa's filters and the site's templates.
+pub struct Renderer {
+    tera: Tera,
+    paths: HashMap<String, (String, String)>,
+}
+
+impl Renderer {
+    /// Parses `templates` (later ones override earlier ones of the same name).
+    pub fn new(templates: Vec<TemplateSource>, config: &Config) -> Result<Self, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        register_filters(&mut tera, config);
+        let mut by_name: HashMap<String, TemplateSource> = HashMap::new();
+        for template in templates {
+            by_name.insert(template.name.clone(), template);
+        }
+        let paths = by_name
+            .values()
+            .map(|t| (t.name.clone(), (t.path.clone(), t.text.clone())))
+            .collect();
+        let renderer_paths: HashMap<String, (String, String)> = paths;
+        tera.add_raw_templates(by_name.values().map(|t| (t.name.clone(), t.text.clone())))
+            .map_err(|error| template_error(&renderer_paths, &error, None))?;
+        Ok(Self {
+            tera,
+            paths: renderer_paths,
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    fn render(&self, template: &str, context: &Context, url: &str) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, context, &mut out)
+            .map_err(|error| template_error(&self.paths, &error, Some(url)))?;
+        Ok(out)
+    }
+}
+
+fn template_error(
+    paths: &HashMap<String, (String, String)>,
+    error: &tera::Error,
+    url: Option<&str>,
+) -> Diagnostic {
+    let while_rendering = |d: Diagnostic| match url {
+        Some(url) => d.note(format!("while rendering the page {url}")),
+        None => d,
+    };
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let (path, text) = paths
+                .get(report.filename())
+                .cloned()
+                .unwrap_or_else(|| (report.filename().to_string(), String::new()));
+            let span = report.span();
+            let width = if span.end_line == span.start_line {
+                span.end_col.saturating_sub(span.start_col)
+            } else {
+                1
+            };
+            while_rendering(Diagnostic::new(path, report.message().to_string()).at(
+                Location::at_line(&text, span.start_line, span.start_col + 1, width),
+            ))
+        }
+        _ => {
+            let mut message = error.to_string();
+            let mut source = std::error::Error::source(error);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            while_rendering(Diagnostic::new("templates", message))
+        }
+    }
+}
+
+fn register_filters(tera: &mut Tera, config: &Config) {
+    tera.register_filter(
+        "number",
+        |value: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let decimals: usize = kwargs.get("decimals")?.unwrap_or(2);
+            if let Some(integer) = value.as_i64() {
+                Ok(vi::format_integer(integer))
+            } else if let Some(float) = value.as_f64() {
+                Ok(vi::format_decimal(float, decimals))
+            } else {
+                Ok(value.to_string())
+            }
+        },
+    );
+    let default_style = config.date_style;
+    tera.register_filter(
+        "date",
+        move |value: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let style = match kwargs.get::<&str>("style")? {
+                Some(name) => DateStyle::parse(name).ok_or_else(|| {
+                    tera::Error::message(format!(
+                        "unknown date style `{name}`: use short, weekday or admin"
+                    ))
+                })?,
+                None => default_style,
+            };
+            format_date(value, style)
+        },
+    );
+    tera.register_filter("date_short", |value: &str, _: Kwargs, _: &State| {
+        format_date(value, DateStyle::Short)
+    });
+    tera.register_filter("date_weekday", |value: &str, _: Kwargs, _: &State| {
+        format_date(value, DateStyle::Weekday)
+    });
+    tera.register_filter("date_admin", |value: &str, _: Kwargs, _: &State| {
+        format_date(value, DateStyle::Admin)
+    });
+    tera.register_filter("slugify", |value: &str, _: Kwargs, _: &State| {
+        vi::slugify(value)
+    });
+    tera.register_filter(
+        "json",
+        |value: &Value, _: Kwargs, _: &State| -> TeraResult<Value> {
+            let json = serde_json::to_string(value)
+                .map_err(|e| tera::Error::message(format!("cannot write as JSON: {e}")))?;
+            // Inside <script>, `</` would end the element early.
+            Ok(Value::safe_string(&json.replace("</", "<\\/")))
+        },
+    );
+    tera.register_filter("striptags", |value: &str, _: Kwargs, _: &State| {
+        strip_tags(value)
+    });
+    let base_url = config.base_url.clone();
+    tera.register_filter("absolute", move |value: &str, _: Kwargs, _: &State| {
+        if value.starts_with('/') {
+            format!("{base_url}{value}")
+        } else {
+            value.to_string()
+        }
+    });
+}
+
+/// Text without its HTML tags, with the entities left as they are, for attributes such
+/// as the page description.
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+fn format_date(value: &str, style: DateStyle) -> TeraResult<String> {
+    let date = value
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    date.map(|d| style.format(d))
+        .ok_or_else(|| tera::Error::message(format!("`{value}` is not a date such as 2024-07-01")))
+}
+
+// ---- The views: the documented contract between loa and themes (see README). ----
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+    menu: &'a [MenuItem],
+    sections: Vec<LinkView>,
+    taxonomies: Vec<LinkView>,
+    stats_url: Option<String>,
+    search_url: Option<&'static str>,
+    feed_url: &'static str,
+    build_date: String,
+    generator: &'static str,
+    extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize, Clone)]
+struct LinkView {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    name: String,
+    slug: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FigureView<'a> {
+    name: &'a str,
+    label: &'a str,
+    value: u64,
+}
+
+#[derive(Serialize)]
+struct CampaignView<'a> {
+    motto: &'a str,
+    starts: String,
+    ends: Option<String>,
+    /// `upcoming`, `ongoing` or `ended` on the build date.
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct ImageView<'a> {
+    src: String,
+    alt: &'a str,
+    caption: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    title: &'a str,
+    url: &'a str,
+    permalink: String,
+    section: Option<LinkView>,
+    date: Option<String>,
+    datetime: Option<String>,
+    updated: Option<String>,
+    kind: &'static str,
+    kind_label: &'static str,
+    province: Option<TermView>,
+    location: Option<&'a str>,
+    summary: String,
+    content: &'a str,
+    tags: Vec<TermView>,
+    stats: Vec<FigureView<'a>>,
+    stats_as_of: Option<String>,
+    campaign: Option<CampaignView<'a>>,
+    image: Option<ImageView<'a>>,
+    toc: &'a [Heading],
+    words: usize,
+    reading_minutes: usize,
+    draft: bool,
+    extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct ListingView<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: &'a str,
+    permalink: String,
+    content: &'a str,
+    feed_url: Option<String>,
+}
+
+fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn iso_date(date: Option<crate::content::front::DateValue>) -> Option<String> {
+    date.map(|d| d.date().format("%Y-%m-%d").to_string())
+}
+
+fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> ArticleView<'a> {
+    let article = &page.article;
+    let front = &article.front;
+    let config = &site.config;
+    let kind = front.kind.unwrap_or(crate::content::front::Kind::News);
+    let summary = match &front.summary {
+        Some(summary) => format!("<p>{}</p>", escape(summary)),
+        None => page.rendered.first_paragraph.clone().unwrap_or_default(),
+    };
+    let image = front.image.as_ref().map(|image| ImageView {
+        src: if image.src.starts_with('/') || image.src.contains("://") {
+            image.src.clone()
+        } else {
+            format!("{}{}", article.url, image.src)
+        },
+        alt: &image.alt,
+        caption: image.caption.as_deref(),
+    });
+    let campaign = front.campaign.as_ref().map(|campaign| {
+        let starts = campaign.starts.date();
+        let ends = campaign.ends.map(|e| e.date());
+        CampaignView {
+            motto: &campaign.motto,
+            starts: starts.format("%Y-%m-%d").to_string(),
+            ends: ends.map(|e| e.format("%Y-%m-%d").to_string()),
+            status: if build_date < starts {
+                "upcoming"
+            } else if ends.is_some_and(|e| build_date > e) {
+                "ended"
+            } else {
+                "ongoing"
+            },
+        }
+    });
+    let stats = front
+        .stats
+        .iter()
+        .flat_map(|s| s.figures.iter())
+        .filter_map(|(name, value)| {
+            config.metric(name).map(|metric| FigureView {
+                name,
+                label: &metric.label,
+                value: *value,
+            })
+        })
+        .collect();
+    ArticleView {
+        title: &front.title,
+        url: &article.url,
+        permalink: config.permalink(&article.url),
+        section: page.section.map(|i| LinkView {
+            title: site.sections[i].title.clone(),
+            url: site.sections[i].section.url.clone(),
+        }),
+        date: iso_date(front.date),
+        datetime: front
+            .date
+            .map(|d| d.0.format("%Y-%m-%dT%H:%M:%S+07:00").to_string()),
+        updated: iso_date(front.updated),
+        kind: kind.name(),
+        kind_label: kind.label(),
+        province: front.province.as_ref().map(|name| TermView {
+            slug: vi::slugify(name),
+            url: site
+                .term_url(TermSource::Province, name)
+                .map(str::to_string),
+            name: name.clone(),
+        }),
+        location: front.location.as_deref(),
+        summary,
+        content: &page.rendered.html,
+        tags: front
+            .tags
+            .iter()
+            .map(|tag| TermView {
+                slug: vi::slugify(tag),
+                url: site.term_url(TermSource::Tags, tag).map(str::to_string),
+                name: tag.clone(),
+            })
+            .collect(),
+        stats,
+        stats_as_of: front
+            .stats
+            .as_ref()
+            .map(|s| s.as_of.or(front.date))
+            .and_then(iso_date),
+        campaign,
+        image,
+        toc: &page.rendered.headings,
+        words: page.rendered.words,
+        reading_minutes: page.rendered.words.div_ceil(200).max(1),
+        draft: front.draft,
+        extra: &front.extra,
+    }
+}
+
+/// What rendering produced, for the summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
+    pub pages: usize,
+}
+
+/// A file to produce: path relative to the output folder, and its bytes.
+pub type Emit<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
+
+struct Job {
+    template: &'static str,
+    url: String,
+    context: Context,
+}
+
+/// Renders every page of `site` and hands each to `emit`. Stops at the first template
+/// error of each page but renders all pages, so that every broken page is reported.
+pub fn render_site(
+    site: &Site,
+    renderer: &Renderer,
+    build_date: NaiveDate,
+    emit: &Emit,
+) -> Result<Rendered, Diagnostics> {
+    let mut renderer_tera = renderer.tera.clone();
+    renderer_tera
+        .global_context()
+        .insert("site", &site_view(site, build_date));
+    let renderer = Renderer {
+        tera: renderer_tera,
+        paths: renderer.paths.clone(),
+    };
+
+    let views: Vec<Value> = site
+        .pages
+        .par_iter()
+        .map(|page| Value::from_serializable(&article_view(site, page, build_date)))
+        .collect();
+
+    let mut jobs = Vec::new();
+    article_jobs(site, &views, &mut jobs);
+    listing_jobs(site, &views, &mut jobs);
+    home_and_feed_jobs(site, &views, build_date, &mut jobs);
+
+    let outcomes: Vec<Result<(), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let bytes = renderer.render(job.template, &job.context, &job.url)?;
+            emit(&output_path(&job.url), bytes)
+        })
+        .collect();
+    let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
+    problems.into_result()?;
+    Ok(Rendered { pages: jobs.len() })
+}
+
+/// `/a/b/` -> `a/b/index.html`; `/atom.xml` -> `atom.xml`.
+pub fn output_path(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else if trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
+    let config = &site.config;
+    SiteView {
+        title: &config.title,
+        description: &config.description,
+        base_url: &config.base_url,
+        language: &config.language,
+        menu: &config.menu,
+        sections: site
+            .sections
+            .iter()
+            .map(|s| LinkView {
+                title: s.title.clone(),
+                url: s.section.url.clone(),
+            })
+            .collect(),
+        taxonomies: site
+            .taxonomies
+            .iter()
+            .map(|t| LinkView {
+                title: config.taxonomies[t.index].title.clone(),
+                url: t.url.clone(),
+            })
+            .collect(),
+        stats_url: config.stats.as_ref().map(|s| format!("/{}/", s.path)),
+        search_url: None,
+        feed_url: "/atom.xml",
+        build_date: build_date.format("%Y-%m-%d").to_string(),
+        generator: concat!("loa ", env!("CARGO_PKG_VERSION")),
+        extra: &config.extra,
+    }
+}
+
+fn context_with(entries: Vec<(&'static str, Value)>) -> Context {
+    let mut context = Context::new();
+    for (key, value) in entries {
+        context.insert_value(key, value);
+    }
+    context
+}
+
+fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
+    for (index, page) in site.pages.iter().enumerate() {
+        let neighbour = |i: Option<usize>| i.map_or_else(Value::none, |i| views[i].clone());
+        let section = page.section.map_or_else(Value::none, |i| {
+            Value::from_serializable(&LinkView {
+                title: site.sections[i].title.clone(),
+                url: site.sections[i].section.url.clone(),
+            })
+        });
+        jobs.push(Job {
+            template: if page.is_listed() {
+                "article.html"
+            } else {
+                "page.html"
+            },
+            url: page.article.url.clone(),
+            context: context_with(vec![
+                ("page", views[index].clone()),
+                ("section", section),
+                ("older", neighbour(page.older)),
+                ("newer", neighbour(page.newer)),
+            ]),
+        });
+        for alias in &page.article.front.aliases {
+            let mut context = Context::new();
+            context.insert("target", &site.config.permalink(&page.article.url));
+            context.insert("title", &page.article.front.title);
+            jobs.push(Job {
+                template: "alias.html",
+                url: alias.clone(),
+                context,
+            });
+        }
+    }
+}
+
+/// The pages of a paginated listing of `items` at `base`, each with a `paginator`.
+fn paginate(
+    base: &str,
+    items: &[usize],
+    views: &[Value],
+    per_page: usize,
+    template: &'static str,
+    extra: &[(&'static str, Value)],
+    jobs: &mut Vec<Job>,
+) {
+    let urls = pager_urls(base, items.len(), per_page);
+    let chunks: Vec<&[usize]> = if items.is_empty() {
+        vec![&[]]
+    } else {
+        items.chunks(per_page).collect()
+    };
+    for (number, chunk) in chunks.into_iter().enumerate() {
+        let pages: Vec<Value> = chunk.iter().map(|&i| views[i].clone()).collect();
+        let mut paginator = Map::new();
+        paginator.insert("pages".into(), Value::from(pages.as_slice()));
+        paginator.insert("number".into(), Value::from(number + 1));
+        paginator.insert("total_pages".into(), Value::from(urls.len()));
+        paginator.insert("total_items".into(), Value::from(items.len()));
+        paginator.insert("first".into(), Value::from(urls[0].as_str()));
+        paginator.insert("last".into(), Value::from(urls[urls.len() - 1].as_str()));
+        paginator.insert(
+            "previous".into(),
+            number
+                .checked_sub(1)
+                .map_or_else(Value::none, |p| Value::from(urls[p].as_str())),
+        );
+        paginator.insert(
+            "next".into(),
+            urls.get(number + 1)
+                .map_or_else(Value::none, |n| Value::from(n.as_str())),
+        );
+        let mut entries = extra.to_vec();
+        entries.push(("paginator", Value::from(paginator)));
+        jobs.push(Job {
+            template,
+            url: urls[number].clone(),
+            context: context_with(entries),
+        });
+    }
+}
+
+fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
+    let config = &site.config;
+    for section in &site.sections {
+        let index = section.section.index.as_ref();
+        let view = Value::from_serializable(&ListingView {
+            title: &section.title,
+            description: index.map_or("", |i| i.front.description.as_str()),
+            url: &section.section.url,
+            permalink: config.permalink(&section.section.url),
+            content: &section.rendered.html,
+            feed_url: Some(format!("{}atom.xml", section.section.url)),
+        });
+        let per_page = index
+            .and_then(|i| i.front.paginate_by)
+            .filter(|n| *n > 0)
+            .unwrap_or(config.paginate_by);
+        paginate(
+            &section.section.url,
+            &section.pages,
+            views,
+            per_page,
+            "section.html",
+            &[("section", view.clone())],
+            jobs,
+        );
+        jobs.push(feed_job(
+            site,
+            &section.title,
+            &format!("{}atom.xml", section.section.url),
+            &section.section.url,
+            &section.pages,
+            views,
+        ));
+    }
+    for taxonomy in &site.taxonomies {
+        let settings = &config.taxonomies[taxonomy.index];
+        let taxonomy_view = Value::from_serializable(&serde_json::json!({
+            "name": settings.name,
+            "title": settings.title,
+            "url": taxonomy.url,
+        }));
+        let terms: Vec<serde_json::Value> = taxonomy
+            .terms
+            .iter()
+            .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "url": t.url, "count": t.pages.len()}))
+            .collect();
+        jobs.push(Job {
+            template: "taxonomy.html",
+            url: taxonomy.url.clone(),
+            context: context_with(vec![
+                ("taxonomy", taxonomy_view.clone()),
+                ("terms", Value::from_serializable(&terms)),
+            ]),
+        });
+        for (term, term_view) in taxonomy.terms.iter().zip(terms) {
+            paginate(
+                &term.url,
+                &term.pages,
+                views,
+                config.paginate_by,
+                "term.html",
+                &[
+                    ("taxonomy", taxonomy_view.clone()),
+                    ("term", Value::from_serializable(&term_view)),
+                ],
+                jobs,
+            );
+        }
+    }
+}
+
+fn feed_job(
+    site: &Site,
+    title: &str,
+    url: &str,
+    home: &str,
+    items: &[usize],
+    views: &[Value],
+) -> Job {
+    let config = &site.config;
+    let entries: Vec<Value> = items
+        .iter()
+        .take(config.feed_limit)
+        .map(|&i| views[i].clone())
+        .collect();
+    let updated = items
+        .iter()
+        .take(config.feed_limit)
+        .filter_map(|&i| {
+            let front = &site.pages[i].article.front;
+            front.updated.or(front.date)
+        })
+        .max()
+        .map_or_else(
+            || "1970-01-01T00:00:00+07:00".to_string(),
+            |d| d.0.format("%Y-%m-%dT%H:%M:%S+07:00").to_string(),
+        );
+    let feed = serde_json::json!({
+        "title": title,
+        "url": config.permalink(url),
+        "home": config.permalink(home),
+        "updated": updated,
+    });
+    Job {
+        template: "atom.xml",
+        url: url.to_string(),
+        context: context_with(vec![
+            ("feed", Value::from_serializable(&feed)),
+            ("entries", Value::from(entries.as_slice())),
+        ]),
+    }
+}
+
+fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs: &mut Vec<Job>) {
+    let config = &site.config;
+    let sections: Vec<Value> = site
+        .sections
+        .iter()
+        .map(|section| {
+            let latest: Vec<Value> = section
+                .pages
+                .iter()
+                .take(5)
+                .map(|&i| views[i].clone())
+                .collect();
+            let mut map = Map::new();
+            map.insert("title".into(), Value::from(section.title.as_str()));
+            map.insert("url".into(), Value::from(section.section.url.as_str()));
+            map.insert("count".into(), Value::from(section.pages.len()));
+            map.insert("pages".into(), Value::from(latest.as_slice()));
+            Value::from(map)
+        })
+        .collect();
+    let latest: Vec<Value> = site
+        .latest
+        .iter()
+        .take(10)
+        .map(|&i| views[i].clone())
+        .collect();
+    let home_view = Value::from_serializable(&ListingView {
+        title: &site.home_title,
+        description: &config.description,
+        url: "/",
+        permalink: config.permalink("/"),
+        content: &site.home.html,
+        feed_url: Some("/atom.xml".into()),
+    });
+    jobs.push(Job {
+        template: "index.html",
+        url: "/".into(),
+        context: context_with(vec![
+            ("section", home_view),
+            ("sections", Value::from(sections.as_slice())),
+            ("latest", Value::from(latest.as_slice())),
+        ]),
+    });
+    jobs.push(feed_job(
+        site,
+        &config.title,
+        "/atom.xml",
+        "/",
+        &site.latest,
+        views,
+    ));
+    jobs.push(Job {
+        template: "404.html",
+        url: "/404.html".into(),
+        context: Context::new(),
+    });
+    jobs.push(Job {
+        template: "robots.txt",
+        url: "/robots.txt".into(),
+        context: Context::new(),
+    });
+    jobs.push(Job {
+        template: "sitemap.xml",
+        url: "/sitemap.xml".into(),
+        context: context_with(vec![(
+            "entries",
+            Value::from_serializable(&sitemap(site, build_date)),
+        )]),
+    });
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+/// Every public HTML page: home, listings, articles, terms (not aliases or 404).
+fn sitemap(site: &Site, _build_date: NaiveDate) -> Vec<SitemapEntry> {
+    let config = &site.config;
+    let entry = |url: &str, lastmod: Option<String>| SitemapEntry {
+        loc: config.permalink(url),
+        lastmod,
+    };
+    let mut entries = vec![entry("/", None)];
+    for section in &site.sections {
+        for url in pager_urls(
+            &section.section.url,
+            section.pages.len(),
+            config.paginate_by,
+        ) {
+            entries.push(entry(&url, None));
+        }
+    }
+    for page in &site.pages {
+        let front = &page.article.front;
+        entries.push(entry(
+            &page.article.url,
+            iso_date(front.updated.or(front.date)),
+        ));
+    }
+    for taxonomy in &site.taxonomies {
+        entries.push(entry(&taxonomy.url, None));
+        for term in &taxonomy.terms {
+            for url in pager_urls(&term.url, term.pages.len(), config.paginate_by) {
+                entries.push(entry(&url, None));
+            }
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_for_pretty_urls_and_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/tin-tuc/"), "tin-tuc/index.html");
+        assert_eq!(output_path("/tin-tuc/page/2/"), "tin-tuc/page/2/index.html");
+        assert_eq!(output_path("/atom.xml"), "atom.xml");
+        assert_eq!(output_path("/tin-tuc/atom.xml"), "tin-tuc/atom.xml");
+        assert_eq!(output_path("/old/url"), "old/url/index.html");
+    }
+}

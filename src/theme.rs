@@ -1,0 +1,245 @@
+//! Finding a site's templates and theme files: the site's `templates/` over
+//! `themes/<theme>/`, over the default theme compiled into the binary.
+//!
+//! Reads files, never writes. Hands templates to `render` as text.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::content::is_ignored_name;
+use crate::diagnostics::{Diagnostic, Diagnostics, relative};
+use crate::render::TemplateSource;
+
+/// The default theme, compiled in so that a site made anywhere builds without a copy.
+/// `the_embedded_default_theme_matches_the_folder` keeps this list in step with
+/// `themes/default/`.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "alias.html",
+        include_str!("../themes/default/templates/alias.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../themes/default/templates/article.html"),
+    ),
+    (
+        "atom.xml",
+        include_str!("../themes/default/templates/atom.xml"),
+    ),
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "partials/article_card.html",
+        include_str!("../themes/default/templates/partials/article_card.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../themes/default/templates/partials/pagination.html"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../themes/default/templates/robots.txt"),
+    ),
+    (
+        "section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
+        "term.html",
+        include_str!("../themes/default/templates/term.html"),
+    ),
+];
+
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// A file copied into the output as it is.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    OnDisk {
+        source: PathBuf,
+        output: String,
+    },
+    Embedded {
+        bytes: &'static [u8],
+        output: String,
+    },
+}
+
+impl StaticFile {
+    pub fn output(&self) -> &str {
+        match self {
+            Self::OnDisk { output, .. } | Self::Embedded { output, .. } => output,
+        }
+    }
+}
+
+pub struct Theme {
+    pub templates: Vec<TemplateSource>,
+    pub static_files: Vec<StaticFile>,
+}
+
+/// Collects templates and static files for the theme `name` of the site at `root`.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let theme_dir = root.join("themes").join(name);
+    let mut templates = Vec::new();
+    let mut static_files = Vec::new();
+    if theme_dir.is_dir() {
+        templates.extend(read_templates(
+            root,
+            &theme_dir.join("templates"),
+            &mut problems,
+        ));
+        static_files.extend(list_static(root, &theme_dir.join("static"), &mut problems));
+    } else if name == "default" {
+        templates.extend(DEFAULT_TEMPLATES.iter().map(|(name, text)| TemplateSource {
+            name: name.to_string(),
+            path: format!("(built-in default theme)/templates/{name}"),
+            text: text.to_string(),
+        }));
+        static_files.extend(
+            DEFAULT_STATIC
+                .iter()
+                .map(|(output, bytes)| StaticFile::Embedded {
+                    bytes,
+                    output: output.to_string(),
+                }),
+        );
+    } else {
+        problems.push(
+            Diagnostic::new(
+                relative(root, &theme_dir),
+                format!("the theme `{name}` does not exist"),
+            )
+            .help("write `theme: default` in site.yaml, or add the theme under themes/"),
+        );
+    }
+    templates.extend(read_templates(root, &root.join("templates"), &mut problems));
+    static_files.extend(list_static(root, &root.join("static"), &mut problems));
+    problems.into_result()?;
+    Ok(Theme {
+        templates,
+        static_files,
+    })
+}
+
+fn files_under(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+    {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let name = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((entry.into_path(), name));
+            }
+            Ok(_) => {}
+            Err(error) => problems.push(Diagnostic::new(
+                relative(root, error.path().unwrap_or(dir)),
+                format!("cannot read this folder: {error}"),
+            )),
+        }
+    }
+    files
+}
+
+fn read_templates(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<TemplateSource> {
+    files_under(root, dir, problems)
+        .into_iter()
+        .filter_map(|(path, name)| {
+            let shown = relative(root, &path);
+            match std::fs::read(&path).map(crate::content::decode) {
+                Ok(Ok(text)) => Some(TemplateSource {
+                    name,
+                    path: shown.to_string_lossy().replace('\\', "/"),
+                    text,
+                }),
+                Ok(Err(_)) => {
+                    problems.push(
+                        Diagnostic::new(shown, "this template is not UTF-8 text")
+                            .help("save it again with the encoding \"UTF-8\""),
+                    );
+                    None
+                }
+                Err(error) => {
+                    problems.push(Diagnostic::new(
+                        shown,
+                        format!("cannot read this file: {error}"),
+                    ));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn list_static(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<StaticFile> {
+    files_under(root, dir, problems)
+        .into_iter()
+        .map(|(source, output)| StaticFile::OnDisk { source, output })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_default_theme_matches_the_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut problems = Diagnostics::default();
+        let on_disk: Vec<(String, String)> =
+            read_templates(&dir, &dir.join("templates"), &mut problems)
+                .into_iter()
+                .map(|t| (t.name, t.text))
+                .collect();
+        let embedded: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(on_disk, embedded);
+        let statics: Vec<String> = list_static(&dir, &dir.join("static"), &mut problems)
+            .iter()
+            .map(|f| f.output().to_string())
+            .collect();
+        let embedded_statics: Vec<&str> = DEFAULT_STATIC.iter().map(|(n, _)| *n).collect();
+        assert_eq!(statics, embedded_statics);
+        assert!(problems.is_empty());
+    }
+}
