@@ -250,10 +250,8 @@ fn copy_files(
     }
     for page in &site.pages {
         let dir = page.article.url.trim_start_matches('/');
-        for file in &page.article.bundle_files {
-            if let Some(name) = file.file_name() {
-                record(staging.copy(&format!("{dir}{}", name.to_string_lossy()), file));
-            }
+        for (file, inside) in &page.article.bundle_files {
+            record(staging.copy(&format!("{dir}{inside}"), file));
         }
     }
     problems.into_result().map(|()| count)

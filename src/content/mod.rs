@@ -55,8 +55,9 @@ pub struct Article {
     pub slug: String,
     /// Site path: `/le-ra-mat/le-ra-mat-dak-lak/`.
     pub url: String,
-    /// For `slug/index.md`: the other files of the folder, copied beside the page.
-    pub bundle_files: Vec<PathBuf>,
+    /// For `slug/index.md`: the other files of the folder, copied beside the page, with
+    /// their paths inside the folder (forward slashes).
+    pub bundle_files: Vec<(PathBuf, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -231,12 +232,17 @@ pub fn load(
     }
     for (bundle, file) in bundle_files {
         let bundle_md = Path::new(CONTENT_DIR).join(&bundle).join(BUNDLE_FILE);
+        let inside = file
+            .strip_prefix(content_dir.join(&bundle))
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
         if let Some(article) = content
             .articles
             .iter_mut()
             .find(|a| a.source.path == bundle_md)
         {
-            article.bundle_files.push(file);
+            article.bundle_files.push((file, inside));
         }
     }
     sections.sort_by(|a, b| a.dir.cmp(&b.dir));

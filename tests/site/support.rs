@@ -1,0 +1,163 @@
+//! A small site in a temporary folder, built with the real `loa` binary, and the
+//! assertions tests make on what it produced.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SITE_YAML: &str = "\
+title: Trang thử nghiệm
+base_url: https://example.gov.vn
+paginate_by: 2
+taxonomies:
+  - { name: tags, path: chu-de }
+  - { name: provinces, path: tinh-thanh }
+stats:
+  path: thong-ke
+  metrics:
+    teams: { label: Tổ bảo vệ ANTT }
+    members: { label: Thành viên }
+";
+
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of `loa` printed and returned, with the temporary folder shown as [ROOT].
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl SiteTest {
+    /// A site with the standard site.yaml and nothing else.
+    pub fn new() -> Self {
+        Self::empty().file("site.yaml", SITE_YAML)
+    }
+
+    /// A folder with no files at all.
+    pub fn empty() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn file(self, path: &str, text: &str) -> Self {
+        self.bytes(path, text.as_bytes())
+    }
+
+    pub fn bytes(self, path: &str, bytes: &[u8]) -> Self {
+        let path = self.dir.path().join(path);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("create the folder");
+        fs::write(path, bytes).expect("write the file");
+        self
+    }
+
+    /// An article in `section` with the given extra front-matter lines and body.
+    pub fn article(self, path: &str, title: &str, date: &str, front: &str, body: &str) -> Self {
+        let text = format!("---\ntitle: {title}\ndate: {date}\n{front}---\n{body}\n");
+        self.file(path, &text)
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("LANG", "C")
+            .output()
+            .expect("run loa");
+        self.run_of(output)
+    }
+
+    fn run_of(&self, output: Output) -> Run {
+        let redact = |bytes: &[u8]| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let root = self.dir.path().to_string_lossy().into_owned();
+            let canonical = fs::canonicalize(self.dir.path())
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| root.clone());
+            text.replace(&canonical, "[ROOT]").replace(&root, "[ROOT]")
+        };
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: redact(&output.stdout),
+            stderr: redact(&output.stderr),
+        }
+    }
+
+    /// `loa build`, which must succeed.
+    pub fn build(self) -> Self {
+        self.rebuild();
+        self
+    }
+
+    /// `loa build` again on a site already built, which must succeed.
+    pub fn rebuild(&self) {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "loa build failed:\n{}", run.stderr);
+    }
+
+    /// The file at site path `url` (`/tin-tuc/` reads `public/tin-tuc/index.html`).
+    pub fn page(&self, url: &str) -> String {
+        let path = self.output_file(url);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} not produced: {e}", path.display()))
+    }
+
+    pub fn exists(&self, url: &str) -> bool {
+        self.output_file(url).is_file()
+    }
+
+    fn output_file(&self, url: &str) -> PathBuf {
+        let relative = url.trim_start_matches('/');
+        let mut path = self.out().join(relative);
+        if relative.is_empty() || relative.ends_with('/') {
+            path = path.join("index.html");
+        }
+        path
+    }
+
+    /// The `<main>` element of the page at `url`: what a test of content looks at.
+    pub fn main(&self, url: &str) -> String {
+        let page = self.page(url);
+        let start = page.find("<main").expect("a <main> element");
+        let end = page.find("</main>").expect("a </main>") + "</main>".len();
+        page[start..end].to_string()
+    }
+}
+
+/// The hrefs of the article links in a listing, in order.
+pub fn card_links(html: &str) -> Vec<String> {
+    html.split("<h3><a href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every file under `dir`, with its bytes, for byte-for-byte comparisons.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = fs::read(e.path()).expect("read");
+            (
+                e.path().strip_prefix(dir).expect("inside").to_path_buf(),
+                bytes,
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
