@@ -218,6 +218,7 @@ pub fn resolve(
         &mut problems,
     );
     check_links(&pages, &produced, &mut problems);
+    check_menu(&config, &produced, &mut problems);
 
     problems.into_result()?;
     Ok(Site {
@@ -344,6 +345,22 @@ fn produced_urls(
         claim(url.clone(), "loa".into(), problems);
     }
     owners.into_keys().collect()
+}
+
+/// A menu entry is on every page: a broken one would be a broken link everywhere.
+fn check_menu(config: &Config, produced: &HashSet<String>, problems: &mut Diagnostics) {
+    for item in &config.menu {
+        let url = item.url.split('#').next().unwrap_or_default();
+        if url.starts_with('/') && !url.starts_with("//") && !produced.contains(url) {
+            problems.push(
+                Diagnostic::new(
+                    crate::config::FILE_NAME,
+                    format!("the menu entry `{}` points to `{url}`, a page this site does not produce", item.name),
+                )
+                .help("point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`"),
+            );
+        }
+    }
 }
 
 fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagnostics) {
