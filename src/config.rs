@@ -339,30 +339,43 @@ pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlEr
 }
 
 /// The location of the key at `key_path` (outer key first) in YAML that starts on file
-/// line `first_line`, found by indentation. Checks that run after parsing use it to
-/// point at the value they reject.
+/// line `first_line`, found by indentation; the deepest key found when an inner one is
+/// written inline (`image: { alt: "" }`). Checks that run after parsing use it to point
+/// at the value they reject.
 pub fn locate_key(file: &str, first_line: usize, key_path: &[&str]) -> Option<Location> {
     let mut depth = 0;
+    let mut found = None;
     let mut indent_above: Option<usize> = None;
     for (index, line) in file.lines().enumerate().skip(first_line - 1) {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         if trimmed == "---" && index >= first_line {
-            return None;
+            break;
         }
         if indent_above.is_some_and(|above| indent <= above) && !trimmed.is_empty() {
-            return None;
+            break;
         }
         let key = trimmed.trim_start_matches("- ");
         if key.starts_with(&format!("{}:", key_path[depth])) {
+            found = Some(Location::of_text_on_line(file, index + 1, key_path[depth]));
             if depth + 1 == key_path.len() {
-                return Some(Location::of_text_on_line(file, index + 1, key_path[depth]));
+                break;
+            }
+            if let Some(inline) = key.find(&format!("{}:", key_path[depth + 1])) {
+                let column = line.len() - key.len() + inline;
+                found = Some(Location::at_line(
+                    file,
+                    index + 1,
+                    line[..column].chars().count() + 1,
+                    key_path[depth + 1].chars().count(),
+                ));
+                break;
             }
             indent_above = Some(indent);
             depth += 1;
         }
     }
-    None
+    found
 }
 
 #[cfg(test)]

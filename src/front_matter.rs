@@ -97,16 +97,76 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
         };
         let (message, help) = match message.split_once(HELP_SEPARATOR) {
             Some((message, help)) => (message.to_string(), Some(help.to_string())),
-            None => (message.to_string(), None),
+            None => plain_words(message),
         };
+        let mut line = location.as_ref().map(|l| l.line());
+        let mut column = location.as_ref().map(|l| l.column());
+        // An unclosed quote is found at the end of the text; the quote itself is what
+        // the user must fix, and serde_yaml names its place only in the message.
+        if let Some((quote_line, quote_column)) =
+            trailing_position(&full).filter(|_| full.contains("while scanning a quoted scalar"))
+        {
+            line = Some(quote_line);
+            column = Some(quote_column);
+        }
         YamlError {
             help,
             unknown_key: unknown_key(&message),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line,
+            column,
             message,
         }
     })
+}
+
+/// serde's wording, said for someone who does not program: the message and a fix.
+fn plain_words(message: &str) -> (String, Option<String>) {
+    let (path, detail) = match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
+        _ => (None, message),
+    };
+    let place = |key: &str| match path {
+        Some(path) => format!("`{path}` has no `{key}`"),
+        None => format!("the front matter has no `{key}`"),
+    };
+    if let Some(key) = detail
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return (place(key), Some(format!("add a line `{key}: …`")));
+    }
+    if let Some((found, expected)) = detail
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let expected = match expected {
+            "a sequence" => "a list, such as [lễ ra mắt, Tây Nguyên]",
+            "a string" => "text",
+            "a boolean" => "true or false",
+            "usize" | "u64" | "u32" => "a whole number",
+            other if other.starts_with("struct ") || other == "a map" => {
+                "a group of `key: value` lines"
+            }
+            other => other,
+        };
+        let subject = path.map_or_else(|| "this value".to_string(), |p| format!("`{p}`"));
+        return (format!("{subject} must be {expected}, not {found}"), None);
+    }
+    if message.contains("while scanning a quoted scalar") {
+        return (
+            "this quotation mark is never closed".into(),
+            Some("close the text with a matching quotation mark on the same line".into()),
+        );
+    }
+    (message.to_string(), None)
+}
+
+/// The last "at line L column C" in a serde_yaml message.
+fn trailing_position(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.rfind(" at line ")? + " at line ".len()..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
 }
 
 /// serde reports an unknown key as "unknown field `titel`, expected one of `title`, …"
@@ -183,6 +243,7 @@ mod tests {
     #[test]
     fn a_missing_key_in_empty_yaml_is_reported_as_missing() {
         let error = parse::<Sample>("").unwrap_err();
-        assert_eq!(error.message, "missing field `title`");
+        assert_eq!(error.message, "the front matter has no `title`");
+        assert_eq!(error.help.as_deref(), Some("add a line `title: …`"));
     }
 }

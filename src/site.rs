@@ -355,9 +355,14 @@ fn check_menu(config: &Config, produced: &HashSet<String>, problems: &mut Diagno
             problems.push(
                 Diagnostic::new(
                     crate::config::FILE_NAME,
-                    format!("the menu entry `{}` points to `{url}`, a page this site does not produce", item.name),
+                    format!(
+                        "the menu entry `{}` points to `{url}`, a page this site does not produce",
+                        item.name
+                    ),
                 )
-                .help("point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`"),
+                .help(
+                    "point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`",
+                ),
             );
         }
     }

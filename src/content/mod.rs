@@ -309,7 +309,8 @@ fn read_markdown(
         .unwrap_or(file)
         .to_string_lossy()
         .replace('\\', "/");
-    let split = front_matter::split(&text).map_err(|error| split_diagnostic(&shown, error))?;
+    let split =
+        front_matter::split(&text).map_err(|error| split_diagnostic(&shown, &text, error))?;
     let source_path = shown.to_string_lossy().replace('\\', "/");
     let body_offset = split.body_offset;
     let yaml_line = split.yaml_line;
@@ -410,13 +411,13 @@ fn not_utf8(path: &Path, valid_up_to: usize) -> Diagnostic {
     .help("open it in your editor and save it again with the encoding \"UTF-8\"")
 }
 
-fn split_diagnostic(path: &Path, error: SplitError) -> Diagnostic {
+fn split_diagnostic(path: &Path, text: &str, error: SplitError) -> Diagnostic {
     match error {
         SplitError::Empty => Diagnostic::new(path, "this file is empty").help(
             "start it with front matter between two `---` lines, such as:\n---\ntitle: Tiêu đề bài viết\ndate: 2024-07-01\n---",
         ),
         SplitError::NoFrontMatter => Diagnostic::new(path, "this file has no front matter")
-            .at(Location::at_line("", 1, 1, 1))
+            .at(Location::of_text_on_line(text, 1, ""))
             .help("the first line must be `---`, followed by the front matter and another `---` line"),
         SplitError::Unclosed => Diagnostic::new(path, "the front matter is never closed")
             .help("add a line with only `---` after the last front-matter line"),

@@ -20,7 +20,10 @@ fn build_example() -> tempfile::TempDir {
         .output()
         .expect("run loa");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the example site fails to build:\n{stderr}");
+    assert!(
+        output.status.success(),
+        "the example site fails to build:\n{stderr}"
+    );
     assert_eq!(stderr, "", "the example site builds with warnings");
     out
 }
@@ -52,8 +55,14 @@ fn every_example_page_passes_the_nu_html_checker() {
         .unwrap_or_else(|e| panic!("java is missing ({e}): run scripts/install-test-deps.sh"));
     let report = String::from_utf8_lossy(&output.stderr).into_owned()
         + &String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "the Nu Html Checker found errors:\n{report}");
-    assert!(html_files(out.path()).len() > 40, "the example site is complete");
+    assert!(
+        output.status.success(),
+        "the Nu Html Checker found errors:\n{report}"
+    );
+    assert!(
+        html_files(out.path()).len() > 40,
+        "the example site is complete"
+    );
 }
 
 /// The `name="value"` attributes of every tag in `html`.
@@ -103,13 +112,19 @@ fn every_internal_link_and_anchor_of_the_example_site_resolves() {
             } else {
                 path.parent().expect("a folder").join(&target)
             };
-            let file = if file.is_dir() { file.join("index.html") } else { file };
+            let file = if file.is_dir() {
+                file.join("index.html")
+            } else {
+                file
+            };
             if !file.is_file() {
                 broken.push(format!("{} -> {link} (no such file)", path.display()));
                 continue;
             }
             if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
-                let known = ids.get(&file).is_some_and(|ids| ids.contains(anchor.as_str()));
+                let known = ids
+                    .get(&file)
+                    .is_some_and(|ids| ids.contains(anchor.as_str()));
                 if !known {
                     broken.push(format!("{} -> {link} (no such anchor)", path.display()));
                 }
