@@ -1,0 +1,90 @@
+//! `cargo bench --bench build -- [N ...]`: generates a synthetic site of N articles
+//! (default 1,000 and 10,000) and reports, for `loa build` of the release binary:
+//! wall and CPU time, peak memory, pages per second, and the time of a second build
+//! with nothing changed. The output folder is removed before each first build.
+
+mod generate;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Measure {
+    wall: Duration,
+    cpu: Duration,
+    peak_mib: f64,
+    pages: usize,
+}
+
+/// Runs `loa` with `args` in `root` and measures it through the kernel's own
+/// accounting of the child (wait4), so peak memory is exact.
+fn measure(root: &Path, args: &[&str]) -> Measure {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(args)
+        .current_dir(root)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start loa");
+    let mut stdout = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().expect("a pipe"), &mut stdout)
+        .expect("read loa's output");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; pid is our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = started.elapsed();
+    assert_eq!(waited, pid, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "loa {args:?} failed (its messages are above)"
+    );
+    let pages = stdout
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let timeval = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Measure {
+        wall,
+        cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+        pages,
+    }
+}
+
+fn site_for(articles: usize) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-site-{articles}"));
+    if !root.join("site.yaml").is_file() {
+        eprintln!("generating {articles} articles in {}", root.display());
+        generate::site(&root, articles).expect("generate the site");
+    }
+    root
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace(['_', ','], "").parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
+    println!("| articles | pages | wall | CPU | peak memory | pages/s | second build |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for articles in sizes {
+        let root = site_for(articles);
+        let out = root.join("public");
+        let _ = std::fs::remove_dir_all(&out);
+        let first = measure(&root, &["build"]);
+        let second = measure(&root, &["build"]);
+        println!(
+            "| {articles} | {} | {:.2} s | {:.2} s | {:.0} MiB | {:.0} | {:.2} s |",
+            first.pages,
+            first.wall.as_secs_f64(),
+            first.cpu.as_secs_f64(),
+            first.peak_mib,
+            first.pages as f64 / first.wall.as_secs_f64(),
+            second.wall.as_secs_f64(),
+        );
+    }
+}
