@@ -647,10 +647,7 @@ fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
             content: &section.rendered.html,
             feed_url: Some(format!("{}atom.xml", section.section.url)),
         });
-        let per_page = index
-            .and_then(|i| i.front.paginate_by)
-            .filter(|n| *n > 0)
-            .unwrap_or(config.paginate_by);
+        let per_page = section.per_page(config);
         paginate(
             &section.section.url,
             &section.pages,
@@ -837,7 +834,7 @@ fn sitemap(site: &Site, _build_date: NaiveDate) -> Vec<SitemapEntry> {
         for url in pager_urls(
             &section.section.url,
             section.pages.len(),
-            config.paginate_by,
+            section.per_page(config),
         ) {
             entries.push(entry(&url, None));
         }
