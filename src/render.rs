@@ -150,10 +150,14 @@ fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter(
         "json",
         |value: &Value, _: Kwargs, _: &State| -> TeraResult<Value> {
-            let json = serde_json::to_string(value)
+            // Through serde_json's own value, whose maps are sorted: Tera's maps are
+            // hash maps, and a page must come out the same on every build.
+            let json = serde_json::to_value(value)
+                .and_then(|v| serde_json::to_string(&v))
                 .map_err(|e| tera::Error::message(format!("cannot write as JSON: {e}")))?;
-            // Inside <script>, `</` would end the element early.
-            Ok(Value::safe_string(&json.replace("</", "<\\/")))
+            // Inside <script>, `</` would end the element early and `<!--` would
+            // change how it is parsed: no `<` at all is the simple rule.
+            Ok(Value::safe_string(&json.replace('<', "\\u003c")))
         },
     );
     tera.register_filter("striptags", |value: &str, _: Kwargs, _: &State| {
@@ -169,8 +173,9 @@ fn register_filters(tera: &mut Tera, config: &Config) {
     });
 }
 
-/// Text without its HTML tags, with the entities left as they are, for attributes such
-/// as the page description.
+/// Plain text from HTML, for attributes such as the page description and for JSON-LD:
+/// the tags dropped and the entities that Markdown and `escape` write decoded, since the
+/// result is escaped again where it is printed (else "Q&A" would show as "Q&amp;A").
 fn strip_tags(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -182,7 +187,49 @@ fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    text.trim().to_string()
+    decode_entities(text.trim())
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references decoded;
+/// anything else (a bare `&`, an unknown name) left as written.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .map(|hex| u32::from_str_radix(hex, 16))
+                    .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn format_date(value: &str, style: DateStyle) -> TeraResult<String> {
@@ -600,10 +647,7 @@ fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
             content: &section.rendered.html,
             feed_url: Some(format!("{}atom.xml", section.section.url)),
         });
-        let per_page = index
-            .and_then(|i| i.front.paginate_by)
-            .filter(|n| *n > 0)
-            .unwrap_or(config.paginate_by);
+        let per_page = section.per_page(config);
         paginate(
             &section.section.url,
             &section.pages,
@@ -790,7 +834,7 @@ fn sitemap(site: &Site, _build_date: NaiveDate) -> Vec<SitemapEntry> {
         for url in pager_urls(
             &section.section.url,
             section.pages.len(),
-            config.paginate_by,
+            section.per_page(config),
         ) {
             entries.push(entry(&url, None));
         }
@@ -825,5 +869,41 @@ mod tests {
         assert_eq!(output_path("/atom.xml"), "atom.xml");
         assert_eq!(output_path("/tin-tuc/atom.xml"), "tin-tuc/atom.xml");
         assert_eq!(output_path("/old/url"), "old/url/index.html");
+    }
+
+    #[test]
+    fn striptags_drops_tags_and_decodes_the_entities_markdown_writes() {
+        let cases = [
+            ("<p>Hỏi &amp; đáp</p>", "Hỏi & đáp"),
+            (
+                "<p>a &lt;b&gt; &quot;c&quot; d&#39;e &#x27;f&#x27;</p>",
+                "a <b> \"c\" d'e 'f'",
+            ),
+            ("<p>1.341 <em>tổ</em></p>\n", "1.341 tổ"),
+            (
+                "AT&T &unknown; & &#xZZ; &#1114112;",
+                "AT&T &unknown; & &#xZZ; &#1114112;",
+            ),
+            ("&amp;lt;", "&lt;"),
+        ];
+        for (html, text) in cases {
+            assert_eq!(strip_tags(html), text, "{html}");
+        }
+    }
+
+    #[test]
+    fn json_filter_writes_map_keys_in_sorted_order() {
+        let mut tera = Tera::new();
+        register_filters(
+            &mut tera,
+            &Config::parse("site.yaml", "title: T\nbase_url: https://example.gov.vn\n").unwrap(),
+        );
+        tera.add_raw_template(
+            "t",
+            r#"{{ {"b": 1, "@type": "X", "a": "</script>"} | json }}"#,
+        )
+        .unwrap();
+        let out = tera.render("t", &Context::new()).unwrap();
+        assert_eq!(out, r#"{"@type":"X","a":"\u003c/script>","b":1}"#);
     }
 }

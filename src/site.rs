@@ -41,6 +41,18 @@ pub struct SectionModel {
     pub pages: Vec<usize>,
 }
 
+impl SectionModel {
+    /// Articles per listing page: the section's own `paginate_by`, else the site's.
+    pub fn per_page(&self, config: &Config) -> usize {
+        self.section
+            .index
+            .as_ref()
+            .and_then(|i| i.front.paginate_by)
+            .filter(|n| *n > 0)
+            .unwrap_or(config.paginate_by)
+    }
+}
+
 #[derive(Debug)]
 pub struct Term {
     pub name: String,
@@ -312,7 +324,7 @@ fn produced_urls(
         for url in pager_urls(
             &section.section.url,
             section.pages.len(),
-            config.paginate_by,
+            section.per_page(config),
         ) {
             claim(url, owner.clone(), problems);
         }

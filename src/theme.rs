@@ -48,8 +48,20 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/article_card.html"),
     ),
     (
+        "partials/figure.html",
+        include_str!("../themes/default/templates/partials/figure.html"),
+    ),
+    (
+        "partials/pager_links.html",
+        include_str!("../themes/default/templates/partials/pager_links.html"),
+    ),
+    (
         "partials/pagination.html",
         include_str!("../themes/default/templates/partials/pagination.html"),
+    ),
+    (
+        "partials/toc.html",
+        include_str!("../themes/default/templates/partials/toc.html"),
     ),
     (
         "robots.txt",
