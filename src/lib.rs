@@ -18,6 +18,7 @@ pub mod output;
 pub mod provinces;
 pub mod render;
 pub mod site;
+pub mod stats;
 pub mod theme;
 pub mod vi;
 
@@ -213,13 +214,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let (content, mut problems) = content::load(root, &config, &registry, options.drafts);
     steps.finish("load content");
 
-    let static_urls: Vec<String> = theme
+    // Before resolving: articles may link to the statistics pages, whose addresses
+    // depend on which provinces report figures.
+    let mut extra_urls: Vec<String> = theme
         .static_files
         .iter()
         .map(|f| format!("/{}", f.output()))
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
         .collect();
-    let site = match site::resolve(config, content, &static_urls) {
+    let statistics = match &config.stats {
+        Some(settings) => {
+            extra_urls.extend(stats::urls(settings, &registry, &content.articles));
+            match stats::aggregate(settings, &registry, &content.articles) {
+                Ok(statistics) => Some(statistics),
+                Err(conflicts) => {
+                    problems.extend(conflicts);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    steps.finish("aggregate statistics");
+
+    let site = match site::resolve(config, content, &extra_urls) {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -239,7 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(staging) => staging.write(path, &bytes),
         None => Ok(()),
     };
-    let rendered = render::render_site(&site, &renderer, options.today, &emit);
+    let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
     steps.finish("render");
 
     let copied = rendered.and_then(|rendered| {
