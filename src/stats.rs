@@ -206,9 +206,9 @@ pub struct StatsPage<'a> {
     pub current: Option<&'a CurrentProvinceStats>,
 }
 
-impl StatsPage<'_> {
+impl<'a> StatsPage<'a> {
     /// The name the page is about: the reporting unit's, else the current unit's.
-    pub fn name(&self) -> &str {
+    pub fn name(&self) -> &'a str {
         match (self.province, self.current) {
             (Some(province), _) => province.name(),
             (None, Some(current)) => current.name(),
@@ -1237,5 +1237,52 @@ mod tests {
         assert!(!out.join("thong-ke/ca-mau").exists());
         let sitemap = read(&out, "sitemap.xml");
         assert!(sitemap.contains("https://example.gov.vn/thong-ke/hai-phong/"));
+    }
+
+    #[test]
+    fn ceremonies_read_oldest_first_and_campaigns_say_whether_they_are_under_way() {
+        let ceremony = |title: &str, date: &str| {
+            format!("---\ntitle: {title}\ndate: {date}\nkind: ceremony\n---\n")
+        };
+        let campaign = |title: &str, starts: &str, ends: &str| {
+            format!(
+                "---\ntitle: {title}\ndate: {starts}\nkind: campaign\ncampaign:\n  motto: Khẩu hiệu {title}\n  starts: {starts}\n  ends: {ends}\n---\n"
+            )
+        };
+        let site = TestSite::new()
+            .file(
+                "content/le-ra-mat/b.md",
+                &ceremony("Lễ Đắk Lắk", "2024-07-01"),
+            )
+            .file(
+                "content/le-ra-mat/a.md",
+                &ceremony("Lễ Cà Mau", "2024-07-01"),
+            )
+            .file(
+                "content/le-ra-mat/c.md",
+                &ceremony("Lễ Hải Dương", "2024-06-20"),
+            )
+            .file(
+                "content/phong-trao/a.md",
+                &campaign("Đang", "2024-08-19", "2025-08-19"),
+            )
+            .file(
+                "content/phong-trao/b.md",
+                &campaign("Xong", "2023-01-01", "2023-12-31"),
+            );
+        let out = site.built();
+        let page = read(&out, "thong-ke/index.html");
+        let order: Vec<usize> = ["Lễ Hải Dương", "Lễ Cà Mau", "Lễ Đắk Lắk"]
+            .iter()
+            .map(|title| page.find(title).unwrap_or_else(|| panic!("{title}")))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        // Built on 15/1/2025.
+        assert!(page.contains(
+            "Khẩu hiệu Đang”</p>\n    <p>Từ 19/8/2024 đến 19/8/2025: <strong>đang diễn ra</strong>"
+        ));
+        assert!(page.contains("Từ 1/1/2023 đến 31/12/2023: <strong>đã kết thúc</strong>"));
+        assert!(page.find("Khẩu hiệu Đang") < page.find("Khẩu hiệu Xong"));
+        assert!(page.contains("Chưa có tỉnh, thành phố nào công bố số liệu."));
     }
 }

@@ -460,11 +460,7 @@ fn province_page_view<'a>(
     page: &StatsPage<'a>,
     date_style: DateStyle,
 ) -> ProvincePageView<'a> {
-    let title = match (page.province, page.current) {
-        (Some(province), _) => province.name(),
-        (None, Some(current)) => current.name(),
-        (None, None) => page.slug,
-    };
+    let title = page.name();
     let url = format!("/{}/{}/", statistics.path, page.slug);
     let history = page
         .province
@@ -521,17 +517,21 @@ fn province_page_view<'a>(
     }
 }
 
-/// The ceremonies, oldest day first, as `[{date, pages}]`.
+/// The ceremonies, oldest day first, as `[{date, pages}]`; within a day, in the site's
+/// order (titles in Vietnamese order).
 fn ceremonies(site: &Site, views: &[Value]) -> Value {
+    let mut found: Vec<(NaiveDate, usize)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_listed() && p.article.front.kind == Some(Kind::Ceremony))
+        .filter_map(|(i, p)| Some((p.article.front.date?.date(), i)))
+        .collect();
+    // `site.pages` is newest first; a timeline reads oldest first. The sort is stable.
+    found.sort_by_key(|(date, _)| *date);
     let mut days: Vec<(String, Vec<Value>)> = Vec::new();
-    // `site.pages` is newest first; a timeline reads oldest first.
-    for (index, page) in site.pages.iter().enumerate().rev() {
-        let front = &page.article.front;
-        let (true, Some(Kind::Ceremony), Some(date)) = (page.is_listed(), front.kind, front.date)
-        else {
-            continue;
-        };
-        let day = iso(date.date());
+    for (date, index) in found {
+        let day = iso(date);
         match days.last_mut() {
             Some((last, pages)) if *last == day => pages.push(views[index].clone()),
             _ => days.push((day, vec![views[index].clone()])),
