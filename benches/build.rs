@@ -68,7 +68,11 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.replace(['_', ','], "").parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000]
+    } else {
+        sizes
+    };
     println!("| articles | pages | wall | CPU | peak memory | pages/s | second build |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     for articles in sizes {

@@ -18,6 +18,7 @@ pub mod output;
 pub mod provinces;
 pub mod render;
 pub mod site;
+pub mod stats;
 pub mod theme;
 pub mod vi;
 
@@ -155,6 +156,48 @@ pub fn load_config(root: &Path) -> Result<Config, Error> {
     Config::parse(config::FILE_NAME, &text).map_err(Error::Config)
 }
 
+/// Where a site extends or overrides the province registry.
+pub const PROVINCES_FILE: &str = "data/provinces.yaml";
+
+/// The built-in province registry, extended by the site's `data/provinces.yaml` when it
+/// has one. A file that cannot be read or used is a configuration error at its line.
+pub fn load_registry(root: &Path) -> Result<Registry, Error> {
+    let path = root.join(PROVINCES_FILE);
+    let mut registry = Registry::builtin().clone();
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(registry),
+        Err(error) => {
+            return Err(Error::Config(
+                Diagnostic::new(PROVINCES_FILE, format!("cannot read this file: {error}")).into(),
+            ));
+        }
+    };
+    let text = content::decode(bytes).map_err(|_| {
+        Error::Config(
+            Diagnostic::new(PROVINCES_FILE, "this file is not UTF-8 text")
+                .help("save it again with the encoding \"UTF-8\"")
+                .into(),
+        )
+    })?;
+    registry.extend(&text).map_err(|error| {
+        let mut diagnostic = Diagnostic::new(PROVINCES_FILE, error.message).help(
+            "each entry of the lists `old` and `current` is { name, kind, region, variants, \
+             absorbed }, as in loa's built-in src/provinces.yaml",
+        );
+        if let Some(line) = error.line {
+            diagnostic = diagnostic.at(diagnostics::Location::at_line(
+                &text,
+                line,
+                error.column.unwrap_or(1),
+                1,
+            ));
+        }
+        Error::Config(diagnostic.into())
+    })?;
+    Ok(registry)
+}
+
 /// Builds the site: `build` when `options.out` is set, `check` when it is not.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let mut steps = Steps::new();
@@ -163,21 +206,38 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
     }
-    let registry = Registry::builtin();
+    let registry = load_registry(root)?;
     let theme = theme::load(root, &config.theme).map_err(Error::Config)?;
     let renderer = render::Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish("load config and theme");
 
-    let (content, mut problems) = content::load(root, &config, registry, options.drafts);
+    let (content, mut problems) = content::load(root, &config, &registry, options.drafts);
     steps.finish("load content");
 
-    let static_urls: Vec<String> = theme
+    // Before resolving: articles may link to the statistics pages, whose addresses
+    // depend on which provinces report figures.
+    let mut extra_urls: Vec<String> = theme
         .static_files
         .iter()
         .map(|f| format!("/{}", f.output()))
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
         .collect();
-    let site = match site::resolve(config, content, &static_urls) {
+    let statistics = match &config.stats {
+        Some(settings) => {
+            extra_urls.extend(stats::urls(settings, &registry, &content.articles));
+            match stats::aggregate(settings, &registry, &content.articles) {
+                Ok(statistics) => Some(statistics),
+                Err(conflicts) => {
+                    problems.extend(conflicts);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    steps.finish("aggregate statistics");
+
+    let site = match site::resolve(config, content, &extra_urls) {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -197,7 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(staging) => staging.write(path, &bytes),
         None => Ok(()),
     };
-    let rendered = render::render_site(&site, &renderer, options.today, &emit);
+    let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
     steps.finish("render");
 
     let copied = rendered.and_then(|rendered| {

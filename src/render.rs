@@ -6,6 +6,8 @@
 //! Tera value once and shared (Tera values are reference-counted) by its own page, its
 //! section pages, its term pages, the home page and the feeds.
 
+mod stats_pages;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -17,6 +19,7 @@ use crate::config::{Config, MenuItem, TermSource};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::Heading;
 use crate::site::{Page, Site, pager_urls};
+use crate::stats::Statistics;
 use crate::vi::{self, DateStyle};
 
 /// One template, as text, with the path shown in messages.
@@ -454,18 +457,23 @@ struct Job {
     context: Context,
 }
 
-/// Renders every page of `site` and hands each to `emit`. Stops at the first template
-/// error of each page but renders all pages, so that every broken page is reported.
+/// Renders every page of `site` and hands each to `emit`, with the statistics pages and
+/// open-data files when `statistics` is given. Stops at the first template error of each
+/// page but renders all pages, so that every broken page is reported.
 pub fn render_site(
     site: &Site,
     renderer: &Renderer,
+    statistics: Option<&Statistics>,
     build_date: NaiveDate,
     emit: &Emit,
 ) -> Result<Rendered, Diagnostics> {
     let mut renderer_tera = renderer.tera.clone();
-    renderer_tera
-        .global_context()
-        .insert("site", &site_view(site, build_date));
+    let globals = renderer_tera.global_context();
+    globals.insert("site", &site_view(site, build_date));
+    match statistics {
+        Some(statistics) => globals.insert("stats", &stats_pages::stats_view(site, statistics)),
+        None => globals.insert_value("stats", Value::none()),
+    }
     let renderer = Renderer {
         tera: renderer_tera,
         paths: renderer.paths.clone(),
@@ -479,19 +487,27 @@ pub fn render_site(
 
     let mut jobs = Vec::new();
     article_jobs(site, &views, &mut jobs);
-    listing_jobs(site, &views, &mut jobs);
-    home_and_feed_jobs(site, &views, build_date, &mut jobs);
+    listing_jobs(site, statistics, &views, &mut jobs);
+    home_and_feed_jobs(site, statistics, &views, build_date, &mut jobs);
+    if let Some(statistics) = statistics {
+        stats_pages::jobs(site, statistics, &views, &mut jobs);
+    }
 
-    let outcomes: Vec<Result<(), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
+    let pages = jobs.len();
+    let mut outcomes: Vec<Result<(), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|mut job| {
+            job.context.insert("current_url", &job.url);
             let bytes = renderer.render(job.template, &job.context, &job.url)?;
             emit(&output_path(&job.url), bytes)
         })
         .collect();
+    if let Some(statistics) = statistics {
+        outcomes.extend(open_data(statistics, emit));
+    }
     let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
     problems.into_result()?;
-    Ok(Rendered { pages: jobs.len() })
+    Ok(Rendered { pages })
 }
 
 /// `/a/b/` -> `a/b/index.html`; `/atom.xml` -> `atom.xml`.
@@ -510,6 +526,22 @@ pub fn output_path(url: &str) -> String {
     } else {
         format!("{trimmed}/index.html")
     }
+}
+
+/// `stats.json` and `stats.csv`, which are data, not templates.
+fn open_data(statistics: &Statistics, emit: &Emit) -> Vec<Result<(), Diagnostic>> {
+    let json_url = statistics.json_url();
+    let csv_url = statistics.csv_url();
+    let csv = statistics.to_csv().map_err(|error| {
+        Diagnostic::new(
+            output_path(&csv_url),
+            format!("cannot write the figures as CSV: {error}"),
+        )
+    });
+    vec![
+        emit(&output_path(&json_url), statistics.to_json().into_bytes()),
+        csv.and_then(|bytes| emit(&output_path(&csv_url), bytes)),
+    ]
 }
 
 fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
@@ -635,7 +667,12 @@ fn paginate(
     }
 }
 
-fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
+fn listing_jobs(
+    site: &Site,
+    statistics: Option<&Statistics>,
+    views: &[Value],
+    jobs: &mut Vec<Job>,
+) {
     let config = &site.config;
     for section in &site.sections {
         let index = section.section.index.as_ref();
@@ -673,10 +710,15 @@ fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
             "title": settings.title,
             "url": taxonomy.url,
         }));
+        // A province's term page links to its statistics page, which links back.
+        let stats_url = |slug: &str| match (settings.source, statistics) {
+            (TermSource::Province, Some(statistics)) => statistics.page_url(slug),
+            _ => None,
+        };
         let terms: Vec<serde_json::Value> = taxonomy
             .terms
             .iter()
-            .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "url": t.url, "count": t.pages.len()}))
+            .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "url": t.url, "count": t.pages.len(), "stats_url": stats_url(&t.slug)}))
             .collect();
         jobs.push(Job {
             template: "taxonomy.html",
@@ -745,7 +787,13 @@ fn feed_job(
     }
 }
 
-fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs: &mut Vec<Job>) {
+fn home_and_feed_jobs(
+    site: &Site,
+    statistics: Option<&Statistics>,
+    views: &[Value],
+    build_date: NaiveDate,
+    jobs: &mut Vec<Job>,
+) {
     let config = &site.config;
     let sections: Vec<Value> = site
         .sections
@@ -811,7 +859,7 @@ fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs:
         url: "/sitemap.xml".into(),
         context: context_with(vec![(
             "entries",
-            Value::from_serializable(&sitemap(site, build_date)),
+            Value::from_serializable(&sitemap(site, statistics, build_date)),
         )]),
     });
 }
@@ -822,8 +870,13 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
-/// Every public HTML page: home, listings, articles, terms (not aliases or 404).
-fn sitemap(site: &Site, _build_date: NaiveDate) -> Vec<SitemapEntry> {
+/// Every public HTML page: home, listings, articles, terms, statistics (not aliases or
+/// 404).
+fn sitemap(
+    site: &Site,
+    statistics: Option<&Statistics>,
+    _build_date: NaiveDate,
+) -> Vec<SitemapEntry> {
     let config = &site.config;
     let entry = |url: &str, lastmod: Option<String>| SitemapEntry {
         loc: config.permalink(url),
@@ -852,6 +905,12 @@ fn sitemap(site: &Site, _build_date: NaiveDate) -> Vec<SitemapEntry> {
             for url in pager_urls(&term.url, term.pages.len(), config.paginate_by) {
                 entries.push(entry(&url, None));
             }
+        }
+    }
+    if let Some(statistics) = statistics {
+        entries.push(entry(&statistics.url(), None));
+        for page in statistics.pages() {
+            entries.push(entry(&format!("{}{}/", statistics.url(), page.slug), None));
         }
     }
     entries

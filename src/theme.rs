@@ -60,6 +60,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/pagination.html"),
     ),
     (
+        "partials/stats_chart.html",
+        include_str!("../themes/default/templates/partials/stats_chart.html"),
+    ),
+    (
         "partials/toc.html",
         include_str!("../themes/default/templates/partials/toc.html"),
     ),
@@ -74,6 +78,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "sitemap.xml",
         include_str!("../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "stats.html",
+        include_str!("../themes/default/templates/stats.html"),
+    ),
+    (
+        "stats_province.html",
+        include_str!("../themes/default/templates/stats_province.html"),
     ),
     (
         "taxonomy.html",

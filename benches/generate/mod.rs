@@ -9,25 +9,120 @@ use std::path::Path;
 pub const SECTIONS: [&str; 3] = ["tin-tuc", "le-ra-mat", "phong-trao"];
 
 pub const PROVINCES: [&str; 63] = [
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cần Thơ",
+    "Cao Bằng",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ];
 
 const WORDS: [&str; 48] = [
-    "lực lượng", "tham gia", "bảo vệ", "an ninh", "trật tự", "cơ sở", "tổ", "thành viên",
-    "công an", "xã", "phường", "thị trấn", "phong trào", "thi đua", "toàn dân", "Tổ quốc",
-    "huấn luyện", "bồi dưỡng", "nghiệp vụ", "pháp luật", "chính quyền", "cấp ủy", "nhân dân",
-    "địa bàn", "tuần tra", "phòng ngừa", "tội phạm", "khen thưởng", "tập thể", "cá nhân",
-    "xuất sắc", "triển khai", "thực hiện", "kiện toàn", "đồng hành", "nòng cốt", "hiệu quả",
-    "bình yên", "hạnh phúc", "đoàn kết", "trách nhiệm", "nhiệm vụ", "lễ ra mắt", "Đắk Lắk",
-    "đồng bằng", "miền núi", "biên giới", "khu dân cư",
+    "lực lượng",
+    "tham gia",
+    "bảo vệ",
+    "an ninh",
+    "trật tự",
+    "cơ sở",
+    "tổ",
+    "thành viên",
+    "công an",
+    "xã",
+    "phường",
+    "thị trấn",
+    "phong trào",
+    "thi đua",
+    "toàn dân",
+    "Tổ quốc",
+    "huấn luyện",
+    "bồi dưỡng",
+    "nghiệp vụ",
+    "pháp luật",
+    "chính quyền",
+    "cấp ủy",
+    "nhân dân",
+    "địa bàn",
+    "tuần tra",
+    "phòng ngừa",
+    "tội phạm",
+    "khen thưởng",
+    "tập thể",
+    "cá nhân",
+    "xuất sắc",
+    "triển khai",
+    "thực hiện",
+    "kiện toàn",
+    "đồng hành",
+    "nòng cốt",
+    "hiệu quả",
+    "bình yên",
+    "hạnh phúc",
+    "đoàn kết",
+    "trách nhiệm",
+    "nhiệm vụ",
+    "lễ ra mắt",
+    "Đắk Lắk",
+    "đồng bằng",
+    "miền núi",
+    "biên giới",
+    "khu dân cư",
 ];
 
 pub const TAGS: usize = 40;
@@ -38,7 +133,9 @@ fn tag(i: usize) -> String {
 
 fn sentence(rng: &mut fastrand::Rng) -> String {
     let length = rng.usize(8..18);
-    let mut words: Vec<&str> = (0..length).map(|_| WORDS[rng.usize(..WORDS.len())]).collect();
+    let mut words: Vec<&str> = (0..length)
+        .map(|_| WORDS[rng.usize(..WORDS.len())])
+        .collect();
     let first = words[0];
     let capitalised: String = first
         .chars()
@@ -50,7 +147,10 @@ fn sentence(rng: &mut fastrand::Rng) -> String {
 }
 
 fn paragraph(rng: &mut fastrand::Rng) -> String {
-    (0..rng.usize(3..6)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+    (0..rng.usize(3..6))
+        .map(|_| sentence(rng))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Path under content/ of article `i`.
@@ -84,14 +184,20 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
         ));
     }
     text.push_str("---\n");
-    text.push_str(&format!("{}\n\nBản sửa số {revision}.\n\n", paragraph(&mut rng)));
+    text.push_str(&format!(
+        "{}\n\nBản sửa số {revision}.\n\n",
+        paragraph(&mut rng)
+    ));
     let words_wanted = rng.usize(300..1200);
     let mut words = 0;
     let mut heading = 0;
     while words < words_wanted {
         if words > 0 && rng.usize(..4) == 0 {
             heading += 1;
-            text.push_str(&format!("## Phần {heading}: {}\n\n", WORDS[rng.usize(..WORDS.len())]));
+            text.push_str(&format!(
+                "## Phần {heading}: {}\n\n",
+                WORDS[rng.usize(..WORDS.len())]
+            ));
         }
         let p = paragraph(&mut rng);
         words += p.split_whitespace().count();
@@ -119,7 +225,10 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
     if articles > 1 {
         let other = (i + 1 + rng.usize(..articles - 1)) % articles;
         if other != i {
-            text.push_str(&format!("Xem thêm [bài liên quan](@/{}).\n", article_path(other)));
+            text.push_str(&format!(
+                "Xem thêm [bài liên quan](@/{}).\n",
+                article_path(other)
+            ));
         }
     }
     text
@@ -140,7 +249,10 @@ pub fn site(root: &Path, articles: usize) -> io::Result<()> {
             format!("---\ntitle: Mục {section}\n---\n"),
         )?;
     }
-    fs::write(content.join("_index.md"), "---\ntitle: Trang chủ\n---\nXin chào.\n")?;
+    fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Trang chủ\n---\nXin chào.\n",
+    )?;
     for i in 0..articles {
         fs::write(content.join(article_path(i)), article(i, articles, 0))?;
     }

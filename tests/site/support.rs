@@ -136,7 +136,7 @@ impl SiteTest {
 
 /// The hrefs of the article links in a listing, in order.
 pub fn card_links(html: &str) -> Vec<String> {
-    html.split("<h3><a href=\"")
+    html.split("class=\"card-title\"><a href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .map(str::to_string)

@@ -1,0 +1,1288 @@
+//! Statistics: the figures that articles report, gathered per province and metric, summed
+//! into national totals and rolled up into the provinces in force since 1/7/2025, and the
+//! open-data files (`stats.json`, `stats.csv`) that publish them.
+//!
+//! Owns the rules of DESIGN.md, "Statistics: the rules":
+//! - only listed articles count (in a section, not drafts); each reports figures for its
+//!   `province` as of `stats.as_of`, else the article's date;
+//! - per province and metric the figure shown is the report with the latest `as_of`; two
+//!   reports of different values for the same province, metric and `as_of` are an error
+//!   naming both files (equal values are not: the earlier article is the source shown);
+//! - a national total is the sum over provinces of the figures shown;
+//! - a current province's figure is the sum over the old units it absorbed that reported
+//!   one, `partial` when some absorbed unit reported none. A current unit that an article
+//!   names directly (possible only with a site's own registry entries, since a name shared
+//!   by both eras gives the old unit) reported for the whole of itself: that figure is
+//!   shown as it is, complete, instead of the sum.
+//!
+//! # Addresses
+//! An old unit and the current unit that kept its name share a slug (Cần Thơ before and
+//! after 1/7/2025 are both `can-tho`). The statistics pages are therefore addressed by
+//! slug, one page per slug, `/<stats-path>/<slug>/`, and a page holds what exists under
+//! that slug: the reporting unit of that slug (its figures' history and sources) and the
+//! current unit of that slug (its rolled-up figures and the units it absorbed). A page
+//! exists for every reporting unit and for every current unit with at least one figure,
+//! so each row of both tables on the national page links to a page, and the page of a
+//! current unit links on to the pages of the units it absorbed.
+//!
+//! Pure: no I/O, no templates, no printing. It reads the registry but never changes it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::AddAssign;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::{Metric, StatsConfig, locate_key};
+use crate::content::Article;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::provinces::{Era, Registry, Unit};
+use crate::vi;
+
+/// The open-data file names, under the statistics path.
+pub const JSON_FILE: &str = "stats.json";
+pub const CSV_FILE: &str = "stats.csv";
+
+/// Whole-number figures per metric: what one province reports, or a sum. A metric that is
+/// absent was not reported, which is not the same as a reported 0; adding keeps that
+/// difference (absent + absent stays absent).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Figures(BTreeMap<String, u64>);
+
+impl Figures {
+    pub fn get(&self, metric: &str) -> Option<u64> {
+        self.0.get(metric).copied()
+    }
+
+    pub fn insert(&mut self, metric: impl Into<String>, value: u64) {
+        self.0.insert(metric.into(), value);
+    }
+
+    /// Metric names with their values, by metric name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.0
+            .iter()
+            .map(|(metric, value)| (metric.as_str(), *value))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl AddAssign<&Figures> for Figures {
+    fn add_assign(&mut self, other: &Figures) {
+        for (metric, value) in &other.0 {
+            let sum = self.0.entry(metric.clone()).or_insert(0);
+            // Counts of people cannot come near u64::MAX; saturating keeps a typo of
+            // twenty digits from aborting the build.
+            *sum = sum.saturating_add(*value);
+        }
+    }
+}
+
+impl AddAssign for Figures {
+    fn add_assign(&mut self, other: Figures) {
+        *self += &other;
+    }
+}
+
+impl<S: Into<String>> FromIterator<(S, u64)> for Figures {
+    fn from_iter<I: IntoIterator<Item = (S, u64)>>(iter: I) -> Self {
+        Self(iter.into_iter().map(|(m, v)| (m.into(), v)).collect())
+    }
+}
+
+/// The article a figure comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file, as shown in messages: `content/le-ra-mat/le-ra-mat-dak-lak.md`.
+    pub path: String,
+    /// Its page: `/le-ra-mat/le-ra-mat-dak-lak/`.
+    pub url: String,
+    pub title: String,
+    /// The article's date.
+    pub date: NaiveDate,
+}
+
+/// One figure as one article reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub value: u64,
+    pub as_of: NaiveDate,
+    pub source: Source,
+}
+
+/// A unit named by its official name and slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRef {
+    pub name: String,
+    pub slug: String,
+}
+
+impl UnitRef {
+    fn of(unit: &Unit) -> Self {
+        Self {
+            name: unit.name.clone(),
+            slug: unit.slug.clone(),
+        }
+    }
+}
+
+/// A unit that reported at least one figure: in practice one of the 63 old units, since
+/// the articles name the unit of their time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvinceStats {
+    pub unit: Unit,
+    /// The current unit it belongs to since 1/7/2025 (itself for a current unit).
+    pub current: UnitRef,
+    /// Per metric, the figure shown: the report with the latest `as_of`.
+    pub shown: BTreeMap<String, Report>,
+    /// Per metric, every report: oldest `as_of` first, and on one `as_of` the earlier
+    /// article first.
+    pub history: BTreeMap<String, Vec<Report>>,
+}
+
+impl ProvinceStats {
+    pub fn name(&self) -> &str {
+        &self.unit.name
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.unit.slug
+    }
+
+    /// The values shown, per metric.
+    pub fn figures(&self) -> Figures {
+        self.shown
+            .iter()
+            .map(|(metric, report)| (metric.as_str(), report.value))
+            .collect()
+    }
+}
+
+/// An old unit as part of a current one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absorbed {
+    pub unit: UnitRef,
+    /// Whether it reported any figure.
+    pub reported: bool,
+}
+
+/// A unit in force since 1/7/2025, with the figures of the units it absorbed rolled up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentProvinceStats {
+    pub unit: Unit,
+    /// The old units it was formed from, in the registry's order.
+    pub absorbed: Vec<Absorbed>,
+    /// Per metric that any of them reported, the sum over those that did.
+    pub figures: Figures,
+    /// Per metric in `figures`, the absorbed units that reported none for it, by name: the
+    /// figure is partial when this list is not empty.
+    pub missing: BTreeMap<String, Vec<String>>,
+}
+
+impl CurrentProvinceStats {
+    pub fn name(&self) -> &str {
+        &self.unit.name
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.unit.slug
+    }
+
+    /// Whether the figure for `metric` leaves out some absorbed unit.
+    pub fn is_partial(&self, metric: &str) -> bool {
+        self.missing.get(metric).is_some_and(|m| !m.is_empty())
+    }
+}
+
+/// One statistics page: what lives under one slug (see the module's "Addresses").
+#[derive(Debug, Clone, Copy)]
+pub struct StatsPage<'a> {
+    pub slug: &'a str,
+    pub province: Option<&'a ProvinceStats>,
+    pub current: Option<&'a CurrentProvinceStats>,
+}
+
+impl<'a> StatsPage<'a> {
+    /// The name the page is about: the reporting unit's, else the current unit's.
+    pub fn name(&self) -> &'a str {
+        match (self.province, self.current) {
+            (Some(province), _) => province.name(),
+            (None, Some(current)) => current.name(),
+            (None, None) => self.slug,
+        }
+    }
+}
+
+/// Every figure of the site, gathered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statistics {
+    /// The URL segment of the statistics pages: `thong-ke`.
+    pub path: String,
+    /// The metrics of site.yaml, by name.
+    pub metrics: Vec<Metric>,
+    /// The national totals: per metric, the sum of the figures shown.
+    pub totals: Figures,
+    /// The units with at least one figure, in Vietnamese order.
+    pub provinces: Vec<ProvinceStats>,
+    /// Every current unit of the registry, in Vietnamese order, with or without figures.
+    pub current_provinces: Vec<CurrentProvinceStats>,
+    /// How many units there were before 1/7/2025: what `provinces` is out of.
+    pub old_unit_count: usize,
+}
+
+impl Statistics {
+    /// `/thong-ke/`
+    pub fn url(&self) -> String {
+        format!("/{}/", self.path)
+    }
+
+    /// `/thong-ke/stats.json`
+    pub fn json_url(&self) -> String {
+        format!("/{}/{JSON_FILE}", self.path)
+    }
+
+    /// `/thong-ke/stats.csv`
+    pub fn csv_url(&self) -> String {
+        format!("/{}/{CSV_FILE}", self.path)
+    }
+
+    /// The total for `metric`: 0 when no province reported it.
+    pub fn total(&self, metric: &str) -> u64 {
+        self.totals.get(metric).unwrap_or(0)
+    }
+
+    /// The reporting unit of that slug, if it reported.
+    pub fn province(&self, slug: &str) -> Option<&ProvinceStats> {
+        self.provinces.iter().find(|p| p.slug() == slug)
+    }
+
+    /// The current unit of that slug, if it has any figure.
+    pub fn current_with_figures(&self, slug: &str) -> Option<&CurrentProvinceStats> {
+        self.current_provinces
+            .iter()
+            .find(|c| c.slug() == slug && !c.figures.is_empty())
+    }
+
+    /// Every statistics page, by slug.
+    pub fn pages(&self) -> Vec<StatsPage<'_>> {
+        let slugs: BTreeSet<&str> = self
+            .provinces
+            .iter()
+            .map(ProvinceStats::slug)
+            .chain(
+                self.current_provinces
+                    .iter()
+                    .filter(|c| !c.figures.is_empty())
+                    .map(CurrentProvinceStats::slug),
+            )
+            .collect();
+        slugs
+            .into_iter()
+            .map(|slug| StatsPage {
+                slug,
+                province: self.province(slug),
+                current: self.current_with_figures(slug),
+            })
+            .collect()
+    }
+
+    /// The page for `slug`, if there is one: `/thong-ke/dak-lak/`.
+    pub fn page_url(&self, slug: &str) -> Option<String> {
+        (self.province(slug).is_some() || self.current_with_figures(slug).is_some())
+            .then(|| format!("/{}/{slug}/", self.path))
+    }
+
+    /// Every path the statistics produce: the national page, the open-data files and one
+    /// page per slug.
+    pub fn urls(&self) -> Vec<String> {
+        let mut urls = vec![self.url(), self.json_url(), self.csv_url()];
+        urls.extend(
+            self.pages()
+                .iter()
+                .map(|page| format!("/{}/{}/", self.path, page.slug)),
+        );
+        urls
+    }
+
+    /// The latest `as_of` of the figures shown, if any.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.provinces
+            .iter()
+            .flat_map(|p| p.shown.values().map(|r| r.as_of))
+            .max()
+    }
+
+    /// `stats.json`, as DESIGN.md specifies it, pretty-printed.
+    pub fn to_json(&self) -> String {
+        let data = OpenData {
+            metrics: self
+                .metrics
+                .iter()
+                .map(|m| (m.name.as_str(), OpenMetric { label: &m.label }))
+                .collect(),
+            totals: self
+                .metrics
+                .iter()
+                .map(|m| (m.name.as_str(), self.total(&m.name)))
+                .collect(),
+            provinces: self
+                .provinces
+                .iter()
+                .map(|p| OpenProvince {
+                    name: p.name(),
+                    slug: p.slug(),
+                    current: &p.current.name,
+                    figures: p
+                        .shown
+                        .iter()
+                        .map(|(metric, report)| {
+                            (
+                                metric.as_str(),
+                                OpenFigure {
+                                    value: report.value,
+                                    as_of: report.as_of.format("%Y-%m-%d").to_string(),
+                                    source: &report.source.url,
+                                },
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+            current_provinces: self
+                .current_provinces
+                .iter()
+                .map(|c| OpenCurrent {
+                    name: c.name(),
+                    slug: c.slug(),
+                    absorbed: c.absorbed.iter().map(|a| a.unit.name.as_str()).collect(),
+                    figures: c
+                        .figures
+                        .iter()
+                        .map(|(metric, value)| {
+                            (
+                                metric,
+                                OpenRollup {
+                                    value,
+                                    partial: c.is_partial(metric),
+                                },
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let mut json = serde_json::to_string_pretty(&data)
+            .unwrap_or_else(|_| unreachable!("maps with string keys always serialise"));
+        json.push('\n');
+        json
+    }
+
+    /// `stats.csv`, as DESIGN.md specifies it: UTF-8, a header row, then one row per
+    /// province and metric, provinces in Vietnamese order and metrics by name.
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record([
+            "province",
+            "province_slug",
+            "current_province",
+            "metric",
+            "value",
+            "as_of",
+            "source",
+        ])?;
+        for province in &self.provinces {
+            for metric in &self.metrics {
+                if let Some(report) = province.shown.get(&metric.name) {
+                    writer.write_record([
+                        province.name(),
+                        province.slug(),
+                        &province.current.name,
+                        &metric.name,
+                        &report.value.to_string(),
+                        &report.as_of.format("%Y-%m-%d").to_string(),
+                        &report.source.url,
+                    ])?;
+                }
+            }
+        }
+        writer
+            .into_inner()
+            .map_err(|error| csv::Error::from(error.into_error()))
+    }
+}
+
+#[derive(Serialize)]
+struct OpenData<'a> {
+    metrics: BTreeMap<&'a str, OpenMetric<'a>>,
+    totals: BTreeMap<&'a str, u64>,
+    provinces: Vec<OpenProvince<'a>>,
+    current_provinces: Vec<OpenCurrent<'a>>,
+}
+
+#[derive(Serialize)]
+struct OpenMetric<'a> {
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct OpenProvince<'a> {
+    name: &'a str,
+    slug: &'a str,
+    current: &'a str,
+    figures: BTreeMap<&'a str, OpenFigure<'a>>,
+}
+
+#[derive(Serialize)]
+struct OpenFigure<'a> {
+    value: u64,
+    as_of: String,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct OpenCurrent<'a> {
+    name: &'a str,
+    slug: &'a str,
+    absorbed: Vec<&'a str>,
+    figures: BTreeMap<&'a str, OpenRollup>,
+}
+
+#[derive(Serialize)]
+struct OpenRollup {
+    value: u64,
+    partial: bool,
+}
+
+/// A unit's entries, per metric name.
+type EntriesByMetric<'a> = BTreeMap<&'a str, Vec<Entry<'a>>>;
+
+/// One article's figure for one metric, before the rules are applied.
+struct Entry<'a> {
+    value: u64,
+    as_of: NaiveDate,
+    article: &'a Article,
+    date: NaiveDate,
+}
+
+impl Entry<'_> {
+    fn report(&self) -> Report {
+        Report {
+            value: self.value,
+            as_of: self.as_of,
+            source: Source {
+                path: self.article.source.path_string(),
+                url: self.article.url.clone(),
+                title: self.article.front.title.clone(),
+                date: self.date,
+            },
+        }
+    }
+}
+
+/// Applies the rules to `articles` (the site's articles: `Content::articles` before
+/// `site::resolve`, or the articles of `Site::pages` after it; they are the same). Every
+/// conflict is reported, each in the later of its two articles, at its metric's line.
+///
+/// `lib::build` runs it before resolving links, because the links of articles may point
+/// to the statistics pages, whose addresses depend on the figures.
+pub fn aggregate<'a>(
+    config: &StatsConfig,
+    registry: &Registry,
+    articles: impl IntoIterator<Item = &'a Article>,
+) -> Result<Statistics, Diagnostics> {
+    let (statistics, problems) = gather(config, registry, articles);
+    problems.into_result()?;
+    Ok(statistics)
+}
+
+/// The paths the statistics will produce (see `Statistics::urls`), also when some figures
+/// conflict, so that links to them are not reported as broken on top of the conflict.
+pub fn urls<'a>(
+    config: &StatsConfig,
+    registry: &Registry,
+    articles: impl IntoIterator<Item = &'a Article>,
+) -> Vec<String> {
+    gather(config, registry, articles).0.urls()
+}
+
+fn gather<'a>(
+    config: &StatsConfig,
+    registry: &Registry,
+    articles: impl IntoIterator<Item = &'a Article>,
+) -> (Statistics, Diagnostics) {
+    let mut problems = Diagnostics::default();
+    // (era, slug) -> the unit and its entries per metric. Slugs are unique within an era.
+    let mut by_unit: HashMap<(Era, &str), (&Unit, EntriesByMetric)> = HashMap::new();
+    for article in articles {
+        let front = &article.front;
+        // Drafts, stand-alone pages and files with problems reported elsewhere (no date,
+        // an unknown province) do not count.
+        let (Some(stats), Some(province), Some(date), false, true) = (
+            &front.stats,
+            &front.province,
+            front.date,
+            front.draft,
+            article.section.is_some(),
+        ) else {
+            continue;
+        };
+        let Some(unit) = registry.lookup(province) else {
+            continue;
+        };
+        let as_of = stats.as_of.unwrap_or(date).date();
+        for (metric, value) in &stats.figures {
+            let Some(metric) = config.metrics.iter().find(|m| &m.name == metric) else {
+                continue;
+            };
+            by_unit
+                .entry((unit.era, unit.slug.as_str()))
+                .or_insert_with(|| (unit, BTreeMap::new()))
+                .1
+                .entry(metric.name.as_str())
+                .or_default()
+                .push(Entry {
+                    value: *value,
+                    as_of,
+                    article,
+                    date: date.date(),
+                });
+        }
+    }
+
+    let mut provinces: Vec<ProvinceStats> = by_unit
+        .into_values()
+        .map(|(unit, metrics)| {
+            let mut province = ProvinceStats {
+                unit: unit.clone(),
+                current: UnitRef::of(registry.current_of(unit)),
+                shown: BTreeMap::new(),
+                history: BTreeMap::new(),
+            };
+            for (metric, mut entries) in metrics {
+                entries.sort_by(|a, b| {
+                    (a.as_of, a.date, &a.article.source.path).cmp(&(
+                        b.as_of,
+                        b.date,
+                        &b.article.source.path,
+                    ))
+                });
+                for same_day in entries.chunk_by(|a, b| a.as_of == b.as_of) {
+                    let first = &same_day[0];
+                    for other in same_day[1..].iter().filter(|e| e.value != first.value) {
+                        problems.push(conflict(&unit.name, metric, first, other));
+                    }
+                }
+                if let Some(latest) = entries.last() {
+                    let shown = entries.iter().find(|e| e.as_of == latest.as_of);
+                    if let Some(shown) = shown {
+                        province.shown.insert(metric.to_string(), shown.report());
+                    }
+                }
+                province.history.insert(
+                    metric.to_string(),
+                    entries.iter().map(Entry::report).collect(),
+                );
+            }
+            province
+        })
+        .collect();
+    provinces.sort_by(|a, b| vi::compare(a.name(), b.name()).then_with(|| a.slug().cmp(b.slug())));
+
+    let mut totals = Figures::default();
+    for province in &provinces {
+        totals += province.figures();
+    }
+
+    let reported = |unit: &Unit| {
+        provinces
+            .iter()
+            .find(|p| p.unit.era == unit.era && p.unit.slug == unit.slug)
+    };
+    let current_provinces = registry
+        .current_units()
+        .map(|unit| {
+            let absorbed: Vec<&Unit> = registry.absorbed_units(unit).collect();
+            let mut current = CurrentProvinceStats {
+                unit: unit.clone(),
+                absorbed: absorbed
+                    .iter()
+                    .map(|old| Absorbed {
+                        unit: UnitRef::of(old),
+                        reported: reported(old).is_some(),
+                    })
+                    .collect(),
+                figures: Figures::default(),
+                missing: BTreeMap::new(),
+            };
+            if let Some(direct) = reported(unit) {
+                current.figures = direct.figures();
+                for metric in direct.shown.keys() {
+                    current.missing.insert(metric.clone(), Vec::new());
+                }
+            }
+            let mut sum = Figures::default();
+            for province in absorbed.iter().filter_map(|old| reported(old)) {
+                sum += province.figures();
+            }
+            for (metric, value) in sum.iter() {
+                if current.figures.get(metric).is_some() {
+                    continue;
+                }
+                let missing = absorbed
+                    .iter()
+                    .filter(|old| reported(old).is_none_or(|p| !p.shown.contains_key(metric)))
+                    .map(|old| old.name.clone())
+                    .collect();
+                current.figures.insert(metric, value);
+                current.missing.insert(metric.to_string(), missing);
+            }
+            current
+        })
+        .collect();
+
+    let statistics = Statistics {
+        path: config.path.clone(),
+        metrics: config.metrics.clone(),
+        totals,
+        provinces,
+        current_provinces,
+        old_unit_count: registry.old_units().len(),
+    };
+    (statistics, problems)
+}
+
+/// Two articles disagree on one figure for one day: the message sits in the later one.
+fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagnostic {
+    let source = &other.article.source;
+    let first_path = first.article.source.path_string();
+    let as_of = other.as_of.format("%Y-%m-%d");
+    let mut diagnostic = Diagnostic::new(
+        &source.path,
+        format!(
+            "`{metric}` for {province} as of {as_of} is {} here, but {} in {first_path}",
+            other.value, first.value
+        ),
+    )
+    .note(format!(
+        "{} reports `{metric}: {}` for {province} as of {as_of}",
+        match locate_key(&first.article.source.text, 2, &["stats", metric]) {
+            Some(at) => format!("{first_path}:{}", at.line),
+            None => first_path.clone(),
+        },
+        first.value
+    ))
+    .help(
+        "one province cannot have two figures for the same day: correct the wrong one, \
+         or give the newer figure its own `as_of` date",
+    );
+    diagnostic.location = locate_key(&source.text, 2, &["stats", metric]);
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::config::Config;
+
+    const SITE_YAML: &str = "title: Thử\nbase_url: https://example.gov.vn\ntaxonomies:\n  - { name: provinces, path: tinh-thanh }\nstats:\n  path: thong-ke\n  metrics:\n    teams: { label: Tổ bảo vệ ANTT }\n    members: { label: Thành viên }\n";
+
+    /// A site made of in-memory files, written to a temporary folder.
+    struct TestSite {
+        dir: tempfile::TempDir,
+    }
+
+    impl TestSite {
+        fn new() -> Self {
+            let site = Self {
+                dir: tempfile::tempdir().expect("a temporary folder"),
+            };
+            site.file("site.yaml", SITE_YAML)
+        }
+
+        fn file(self, path: &str, text: &str) -> Self {
+            let path = self.dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+            self
+        }
+
+        /// An article of `section` reporting `stats` (YAML lines under `stats:`).
+        fn article(self, path: &str, date: &str, province: &str, stats: &str) -> Self {
+            let stats: String = stats.lines().map(|l| format!("  {l}\n")).collect();
+            let title = Path::new(path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = format!(
+                "---\ntitle: Bài {title}\ndate: {date}\nprovince: {province}\nstats:\n{stats}---\nNội dung.\n"
+            );
+            self.file(path, &text)
+        }
+
+        fn root(&self) -> &Path {
+            self.dir.path()
+        }
+
+        /// Loads the site as `build` does (drafts included, so that the rules, not the
+        /// loader, are what leaves them out) and aggregates its figures.
+        fn aggregate(&self) -> Result<Statistics, Diagnostics> {
+            let config = crate::load_config(self.root()).expect("site.yaml is valid");
+            let registry = crate::load_registry(self.root()).expect("the registry loads");
+            let (content, problems) = crate::content::load(self.root(), &config, &registry, true);
+            assert!(problems.is_empty(), "{}", problems.render());
+            aggregate(stats_config(&config), &registry, &content.articles)
+        }
+
+        fn statistics(&self) -> Statistics {
+            self.aggregate()
+                .unwrap_or_else(|problems| panic!("{}", problems.render()))
+        }
+
+        /// Builds into `public/` with a fixed date.
+        fn build(&self) -> Result<PathBuf, crate::Error> {
+            let mut options = crate::BuildOptions::new(self.root());
+            options.today = NaiveDate::from_ymd_opt(2025, 1, 15).expect("a date");
+            crate::build(&options)?;
+            Ok(self.root().join("public"))
+        }
+
+        fn built(&self) -> PathBuf {
+            self.build()
+                .unwrap_or_else(|error| panic!("{}", error.render()))
+        }
+    }
+
+    fn stats_config(config: &Config) -> &StatsConfig {
+        config.stats.as_ref().expect("site.yaml has stats")
+    }
+
+    fn read(out: &Path, path: &str) -> String {
+        std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    /// The seed figures: Hải Dương 1341 teams / 4248 members as of 12/6/2024, Đắk Lắk
+    /// 2199 / 9000 as of 1/7/2024 (after an earlier 2000 teams as of 1/6/2024), Cần Thơ
+    /// 3000 members only.
+    fn seed_site() -> TestSite {
+        TestSite::new()
+            .article(
+                "content/tin-tuc/hai-duong.md",
+                "2024-06-17",
+                "Hải Dương",
+                "as_of: 2024-06-12\nteams: 1341\nmembers: 4248",
+            )
+            .article(
+                "content/tin-tuc/dak-lak-truoc.md",
+                "2024-06-05",
+                "Đắk Lắk",
+                "as_of: 2024-06-01\nteams: 2000",
+            )
+            .article(
+                "content/le-ra-mat/dak-lak.md",
+                "2024-07-01",
+                "Đắk Lắk",
+                "teams: 2199\nmembers: 9000",
+            )
+            .article(
+                "content/le-ra-mat/can-tho.md",
+                "2024-07-01",
+                "Cần Thơ",
+                "as_of: 2024-07-01\nmembers: 3000",
+            )
+    }
+
+    #[test]
+    fn figures_add_per_metric_and_keep_unreported_apart_from_zero() {
+        let mut sum = Figures::from_iter([("teams", 1341), ("members", 4248)]);
+        sum += Figures::from_iter([("teams", 2199), ("reports", 0)]);
+        sum += &Figures::default();
+        assert_eq!(sum.get("teams"), Some(3540));
+        assert_eq!(sum.get("members"), Some(4248));
+        assert_eq!(sum.get("reports"), Some(0));
+        assert_eq!(sum.get("units"), None);
+        let mut huge = Figures::from_iter([("teams", u64::MAX)]);
+        huge += Figures::from_iter([("teams", 1)]);
+        assert_eq!(huge.get("teams"), Some(u64::MAX));
+    }
+
+    #[test]
+    fn national_totals_sum_the_latest_figure_of_each_province() {
+        let statistics = seed_site().statistics();
+        // teams: 1341 (Hải Dương) + 2199 (Đắk Lắk, not the older 2000) = 3540
+        // members: 4248 + 9000 + 3000 = 16248
+        assert_eq!(statistics.total("teams"), 3540);
+        assert_eq!(statistics.total("members"), 16248);
+        let dak_lak = statistics.province("dak-lak").expect("Đắk Lắk reported");
+        let shown = &dak_lak.shown["teams"];
+        assert_eq!(shown.value, 2199);
+        // No `as_of`: the article's date.
+        assert_eq!(shown.as_of, date("2024-07-01"));
+        assert_eq!(shown.source.url, "/le-ra-mat/bai-dak-lak/");
+        assert_eq!(shown.source.path, "content/le-ra-mat/dak-lak.md");
+        let history: Vec<(u64, NaiveDate)> = dak_lak.history["teams"]
+            .iter()
+            .map(|r| (r.value, r.as_of))
+            .collect();
+        assert_eq!(
+            history,
+            [(2000, date("2024-06-01")), (2199, date("2024-07-01"))]
+        );
+        assert_eq!(statistics.as_of(), Some(date("2024-07-01")));
+        assert_eq!(statistics.old_unit_count, 63);
+    }
+
+    #[test]
+    fn a_newer_article_with_an_older_as_of_does_not_replace_the_figure() {
+        let statistics = seed_site()
+            .article(
+                "content/tin-tuc/nhac-lai.md",
+                "2024-09-01",
+                "Hải Dương",
+                "as_of: 2024-05-01\nteams: 900",
+            )
+            .statistics();
+        assert_eq!(
+            statistics.province("hai-duong").unwrap().shown["teams"].value,
+            1341
+        );
+        assert_eq!(statistics.total("teams"), 3540);
+    }
+
+    #[test]
+    fn drafts_and_stand_alone_pages_do_not_count() {
+        let draft = "---\ntitle: Nháp\ndate: 2024-07-02\nprovince: Hải Dương\ndraft: true\nstats:\n  teams: 5000\n---\n";
+        let page = "---\ntitle: Trang riêng\nprovince: Long An\nstats:\n  as_of: 2024-07-01\n  teams: 700\n---\n";
+        let statistics = seed_site()
+            .file("content/tin-tuc/nhap.md", draft)
+            .file("content/trang-rieng.md", page)
+            .statistics();
+        assert_eq!(statistics.total("teams"), 3540);
+        assert!(statistics.province("long-an").is_none());
+    }
+
+    #[test]
+    fn provinces_are_listed_in_vietnamese_order() {
+        let statistics = seed_site()
+            .article(
+                "content/tin-tuc/dt.md",
+                "2024-07-01",
+                "Đồng Tháp",
+                "teams: 1",
+            )
+            .article(
+                "content/tin-tuc/bn.md",
+                "2024-07-01",
+                "Bắc Ninh",
+                "teams: 1",
+            )
+            .statistics();
+        let names: Vec<&str> = statistics.provinces.iter().map(|p| p.name()).collect();
+        // In code-point order Đ (U+0110) would come after H.
+        assert_eq!(
+            names,
+            ["Bắc Ninh", "Cần Thơ", "Đắk Lắk", "Đồng Tháp", "Hải Dương"]
+        );
+        let current: Vec<&str> = statistics
+            .current_provinces
+            .iter()
+            .map(|c| c.name())
+            .take(6)
+            .collect();
+        assert_eq!(
+            current,
+            [
+                "An Giang",
+                "Bắc Ninh",
+                "Cà Mau",
+                "Cao Bằng",
+                "Cần Thơ",
+                "Đà Nẵng"
+            ]
+        );
+    }
+
+    #[test]
+    fn current_provinces_sum_their_absorbed_units_and_say_when_some_are_missing() {
+        // Cần Thơ today = Cần Thơ + Sóc Trăng + Hậu Giang; Hải Phòng = Hải Phòng + Hải
+        // Dương; Đắk Lắk = Đắk Lắk + Phú Yên.
+        let statistics = seed_site()
+            .article(
+                "content/tin-tuc/soc-trang.md",
+                "2024-07-01",
+                "Sóc Trăng",
+                "teams: 50\nmembers: 1200",
+            )
+            .article(
+                "content/tin-tuc/hai-phong.md",
+                "2024-07-01",
+                "TP Hải Phòng",
+                "teams: 10",
+            )
+            .statistics();
+        let current = |slug: &str| {
+            statistics
+                .current_provinces
+                .iter()
+                .find(|c| c.slug() == slug)
+                .unwrap_or_else(|| panic!("no current {slug}"))
+        };
+
+        let can_tho = current("can-tho");
+        // members: 3000 (Cần Thơ) + 1200 (Sóc Trăng) = 4200; Hậu Giang reported none.
+        assert_eq!(can_tho.figures.get("members"), Some(4200));
+        assert_eq!(can_tho.missing["members"], ["Hậu Giang"]);
+        // teams: only Sóc Trăng's 50.
+        assert_eq!(can_tho.figures.get("teams"), Some(50));
+        assert_eq!(can_tho.missing["teams"], ["Cần Thơ", "Hậu Giang"]);
+        assert!(can_tho.is_partial("teams"));
+
+        let hai_phong = current("hai-phong");
+        // teams: 10 + 1341 = 1351, both units reported: complete.
+        assert_eq!(hai_phong.figures.get("teams"), Some(1351));
+        assert!(!hai_phong.is_partial("teams"));
+        // members: Hải Dương's 4248 only.
+        assert_eq!(hai_phong.figures.get("members"), Some(4248));
+        assert!(hai_phong.is_partial("members"));
+
+        let dak_lak = current("dak-lak");
+        assert_eq!(dak_lak.figures.get("teams"), Some(2199));
+        assert_eq!(dak_lak.missing["teams"], ["Phú Yên"]);
+
+        let ca_mau = current("ca-mau");
+        assert!(ca_mau.figures.is_empty());
+        assert!(!ca_mau.is_partial("teams"));
+
+        // The national total is the same whichever way it is summed.
+        let mut rolled_up = Figures::default();
+        for current in &statistics.current_provinces {
+            rolled_up += &current.figures;
+        }
+        assert_eq!(rolled_up, statistics.totals);
+        assert_eq!(statistics.total("teams"), 1341 + 2199 + 50 + 10);
+    }
+
+    #[test]
+    fn different_figures_for_one_day_are_an_error_naming_both_files() {
+        let problems = seed_site()
+            .article(
+                "content/tin-tuc/dak-lak-sau.md",
+                "2024-07-03",
+                "Đắk Lắk",
+                "as_of: 2024-07-01\nteams: 2200\nmembers: 9000",
+            )
+            .aggregate()
+            .unwrap_err();
+        let problems: Vec<&Diagnostic> = problems.iter().collect();
+        assert_eq!(problems.len(), 1, "only teams differ");
+        let problem = problems[0];
+        assert_eq!(problem.display_path(), "content/tin-tuc/dak-lak-sau.md");
+        assert_eq!(
+            problem.message,
+            "`teams` for Đắk Lắk as of 2024-07-01 is 2200 here, but 2199 in content/le-ra-mat/dak-lak.md"
+        );
+        assert_eq!(
+            problem.notes,
+            ["content/le-ra-mat/dak-lak.md:6 reports `teams: 2199` for Đắk Lắk as of 2024-07-01"]
+        );
+        let location = problem.location.as_ref().expect("a line");
+        assert_eq!((location.line, location.column), (7, 3));
+        assert_eq!(location.line_text, "  teams: 2200");
+    }
+
+    #[test]
+    fn the_same_figure_twice_for_one_day_is_shown_from_the_earlier_article() {
+        let statistics = seed_site()
+            .article(
+                "content/tin-tuc/a-nhac-lai.md",
+                "2024-07-05",
+                "Cần Thơ",
+                "as_of: 2024-07-01\nmembers: 3000",
+            )
+            .statistics();
+        let can_tho = statistics.province("can-tho").unwrap();
+        assert_eq!(
+            can_tho.shown["members"].source.path,
+            "content/le-ra-mat/can-tho.md"
+        );
+        assert_eq!(can_tho.history["members"].len(), 2);
+        assert_eq!(statistics.total("members"), 16248);
+    }
+
+    #[test]
+    fn a_conflict_stops_the_build_with_the_other_problems() {
+        let error = seed_site()
+            .article(
+                "content/tin-tuc/sai.md",
+                "2024-07-02",
+                "Cần Thơ",
+                "as_of: 2024-07-01\nmembers: 3100",
+            )
+            .file(
+                "content/tin-tuc/lien-ket.md",
+                "---\ntitle: Liên kết\ndate: 2024-07-02\n---\n[Số liệu Cần Thơ](/thong-ke/can-tho/), [sai](/thong-ke/khong-co/)\n",
+            )
+            .build()
+            .unwrap_err();
+        let crate::Error::Content(problems) = &error else {
+            panic!("{}", error.render());
+        };
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        // The statistics pages are still known, so only the truly broken link is one.
+        assert_eq!(
+            messages,
+            [
+                "the link points to `/thong-ke/khong-co/`, a page this site does not produce",
+                "`members` for Cần Thơ as of 2024-07-01 is 3100 here, but 3000 in content/le-ra-mat/can-tho.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn stats_json_is_shaped_as_the_design_says() {
+        let site = seed_site();
+        let out = site.built();
+        let json: serde_json::Value =
+            serde_json::from_str(&read(&out, "thong-ke/stats.json")).expect("valid JSON");
+        let current = json["current_provinces"].as_array().expect("a list");
+        assert_eq!(current.len(), 34);
+        let with_figures: Vec<&serde_json::Value> = current
+            .iter()
+            .filter(|c| c["figures"] != serde_json::json!({}))
+            .collect();
+        let expected = serde_json::json!({
+            "metrics": {
+                "members": {"label": "Thành viên"},
+                "teams": {"label": "Tổ bảo vệ ANTT"}
+            },
+            "totals": {"members": 16248, "teams": 3540},
+            "provinces": [
+                {"name": "Cần Thơ", "slug": "can-tho", "current": "Cần Thơ", "figures": {
+                    "members": {"value": 3000, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-can-tho/"}
+                }},
+                {"name": "Đắk Lắk", "slug": "dak-lak", "current": "Đắk Lắk", "figures": {
+                    "members": {"value": 9000, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-dak-lak/"},
+                    "teams": {"value": 2199, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-dak-lak/"}
+                }},
+                {"name": "Hải Dương", "slug": "hai-duong", "current": "Hải Phòng", "figures": {
+                    "members": {"value": 4248, "as_of": "2024-06-12", "source": "/tin-tuc/bai-hai-duong/"},
+                    "teams": {"value": 1341, "as_of": "2024-06-12", "source": "/tin-tuc/bai-hai-duong/"}
+                }}
+            ]
+        });
+        for key in ["metrics", "totals", "provinces"] {
+            assert_eq!(json[key], expected[key], "{key}");
+        }
+        assert_eq!(
+            with_figures,
+            [
+                &serde_json::json!({"name": "Cần Thơ", "slug": "can-tho",
+                    "absorbed": ["Cần Thơ", "Sóc Trăng", "Hậu Giang"],
+                    "figures": {"members": {"value": 3000, "partial": true}}}),
+                &serde_json::json!({"name": "Đắk Lắk", "slug": "dak-lak",
+                    "absorbed": ["Đắk Lắk", "Phú Yên"],
+                    "figures": {"members": {"value": 9000, "partial": true},
+                                "teams": {"value": 2199, "partial": true}}}),
+                &serde_json::json!({"name": "Hải Phòng", "slug": "hai-phong",
+                    "absorbed": ["Hải Phòng", "Hải Dương"],
+                    "figures": {"members": {"value": 4248, "partial": true},
+                                "teams": {"value": 1341, "partial": true}}}),
+            ]
+        );
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 4, "nothing beyond the design's four keys");
+    }
+
+    #[test]
+    fn stats_csv_has_one_row_per_province_and_metric() {
+        let site = seed_site();
+        let out = site.built();
+        assert_eq!(
+            read(&out, "thong-ke/stats.csv"),
+            "province,province_slug,current_province,metric,value,as_of,source\n\
+             Cần Thơ,can-tho,Cần Thơ,members,3000,2024-07-01,/le-ra-mat/bai-can-tho/\n\
+             Đắk Lắk,dak-lak,Đắk Lắk,members,9000,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
+             Đắk Lắk,dak-lak,Đắk Lắk,teams,2199,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
+             Hải Dương,hai-duong,Hải Phòng,members,4248,2024-06-12,/tin-tuc/bai-hai-duong/\n\
+             Hải Dương,hai-duong,Hải Phòng,teams,1341,2024-06-12,/tin-tuc/bai-hai-duong/\n"
+        );
+    }
+
+    /// A site's own unit whose name holds a comma, absorbed into Hà Nội.
+    const EXTRA_UNIT: &str = "old:\n  - { name: \"Thử, Nghiệm\", kind: tỉnh, region: Đồng bằng sông Hồng }\ncurrent:\n  - { name: Hà Nội, absorbed: [Hà Nội, \"Thử, Nghiệm\"] }\n";
+
+    #[test]
+    fn a_site_registry_extends_the_builtin_one_and_csv_quotes_its_names() {
+        let site = TestSite::new()
+            .file("data/provinces.yaml", EXTRA_UNIT)
+            .article(
+                "content/tin-tuc/thu.md",
+                "2024-07-01",
+                "Thử, Nghiệm",
+                "teams: 7",
+            );
+        let statistics = site.statistics();
+        let ha_noi = statistics
+            .current_provinces
+            .iter()
+            .find(|c| c.slug() == "ha-noi")
+            .unwrap();
+        assert_eq!(ha_noi.figures.get("teams"), Some(7));
+        assert_eq!(ha_noi.missing["teams"], ["Hà Nội"]);
+        assert_eq!(statistics.old_unit_count, 64);
+        let csv = String::from_utf8(statistics.to_csv().unwrap()).unwrap();
+        assert_eq!(
+            csv.lines().nth(1),
+            Some("\"Thử, Nghiệm\",thu-nghiem,Hà Nội,teams,7,2024-07-01,/tin-tuc/bai-thu/")
+        );
+    }
+
+    #[test]
+    fn a_bad_site_registry_is_a_configuration_error_at_its_line() {
+        let error = TestSite::new()
+            .file(
+                "data/provinces.yaml",
+                "old:\n  - { name: Hải Dương, region: Bắc Bộ }\n  - { name: Vùng Mới, kind: tỉnh }\n",
+            )
+            .build()
+            .unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        let crate::Error::Config(problems) = &error else {
+            panic!("{}", error.render());
+        };
+        let problem = problems.iter().next().unwrap();
+        assert_eq!(problem.display_path(), "data/provinces.yaml");
+        assert_eq!(
+            problem.message,
+            "Vùng Mới is a new unit, so it needs `region` (an existing unit is matched by its name)"
+        );
+        assert_eq!(problem.location.as_ref().map(|l| l.line), Some(3));
+    }
+
+    #[test]
+    fn a_current_unit_named_directly_reports_for_the_whole_of_itself() {
+        // A site splits Côn Đảo off as a current unit formed from Bà Rịa - Vũng Tàu.
+        let registry = "current:\n  - { name: Hồ Chí Minh, absorbed: [Hồ Chí Minh, Bình Dương] }\n  - { name: Côn Đảo, kind: tỉnh, region: Đông Nam Bộ, absorbed: [Bà Rịa - Vũng Tàu] }\n";
+        let statistics = TestSite::new()
+            .file("data/provinces.yaml", registry)
+            .article(
+                "content/tin-tuc/brvt.md",
+                "2024-07-01",
+                "Bà Rịa - Vũng Tàu",
+                "teams: 100",
+            )
+            .article(
+                "content/tin-tuc/con-dao.md",
+                "2025-08-01",
+                "Côn Đảo",
+                "teams: 150\nmembers: 600",
+            )
+            .statistics();
+        let con_dao = statistics
+            .current_provinces
+            .iter()
+            .find(|c| c.slug() == "con-dao")
+            .unwrap();
+        assert_eq!(con_dao.figures.get("teams"), Some(150));
+        assert!(!con_dao.is_partial("teams"));
+        assert_eq!(con_dao.figures.get("members"), Some(600));
+        assert_eq!(
+            statistics.province("con-dao").unwrap().current.name,
+            "Côn Đảo"
+        );
+    }
+
+    #[test]
+    fn the_pages_show_the_figures_and_link_both_ways() {
+        let site = seed_site()
+            .file(
+                "content/tin-tuc/lien-ket.md",
+                "---\ntitle: Liên kết\ndate: 2024-07-02\n---\n[Hải Phòng](/thong-ke/hai-phong/) và [dữ liệu](/thong-ke/stats.csv).\n",
+            )
+            .file("templates/index.html", "{{ stats.totals.teams | number }} tổ");
+        let out = site.built();
+        assert_eq!(read(&out, "index.html"), "3.540 tổ");
+
+        let national = read(&out, "thong-ke/index.html");
+        for expected in [
+            "<dd>3.540</dd>",
+            "<dd>16.248</dd>",
+            "Đã có 3 trên 63 tỉnh, thành phố",
+            "3 trên 34 tỉnh, thành phố hiện nay",
+            "href=\"/thong-ke/stats.json\"",
+            "href=\"/thong-ke/stats.csv\"",
+            "<desc id=\"bieu-do-teams-desc\">Đắk Lắk: 2.199; Hải Dương: 1.341.</desc>",
+            "<th scope=\"row\"><a href=\"/thong-ke/hai-phong/\">Hải Phòng</a></th>",
+            "chưa đủ: thiếu Hải Phòng",
+        ] {
+            assert!(national.contains(expected), "{expected}\n{national}");
+        }
+
+        let hai_duong = read(&out, "thong-ke/hai-duong/index.html");
+        assert!(hai_duong.contains("href=\"/tinh-thanh/hai-duong/\""));
+        assert!(hai_duong.contains("<td>1.341</td>"));
+        assert!(hai_duong.contains("href=\"/thong-ke/hai-phong/\">Hải Phòng</a>"));
+        let term = read(&out, "tinh-thanh/hai-duong/index.html");
+        assert!(term.contains("href=\"/thong-ke/hai-duong/\""));
+        // A province without figures has no statistics page to link to.
+        assert!(!out.join("thong-ke/ca-mau").exists());
+        let sitemap = read(&out, "sitemap.xml");
+        assert!(sitemap.contains("https://example.gov.vn/thong-ke/hai-phong/"));
+    }
+
+    #[test]
+    fn ceremonies_read_oldest_first_and_campaigns_say_whether_they_are_under_way() {
+        let ceremony = |title: &str, date: &str| {
+            format!("---\ntitle: {title}\ndate: {date}\nkind: ceremony\n---\n")
+        };
+        let campaign = |title: &str, starts: &str, ends: &str| {
+            format!(
+                "---\ntitle: {title}\ndate: {starts}\nkind: campaign\ncampaign:\n  motto: Khẩu hiệu {title}\n  starts: {starts}\n  ends: {ends}\n---\n"
+            )
+        };
+        let site = TestSite::new()
+            .file(
+                "content/le-ra-mat/b.md",
+                &ceremony("Lễ Đắk Lắk", "2024-07-01"),
+            )
+            .file(
+                "content/le-ra-mat/a.md",
+                &ceremony("Lễ Cà Mau", "2024-07-01"),
+            )
+            .file(
+                "content/le-ra-mat/c.md",
+                &ceremony("Lễ Hải Dương", "2024-06-20"),
+            )
+            .file(
+                "content/phong-trao/a.md",
+                &campaign("Đang", "2024-08-19", "2025-08-19"),
+            )
+            .file(
+                "content/phong-trao/b.md",
+                &campaign("Xong", "2023-01-01", "2023-12-31"),
+            );
+        let out = site.built();
+        let page = read(&out, "thong-ke/index.html");
+        let order: Vec<usize> = ["Lễ Hải Dương", "Lễ Cà Mau", "Lễ Đắk Lắk"]
+            .iter()
+            .map(|title| page.find(title).unwrap_or_else(|| panic!("{title}")))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        // Built on 15/1/2025.
+        assert!(page.contains(
+            "Khẩu hiệu Đang”</p>\n    <p>Từ 19/8/2024 đến 19/8/2025: <strong>đang diễn ra</strong>"
+        ));
+        assert!(page.contains("Từ 1/1/2023 đến 31/12/2023: <strong>đã kết thúc</strong>"));
+        assert!(page.find("Khẩu hiệu Đang") < page.find("Khẩu hiệu Xong"));
+        assert!(page.contains("Chưa có tỉnh, thành phố nào công bố số liệu."));
+    }
+}
