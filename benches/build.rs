@@ -18,6 +18,8 @@ struct Measure {
 
 /// Runs `loa` with `args` in `root` and measures it through the kernel's own
 /// accounting of the child (wait4), so peak memory is exact.
+// wait4 reaps the child; std's own wait would find nothing left to wait for.
+#[allow(clippy::zombie_processes)]
 fn measure(root: &Path, args: &[&str]) -> Measure {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))

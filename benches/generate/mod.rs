@@ -171,7 +171,7 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
         "---\ntitle: Bài viết số {i} về lực lượng tham gia bảo vệ ANTT ở {province}\ndate: {year}-{month:02}-{day:02}\nkind: {kind}\nprovince: {province}\ntags: [{}]\n",
         tags.join(", ")
     );
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         text.push_str(&format!(
             "stats:\n  as_of: {year}-{month:02}-{day:02}\n  teams: {}\n  members: {}\n",
             100 + i % 2000,
