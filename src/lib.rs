@@ -258,7 +258,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         None => Ok(()),
     };
     let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
-    steps.finish("render");
+    steps.finish("render and write pages");
 
     let copied = rendered.and_then(|rendered| {
         let copies = copy_files(&site, &theme.static_files, staging.as_ref());
@@ -273,10 +273,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
             return Err(Error::Content(problems.sorted()));
         }
     };
+    steps.finish("copy files");
     if let Some(staging) = staging {
         staging.publish().map_err(Error::Output)?;
     }
-    steps.finish("write");
+    steps.finish("publish");
     Ok(BuildSummary {
         pages: rendered.pages,
         files,

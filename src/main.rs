@@ -34,6 +34,9 @@ enum Command {
         /// Replace an output folder that loa did not create.
         #[arg(long)]
         force: bool,
+        /// Print how long each step took.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Check the whole site, templates included, without writing anything.
     Check {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             force,
+            verbose,
         } => {
             let root = site_root(root);
             let mut options = loa::BuildOptions::new(&root);
@@ -68,6 +72,11 @@ fn main() -> ExitCode {
             options.base_url = base_url;
             options.force = force;
             loa::build(&options).map(|summary| {
+                if verbose {
+                    for (step, took) in &summary.steps {
+                        eprintln!("{step:>24}: {} ms", took.as_millis());
+                    }
+                }
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
                 println!(
                     "Built {} pages and copied {} files into {} in {} ms.",

@@ -1,14 +1,22 @@
-//! Writing the built site: into a staging folder beside the output, swapped in whole
-//! only when every page succeeded, so that a failed build leaves the published site as
-//! it was.
+//! Writing the built site: every file goes to a staging folder beside the output, and
+//! the output changes only when the whole build succeeded, so that a failed build leaves
+//! the published site byte for byte as it was.
 //!
-//! The only module that writes or deletes. It deletes nothing but its own staging and
-//! previous-output folders, and refuses an output folder that holds the site itself or
-//! that it did not create.
+//! Publishing moves only what changed: a file whose bytes equal the published one is
+//! not written at all, a changed or new file is renamed into place (each rename is
+//! atomic), and files the build no longer produces are removed. Into an empty or new
+//! output folder the staging folder is renamed whole. A second build of unchanged
+//! content therefore writes nothing.
+//!
+//! The only module that writes or deletes. It deletes nothing outside the output folder
+//! and its own staging folder, and refuses an output folder that holds the site itself
+//! or that it did not create.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
 
@@ -44,6 +52,12 @@ fn io_context(context: impl Into<String>) -> impl FnOnce(io::Error) -> OutputErr
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The output held files before this build: compare and move file by file.
+    incremental: bool,
+    /// Every path the build produced, relative, with forward slashes.
+    produced: Mutex<HashSet<String>>,
+    /// The produced paths whose bytes differ from the published ones.
+    changed: Mutex<Vec<String>>,
 }
 
 /// Checks that `out` may receive a build of the site at `root` and prepares an empty
@@ -84,7 +98,14 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
     let dir = sibling(&target, "staging");
     remove_if_present(&dir)?;
     fs::create_dir_all(&dir).map_err(io_context(format!("creating {}", dir.display())))?;
-    Ok(Staging { dir, target })
+    let incremental = target.join(MARKER).is_file();
+    Ok(Staging {
+        dir,
+        target,
+        incremental,
+        produced: Mutex::new(HashSet::new()),
+        changed: Mutex::new(Vec::new()),
+    })
 }
 
 impl Staging {
@@ -92,28 +113,58 @@ impl Staging {
         &self.dir
     }
 
+    /// Records that the build produces `relative` (forward slashes); returns whether it
+    /// must be staged, which is when it is not already published with the same bytes.
+    fn produce(&self, relative: &str, same_as_published: impl FnOnce(&Path) -> bool) -> bool {
+        lock(&self.produced).insert(relative.to_string());
+        if self.incremental && same_as_published(&self.target.join(relative)) {
+            return false;
+        }
+        lock(&self.changed).push(relative.to_string());
+        true
+    }
+
     /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_failed(&path, e))?;
+        let unchanged = |published: &Path| {
+            fs::metadata(published).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && fs::read(published).is_ok_and(|old| old == bytes)
+        };
+        if !self.produce(relative, unchanged) {
+            return Ok(());
         }
+        let path = self.staged_path(relative)?;
         fs::write(&path, bytes).map_err(|e| write_failed(&path, e))
     }
 
     /// Copies the file at `source` to `relative` inside the staging folder.
     pub fn copy(&self, relative: &str, source: &Path) -> Result<(), Diagnostic> {
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_failed(&path, e))?;
+        let unchanged = |published: &Path| match (fs::read(published), fs::read(source)) {
+            (Ok(old), Ok(new)) => old == new,
+            _ => false,
+        };
+        if !self.produce(relative, unchanged) {
+            return Ok(());
         }
+        let path = self.staged_path(relative)?;
         fs::copy(source, &path)
             .map(|_| ())
             .map_err(|e| write_failed(&path, e))
     }
 
+    fn staged_path(&self, relative: &str) -> Result<PathBuf, Diagnostic> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| write_failed(&path, e))?;
+        }
+        Ok(path)
+    }
+
     /// Replaces the output folder with the staging folder.
     pub fn publish(self) -> Result<(), OutputError> {
+        if self.incremental {
+            return self.publish_changes();
+        }
         fs::write(
             self.dir.join(MARKER),
             concat!("loa ", env!("CARGO_PKG_VERSION"), "\n"),
@@ -139,10 +190,72 @@ impl Staging {
         remove_if_present(&previous)
     }
 
+    fn publish_changes(self) -> Result<(), OutputError> {
+        let changed = std::mem::take(&mut *lock(&self.changed));
+        for relative in &changed {
+            let from = self.dir.join(relative);
+            let to = self.target.join(relative);
+            if let Some(parent) = to.parent() {
+                // A published file may stand where a folder is now needed.
+                if parent.is_file() {
+                    fs::remove_file(parent)
+                        .map_err(io_context(format!("replacing {}", parent.display())))?;
+                }
+                fs::create_dir_all(parent)
+                    .map_err(io_context(format!("creating {}", parent.display())))?;
+            }
+            if to.is_dir() {
+                remove_if_present(&to)?;
+            }
+            fs::rename(&from, &to).map_err(io_context(format!("publishing {}", to.display())))?;
+        }
+        let produced = std::mem::take(&mut *lock(&self.produced));
+        remove_stale(&self.target, &self.target, &produced)?;
+        remove_if_present(&self.dir)
+    }
+
     /// Removes the staging folder after a failed build.
     pub fn discard(self) -> Result<(), OutputError> {
         remove_if_present(&self.dir)
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding the lock cannot leave a set of paths half-updated in a way
+    // that matters: the build fails anyway and nothing is published.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes, under `dir`, every file the build did not produce and every folder left
+/// empty, keeping the marker.
+fn remove_stale(top: &Path, dir: &Path, produced: &HashSet<String>) -> Result<bool, OutputError> {
+    let entries = fs::read_dir(dir).map_err(io_context(format!("reading {}", dir.display())))?;
+    let mut empty = true;
+    for entry in entries {
+        let entry = entry.map_err(io_context(format!("reading {}", dir.display())))?;
+        let path = entry.path();
+        let relative = path
+            .strip_prefix(top)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            if remove_stale(top, &path, produced)? {
+                fs::remove_dir(&path)
+                    .map_err(io_context(format!("removing {}", path.display())))?;
+            } else {
+                empty = false;
+            }
+        } else if relative == MARKER || produced.contains(&relative) {
+            empty = false;
+        } else {
+            fs::remove_file(&path).map_err(io_context(format!("removing {}", path.display())))?;
+        }
+    }
+    Ok(empty)
 }
 
 fn write_failed(path: &Path, error: io::Error) -> Diagnostic {
@@ -226,5 +339,40 @@ mod tests {
             stage(site.path(), &out, false).is_ok(),
             "loa's own output may be replaced"
         );
+    }
+
+    #[test]
+    fn publishing_again_moves_only_changes_and_removes_what_is_gone() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let first = stage(site.path(), &out, false).unwrap();
+        first.write("index.html", b"home").unwrap();
+        first.write("a/index.html", b"a").unwrap();
+        first.write("b/c/index.html", b"c").unwrap();
+        first.publish().unwrap();
+        let inode =
+            |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
+        let home_before = inode("index.html");
+
+        let second = stage(site.path(), &out, false).unwrap();
+        second.write("index.html", b"home").unwrap();
+        second.write("a/index.html", b"a, edited").unwrap();
+        second.write("d/index.html", b"d").unwrap();
+        assert_eq!(*lock(&second.changed), ["a/index.html", "d/index.html"]);
+        second.publish().unwrap();
+
+        assert_eq!(
+            inode("index.html"),
+            home_before,
+            "an unchanged file is not rewritten"
+        );
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"a, edited");
+        assert_eq!(fs::read(out.join("d/index.html")).unwrap(), b"d");
+        assert!(
+            !out.join("b").exists(),
+            "what the build no longer produces is removed"
+        );
+        assert!(out.join(MARKER).is_file());
+        assert!(!sibling(&out, "staging").exists());
     }
 }
