@@ -3,8 +3,6 @@
 //!
 //! Owns the site's settings and their defaults. Knows nothing of content or templates.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
@@ -58,7 +56,41 @@ struct RawTaxonomy {
 struct RawStats {
     path: String,
     #[serde(default)]
-    metrics: BTreeMap<String, RawMetric>,
+    metrics: InOrder<RawMetric>,
+}
+
+/// A YAML mapping read in the order it is written, so that metrics appear on pages in
+/// the order the site lists them.
+#[derive(Debug)]
+struct InOrder<T>(Vec<(String, T)>);
+
+impl<T> Default for InOrder<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for InOrder<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Entries<T> {
+            type Value = InOrder<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(InOrder(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,7 +157,7 @@ pub struct Metric {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatsConfig {
     pub path: String,
-    /// In the order of site.yaml's keys, sorted by name for a stable order.
+    /// In the order site.yaml lists them.
     pub metrics: Vec<Metric>,
 }
 
@@ -268,6 +300,7 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
             path: stats.path,
             metrics: stats
                 .metrics
+                .0
                 .into_iter()
                 .map(|(name, metric)| Metric {
                     name,

@@ -1110,10 +1110,10 @@ mod tests {
             read(&out, "thong-ke/stats.csv"),
             "province,province_slug,current_province,metric,value,as_of,source\n\
              Cần Thơ,can-tho,Cần Thơ,members,3000,2024-07-01,/le-ra-mat/bai-can-tho/\n\
-             Đắk Lắk,dak-lak,Đắk Lắk,members,9000,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
              Đắk Lắk,dak-lak,Đắk Lắk,teams,2199,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
-             Hải Dương,hai-duong,Hải Phòng,members,4248,2024-06-12,/tin-tuc/bai-hai-duong/\n\
-             Hải Dương,hai-duong,Hải Phòng,teams,1341,2024-06-12,/tin-tuc/bai-hai-duong/\n"
+             Đắk Lắk,dak-lak,Đắk Lắk,members,9000,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
+             Hải Dương,hai-duong,Hải Phòng,teams,1341,2024-06-12,/tin-tuc/bai-hai-duong/\n\
+             Hải Dương,hai-duong,Hải Phòng,members,4248,2024-06-12,/tin-tuc/bai-hai-duong/\n"
         );
     }
 
