@@ -11,12 +11,20 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use icu_collator::options::CollatorOptions;
 use icu_collator::{CollatorBorrowed, CollatorPreferences};
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Text in Normalization Form C, the form every input is turned into: Unikey and VNI
 /// keyboards, and macOS file names, can deliver NFD.
 pub fn nfc(text: &str) -> Cow<'_, str> {
+    // Below U+0300 and in Latin Extended Additional (where Vietnamese precomposed
+    // letters live) every character is already NFC; most files need no table look-up.
+    let plainly_nfc = text
+        .chars()
+        .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c));
+    if plainly_nfc {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
@@ -27,12 +35,16 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// "Đắk Lắk" -> "dak lak". The key for slugs, search and near-miss suggestions.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for c in text.nfd() {
-        match c {
-            'đ' | 'Đ' => folded.push('d'),
-            c if is_combining_mark(c) => {}
-            c => folded.extend(c.to_lowercase()),
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
         }
+        decompose_canonical(c, |part| match part {
+            'đ' | 'Đ' => folded.push('d'),
+            part if is_combining_mark(part) => {}
+            part => folded.extend(part.to_lowercase()),
+        });
     }
     folded
 }

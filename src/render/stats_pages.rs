@@ -6,7 +6,7 @@
 //! Charts are geometry computed here and drawn as SVG by the templates: no JavaScript,
 //! and every number in a chart is also in a table on the same page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -400,22 +400,18 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
         ]),
     });
     let date_style = site.config.date_style;
+    let mut by_province: HashMap<String, Vec<Value>> = HashMap::new();
+    for (index, page) in site.pages.iter().enumerate().filter(|(_, p)| p.is_listed()) {
+        if let Some(name) = &page.article.front.province {
+            by_province
+                .entry(vi::slugify(name))
+                .or_default()
+                .push(views[index].clone());
+        }
+    }
     for page in statistics.pages() {
         let view = province_page_view(site, statistics, &page, date_style);
-        let articles: Vec<Value> = site
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.is_listed()
-                    && p.article
-                        .front
-                        .province
-                        .as_deref()
-                        .is_some_and(|name| vi::slugify(name) == page.slug)
-            })
-            .map(|(i, _)| views[i].clone())
-            .collect();
+        let articles = by_province.get(page.slug).cloned().unwrap_or_default();
         jobs.push(Job {
             template: "stats_province.html",
             url: view.url.clone(),
