@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod front_matter;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod provinces;
@@ -80,6 +81,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// The day campaigns are judged under way or ended; today unless a test pins it.
     pub today: NaiveDate,
+    /// Check links to other sites too, requesting at most this many addresses.
+    pub external_links: Option<usize>,
 }
 
 impl BuildOptions {
@@ -92,6 +95,7 @@ impl BuildOptions {
             base_url: None,
             force: false,
             today: chrono::Local::now().date_naive(),
+            external_links: None,
         }
     }
 }
@@ -102,6 +106,8 @@ pub struct BuildSummary {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    /// External addresses checked and found, when asked for.
+    pub external_links: Option<(usize, usize)>,
     /// Each step's name and duration, for `--verbose`.
     pub steps: Vec<(&'static str, Duration)>,
 }
@@ -249,6 +255,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     }
     steps.finish("resolve");
 
+    let external_links = options
+        .external_links
+        .map(|limit| links::check(&site, limit));
+    if let Some(report) = &external_links {
+        if !report.problems.is_empty() {
+            return Err(Error::Content(report.problems.clone()));
+        }
+        steps.finish("check external links");
+    }
+
     let staging = match &options.out {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
         None => None,
@@ -282,6 +298,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         pages: rendered.pages,
         files,
         elapsed: steps.started.elapsed(),
+        external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
     })
 }

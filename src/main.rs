@@ -44,6 +44,11 @@ enum Command {
         root: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
+        /// Also request every link to another site (at most --external-limit of them).
+        #[arg(long)]
+        external: bool,
+        #[arg(long, default_value_t = 500)]
+        external_limit: usize,
     },
 }
 
@@ -87,12 +92,21 @@ fn main() -> ExitCode {
                 );
             })
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            drafts,
+            external,
+            external_limit,
+        } => {
             let root = site_root(root);
             let mut options = loa::BuildOptions::new(&root);
             options.out = None;
             options.drafts = drafts;
+            options.external_links = external.then_some(external_limit);
             loa::build(&options).map(|summary| {
+                if let Some((checked, total)) = summary.external_links {
+                    println!("Checked {checked} of {total} links to other sites.");
+                }
                 println!(
                     "Checked {} pages in {} ms: no problems found.",
                     summary.pages,

@@ -48,6 +48,8 @@ pub enum LinkTarget {
     },
     /// `#anchor` on the same page.
     SamePage { anchor: String },
+    /// `https://…` on another site, checked only on request.
+    External { url: String },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -169,6 +171,11 @@ pub fn render(
 }
 
 fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<LinkTarget> {
+    if dest.starts_with("https://") || dest.starts_with("http://") {
+        return Some(LinkTarget::External {
+            url: dest.to_string(),
+        });
+    }
     let (path, anchor) = match dest.split_once('#') {
         Some((path, anchor)) => (path, Some(anchor.to_string())),
         None => (dest, None),

@@ -431,6 +431,7 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                         })
                     }
                 }
+                LinkTarget::External { .. } => None,
                 LinkTarget::SamePage { anchor } => missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
                     Diagnostic::new(&source.path, format!("this page has no heading with the anchor `#{anchor}`"))
                 }),

@@ -3,6 +3,7 @@
 mod build;
 mod errors;
 mod example;
+mod external;
 mod listings;
 mod robustness;
 mod support;
