@@ -415,6 +415,59 @@ pub fn render_site(
     build_date: NaiveDate,
     emit: &Emit,
 ) -> Result<Rendered, Diagnostics> {
+    Plan::new(site, renderer, build_date).render_all(emit)
+}
+
+/// Every page of a site with its template and context, ready to be rendered one at a
+/// time: the preview server renders a page when it is asked for, `render_site` renders
+/// them all. Holds no borrow of the site, so it can outlive it.
+pub struct Plan {
+    renderer: Renderer,
+    jobs: Vec<Job>,
+    /// Output path (`a/b/index.html`) -> index into `jobs`.
+    by_path: HashMap<String, usize>,
+}
+
+impl Plan {
+    /// The pages of `site`, with nothing rendered yet.
+    pub fn new(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Self {
+        plan_site(site, renderer, build_date)
+    }
+
+    /// The output paths of every page, such as `tin-tuc/index.html`.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_path.keys().map(String::as_str)
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_path.contains_key(path)
+    }
+
+    /// Renders the page at output path `path`; `None` when the site has no such page.
+    pub fn render(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let job = &self.jobs[*self.by_path.get(path)?];
+        Some(self.renderer.render(job.template, &job.context, &job.url))
+    }
+
+    /// Renders every page and hands each to `emit`.
+    pub fn render_all(&self, emit: &Emit) -> Result<Rendered, Diagnostics> {
+        let outcomes: Vec<Result<(), Diagnostic>> = self
+            .jobs
+            .par_iter()
+            .map(|job| {
+                let bytes = self.renderer.render(job.template, &job.context, &job.url)?;
+                emit(&output_path(&job.url), bytes)
+            })
+            .collect();
+        let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
+        problems.into_result()?;
+        Ok(Rendered {
+            pages: self.jobs.len(),
+        })
+    }
+}
+
+fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
     let mut renderer_tera = renderer.tera.clone();
     renderer_tera
         .global_context()
@@ -435,16 +488,16 @@ pub fn render_site(
     listing_jobs(site, &views, &mut jobs);
     home_and_feed_jobs(site, &views, build_date, &mut jobs);
 
-    let outcomes: Vec<Result<(), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let bytes = renderer.render(job.template, &job.context, &job.url)?;
-            emit(&output_path(&job.url), bytes)
-        })
+    let by_path = jobs
+        .iter()
+        .enumerate()
+        .map(|(index, job)| (output_path(&job.url), index))
         .collect();
-    let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
-    problems.into_result()?;
-    Ok(Rendered { pages: jobs.len() })
+    Plan {
+        renderer,
+        jobs,
+        by_path,
+    }
 }
 
 /// `/a/b/` -> `a/b/index.html`; `/atom.xml` -> `atom.xml`.
