@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod output;
 pub mod provinces;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vi;
