@@ -5,13 +5,14 @@
 //! The only module that listens. Never writes to the site's output folder or anywhere
 //! else; never prints: what the user should see goes to the caller's [`Reporter`].
 
+pub mod door;
 pub mod live;
 pub mod paths;
 pub mod watch;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -38,6 +39,7 @@ pub struct ServeOptions {
     /// Worker threads answering requests.
     pub workers: usize,
     pub debounce: Debounce,
+    pub limits: door::Limits,
 }
 
 impl ServeOptions {
@@ -49,6 +51,7 @@ impl ServeOptions {
             port_tries: 20,
             workers: 4,
             debounce: Debounce::default(),
+            limits: door::Limits::default(),
         }
     }
 }
@@ -165,13 +168,17 @@ pub fn serve(
         // Nothing to preview: say so as `build` would.
         crate::load_config(&root)?;
     }
-    let (server, address) = bind(options)?;
+    let (listener, server, address) = bind(options)?;
+    let backend = server.server_addr().to_ip();
     let shared = Shared {
         root: root.clone(),
         state: RwLock::default(),
         polls: Mutex::default(),
         wake: Condvar::new(),
     };
+    // Watch before the first build, so that no save is missed in between.
+    let (canonical_root, out) = watched_paths(options);
+    let watcher = SiteWatcher::new(&canonical_root).map_err(|error| error.to_string());
     let mut caches = Caches::default();
     let started = Instant::now();
     let first = build_snapshot(options, &shared, &mut caches, &Batch::default());
@@ -190,52 +197,68 @@ pub fn serve(
 
     let server = &server;
     let shared = &shared;
+    let listener = &listener;
     std::thread::scope(|scope| {
+        if let Some(backend) = backend {
+            scope.spawn(move || door::run(listener, backend, options.limits, stop));
+        }
         for _ in 0..options.workers.max(1) {
             scope.spawn(move || work(server, shared, stop));
         }
         scope.spawn(move || answer_polls(shared, stop));
-        watch_and_rebuild(options, shared, &mut caches, reporter, stop);
+        let paths = (canonical_root.as_path(), out.as_path());
+        watch_and_rebuild(options, paths, watcher, shared, &mut caches, reporter, stop);
         // Wake everything that waits, so that the scope can end.
         shared.wake.notify_all();
         server.unblock();
+        door::wake(address);
     });
     Ok(())
 }
 
-fn bind(options: &ServeOptions) -> Result<(Server, SocketAddr), Error> {
+/// Binds the public address, trying the next ports when one is taken, and tiny_http on
+/// a private loopback port behind it.
+fn bind(options: &ServeOptions) -> Result<(TcpListener, Server, SocketAddr), Error> {
     let mut last_error = String::new();
     let tries = if options.port == 0 {
         1
     } else {
         options.port_tries.max(1)
     };
+    let mut public = None;
     for offset in 0..tries {
         let Some(port) = options.port.checked_add(offset) else {
             break;
         };
-        match Server::http(SocketAddr::new(options.bind, port)) {
-            Ok(server) => {
-                let address = server
-                    .server_addr()
-                    .to_ip()
-                    .unwrap_or(SocketAddr::new(options.bind, port));
-                return Ok((server, address));
+        match TcpListener::bind(SocketAddr::new(options.bind, port)) {
+            Ok(listener) => {
+                public = Some(listener);
+                break;
             }
             Err(error) => last_error = error.to_string(),
         }
     }
-    Err(Error::Config(
-        Diagnostic::new(
-            "--port",
-            format!(
-                "cannot listen on {} from port {}: {last_error}",
-                options.bind, options.port
-            ),
-        )
-        .help("pass another --port, or --port 0 to let the system choose")
-        .into(),
-    ))
+    let public = public.and_then(|listener| {
+        let address = listener.local_addr().ok()?;
+        Some((listener, address))
+    });
+    let Some((listener, address)) = public else {
+        return Err(Error::Config(
+            Diagnostic::new(
+                "--port",
+                format!(
+                    "cannot listen on {} from port {}: {last_error}",
+                    options.bind, options.port
+                ),
+            )
+            .help("pass another --port, or --port 0 to let the system choose")
+            .into(),
+        ));
+    };
+    let server = Server::http(SocketAddr::from(([127, 0, 0, 1], 0))).map_err(|error| {
+        Error::Config(Diagnostic::new("--port", format!("cannot start the server: {error}")).into())
+    })?;
+    Ok((listener, server, address))
 }
 
 type Built = (Snapshot, usize, crate::Prepared);
@@ -293,30 +316,32 @@ fn publish(
     }
 }
 
-fn watch_and_rebuild(
-    options: &ServeOptions,
-    shared: &Shared,
-    caches: &mut Caches,
-    reporter: &dyn Reporter,
-    stop: &AtomicBool,
-) {
-    let root = options
-        .build
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| options.build.root.clone());
+/// The site root and the output folder as notify reports paths: canonical.
+fn watched_paths(options: &ServeOptions) -> (PathBuf, PathBuf) {
+    let root = &options.build.root;
+    let root = root.canonicalize().unwrap_or_else(|_| root.clone());
     let out = options
         .build
         .out
         .clone()
         .map(|out| out.canonicalize().unwrap_or(out))
         .unwrap_or_else(|| root.join("public"));
-    let mut watcher = match SiteWatcher::new(&root) {
+    (root, out)
+}
+
+fn watch_and_rebuild(
+    options: &ServeOptions,
+    (root, out): (&Path, &Path),
+    watcher: Result<SiteWatcher, String>,
+    shared: &Shared,
+    caches: &mut Caches,
+    reporter: &dyn Reporter,
+    stop: &AtomicBool,
+) {
+    let mut watcher = match watcher {
         Ok(watcher) => Some(watcher),
-        Err(error) => {
-            reporter.report(Event::WatchFailed {
-                message: &error.to_string(),
-            });
+        Err(message) => {
+            reporter.report(Event::WatchFailed { message: &message });
             None
         }
     };
@@ -327,7 +352,7 @@ fn watch_and_rebuild(
             continue;
         };
         let Some(mut batch) =
-            watch::next_batch(&site_watcher.events, &root, &out, tick, options.debounce)
+            watch::next_batch(&site_watcher.events, root, out, tick, options.debounce)
         else {
             reporter.report(Event::WatchFailed {
                 message: "the file watcher stopped",
@@ -354,7 +379,7 @@ fn watch_and_rebuild(
             let outcome = build_snapshot(options, shared, caches, &batch);
             if outcome.is_err() {
                 let later =
-                    watch::next_batch(&site_watcher.events, &root, &out, settle.quiet, settle);
+                    watch::next_batch(&site_watcher.events, root, out, settle.quiet, settle);
                 if let Some(later) = later.filter(|later| !later.is_empty()) {
                     batch.changes.extend(later.changes);
                     batch.rescan |= later.rescan;
