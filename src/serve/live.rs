@@ -129,7 +129,7 @@ pub struct PageState<'a> {
 }
 
 const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2rem";
+background:rgba(20,20,20,.97);color:#fff;font:15px/1.5 system-ui,sans-serif;padding:2rem";
 
 /// The error overlay: every problem, HTML-escaped, over the page.
 pub fn overlay(errors: &str) -> String {

@@ -3,6 +3,7 @@
 // The emit callback's error type is the library's Diagnostic.
 #![allow(clippy::result_large_err)]
 
+mod browser;
 mod http;
 mod identity;
 mod live;
