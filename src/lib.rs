@@ -180,6 +180,11 @@ impl Caches {
     pub fn forget(&mut self, path: &Path) {
         self.content.forget(path);
     }
+
+    /// The rendered Markdown, for patching a resolved site in place.
+    pub fn markdown(&self) -> &site::MarkdownCache {
+        &self.markdown
+    }
 }
 
 /// A site loaded, checked and resolved, with what renders it: a build before anything is

@@ -87,6 +87,7 @@ impl loa::serve::Reporter for Terminal {
                 pages,
                 elapsed,
                 changes,
+                ..
             } => println!(
                 "[{generation}] built {pages} pages in {} ms{}",
                 elapsed.as_millis(),

@@ -426,12 +426,14 @@ pub struct Plan {
     jobs: Vec<Job>,
     /// Output path (`a/b/index.html`) -> index into `jobs`.
     by_path: HashMap<String, usize>,
+    /// Each article's view, by index into `Site::pages`.
+    views: Views,
 }
 
 impl Plan {
     /// The pages of `site`, with nothing rendered yet.
     pub fn new(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Self {
-        plan_site(site, renderer, build_date)
+        plan_site(site, renderer, build_date, None)
     }
 
     /// The output paths of every page, such as `tin-tuc/index.html`.
@@ -467,7 +469,36 @@ impl Plan {
     }
 }
 
-fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
+/// Article views of a previous plan of the same site, for [`Plan::reusing`].
+#[derive(Clone, Default)]
+pub struct Views(Vec<Value>);
+
+impl Plan {
+    /// The views of this plan's articles, to build the next plan with.
+    pub fn views(&self) -> Views {
+        self.views.clone()
+    }
+
+    /// [`Plan::new`] for a site whose pages are those of `previous`, in the same order and
+    /// with the same front matter, where only the pages at `changed` differ: the article
+    /// views of the others are taken from `previous` instead of being made again.
+    pub fn reusing(
+        site: &Site,
+        renderer: &Renderer,
+        build_date: NaiveDate,
+        previous: &Views,
+        changed: &[usize],
+    ) -> Self {
+        plan_site(site, renderer, build_date, Some((previous, changed)))
+    }
+}
+
+fn plan_site(
+    site: &Site,
+    renderer: &Renderer,
+    build_date: NaiveDate,
+    reuse: Option<(&Views, &[usize])>,
+) -> Plan {
     let mut renderer_tera = renderer.tera.clone();
     renderer_tera
         .global_context()
@@ -477,10 +508,15 @@ fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
         paths: renderer.paths.clone(),
     };
 
+    let reusable = reuse.filter(|(previous, _)| previous.0.len() == site.pages.len());
     let views: Vec<Value> = site
         .pages
         .par_iter()
-        .map(|page| Value::from_serializable(&article_view(site, page, build_date)))
+        .enumerate()
+        .map(|(index, page)| match reusable {
+            Some((previous, changed)) if !changed.contains(&index) => previous.0[index].clone(),
+            _ => Value::from_serializable(&article_view(site, page, build_date)),
+        })
         .collect();
 
     let mut jobs = Vec::new();
@@ -497,6 +533,7 @@ fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
         renderer,
         jobs,
         by_path,
+        views: Views(views),
     }
 }
 

@@ -166,6 +166,80 @@ impl MarkdownCache {
     }
 }
 
+/// Takes in new versions of articles whose front matter did not change, in place: their
+/// Markdown is rendered again and their links checked. Returns `false`, leaving `site`
+/// untouched, when that is not enough to give what [`resolve`] would (a heading anchor
+/// changed, which other pages may link to; a link that only a full resolve can check):
+/// the caller then resolves the whole site.
+pub fn replace_bodies(
+    site: &mut Site,
+    changed: Vec<(usize, crate::content::Source)>,
+    cache: &MarkdownCache,
+) -> bool {
+    let mut by_content_path: HashMap<&str, &str> = site
+        .pages
+        .iter()
+        .map(|p| {
+            (
+                p.article.source.content_path.as_str(),
+                p.article.url.as_str(),
+            )
+        })
+        .collect();
+    for section in &site.sections {
+        if let Some(index) = &section.section.index {
+            by_content_path.insert(&index.source.content_path, &section.section.url);
+        }
+    }
+    let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
+    let anchors_of = |url: &str| {
+        site.pages
+            .iter()
+            .find(|p| p.article.url == url)
+            .map(|p| &p.rendered.headings)
+    };
+    let mut updates = Vec::with_capacity(changed.len());
+    for (index, source) in changed {
+        let Some(page) = site.pages.get(index) else {
+            return false;
+        };
+        if page.article.source.path != source.path {
+            return false;
+        }
+        let rendered = cache.render(
+            &source.content_path,
+            source.body(),
+            site.config.unsafe_html,
+            &resolve_link,
+        );
+        let ids = |r: &Rendered| r.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        if ids(&rendered) != ids(&page.rendered) {
+            return false;
+        }
+        let has_anchor = |headings: Option<&Vec<markdown::Heading>>, anchor: &str| {
+            headings.is_some_and(|h| h.iter().any(|h| h.id == anchor))
+        };
+        let links_fine = rendered.links.iter().all(|link| match &link.target {
+            LinkTarget::File { url, anchor, .. } => match anchor {
+                Some(anchor) => has_anchor(anchors_of(url), anchor),
+                None => true,
+            },
+            LinkTarget::SamePage { anchor } => has_anchor(Some(&rendered.headings), anchor),
+            LinkTarget::MissingFile { .. } | LinkTarget::RootRelative { .. } => false,
+        });
+        if !links_fine {
+            return false;
+        }
+        updates.push((index, source, rendered));
+    }
+    for (index, source, rendered) in updates {
+        let page = &mut site.pages[index];
+        page.article.source = source;
+        page.rendered = rendered;
+    }
+    true
+}
+
 /// Renders Markdown, orders and groups the articles, and checks everything that spans
 /// files. `extra_urls` are the paths produced outside the content (statistics, search),
 /// which root-relative links may point to.

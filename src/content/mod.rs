@@ -358,6 +358,25 @@ enum Parsed {
     Article(Box<Article>, Diagnostics),
 }
 
+/// Reads again the file of `old` (under `root`) and returns its new version when only
+/// the Markdown body changed; `None` when the front matter changed, or the file cannot be
+/// read or split: the caller then loads the content the usual way, which reports why.
+pub fn reread_body(root: &Path, old: &Source) -> Option<Source> {
+    let bytes = std::fs::read(root.join(&old.path)).ok()?;
+    let text = decode(bytes).ok()?;
+    let split = front_matter::split(&text).ok()?;
+    let body_offset = split.body_offset;
+    if text.get(..body_offset)? != old.text.get(..old.body_offset)? {
+        return None;
+    }
+    Some(Source {
+        path: old.path.clone(),
+        content_path: old.content_path.clone(),
+        text,
+        body_offset,
+    })
+}
+
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.
 pub fn decode(bytes: Vec<u8>) -> Result<String, usize> {
     let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;

@@ -8,6 +8,7 @@
 pub mod door;
 pub mod live;
 pub mod paths;
+pub mod session;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -20,11 +21,11 @@ use std::time::{Duration, Instant};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Plan;
-use crate::{BuildOptions, Caches, Error};
+use crate::{BuildOptions, Error};
 use live::{Found, PageState, Snapshot};
 use paths::{Target, content_type};
-use watch::{Batch, Change, Debounce, SiteWatcher};
+use session::{Rebuilt, Session};
+use watch::{Batch, Debounce, SiteWatcher};
 
 /// What `loa serve` was asked for.
 #[derive(Debug, Clone)]
@@ -69,6 +70,8 @@ pub enum Event<'a> {
         pages: usize,
         elapsed: Duration,
         changes: usize,
+        /// Only article bodies changed, patched in place.
+        patched: bool,
     },
     /// A build failed; `report` is the numbered list of problems.
     Failed { generation: u64, report: &'a str },
@@ -100,7 +103,6 @@ struct State {
 }
 
 struct Shared {
-    root: PathBuf,
     state: RwLock<State>,
     polls: Mutex<Vec<Waiting>>,
     wake: Condvar,
@@ -171,7 +173,6 @@ pub fn serve(
     let (listener, server, address) = bind(options)?;
     let backend = server.server_addr().to_ip();
     let shared = Shared {
-        root: root.clone(),
         state: RwLock::default(),
         polls: Mutex::default(),
         wake: Condvar::new(),
@@ -179,9 +180,9 @@ pub fn serve(
     // Watch before the first build, so that no save is missed in between.
     let (canonical_root, out) = watched_paths(options);
     let watcher = SiteWatcher::new(&canonical_root).map_err(|error| error.to_string());
-    let mut caches = Caches::default();
+    let mut session = Session::new(options.build.clone());
     let started = Instant::now();
-    let first = build_snapshot(options, &shared, &mut caches, &Batch::default());
+    let first = session.rebuild(&Batch::default());
     publish(&shared, first, &Batch::default(), started, reporter);
 
     let url = match address {
@@ -207,7 +208,15 @@ pub fn serve(
         }
         scope.spawn(move || answer_polls(shared, stop));
         let paths = (canonical_root.as_path(), out.as_path());
-        watch_and_rebuild(options, paths, watcher, shared, &mut caches, reporter, stop);
+        watch_and_rebuild(
+            options,
+            paths,
+            watcher,
+            shared,
+            &mut session,
+            reporter,
+            stop,
+        );
         // Wake everything that waits, so that the scope can end.
         shared.wake.notify_all();
         server.unblock();
@@ -261,49 +270,24 @@ fn bind(options: &ServeOptions) -> Result<(TcpListener, Server, SocketAddr), Err
     Ok((listener, server, address))
 }
 
-type Built = (Snapshot, usize, crate::Prepared);
-
-/// Rebuilds after `batch`, reusing `caches`; publishes nothing.
-fn build_snapshot(
-    options: &ServeOptions,
-    shared: &Shared,
-    caches: &mut Caches,
-    batch: &Batch,
-) -> Result<Built, Error> {
-    if batch.needs_everything() {
-        *caches = Caches::default();
-    }
-    for change in &batch.changes {
-        if let Change::Content(path) = change {
-            caches.forget(&options.build.root.join(path));
-        }
-    }
-    let prepared = crate::prepare(&options.build, caches)?;
-    let plan = Plan::new(&prepared.site, &prepared.renderer, options.build.today);
-    let pages = plan.paths().count();
-    let snapshot = Snapshot::new(plan, prepared.copied_files(), &shared.root);
-    Ok((snapshot, pages, prepared))
-}
-
 /// Makes the outcome of a rebuild visible to the pages and to the user.
 fn publish(
     shared: &Shared,
-    outcome: Result<Built, Error>,
+    outcome: Result<Rebuilt, Error>,
     batch: &Batch,
     started: Instant,
     reporter: &dyn Reporter,
 ) {
     match outcome {
-        Ok((snapshot, pages, prepared)) => {
-            let generation = shared.publish(Ok(snapshot), batch.touches_static());
+        Ok(rebuilt) => {
+            let generation = shared.publish(Ok(rebuilt.snapshot), batch.touches_static());
             reporter.report(Event::Built {
                 generation,
-                pages,
+                pages: rebuilt.pages,
                 elapsed: started.elapsed(),
                 changes: batch.changes.len(),
+                patched: rebuilt.patched,
             });
-            // The model is dropped after the new pages are visible.
-            drop(prepared);
         }
         Err(error) => {
             let report = error.render();
@@ -334,7 +318,7 @@ fn watch_and_rebuild(
     (root, out): (&Path, &Path),
     watcher: Result<SiteWatcher, String>,
     shared: &Shared,
-    caches: &mut Caches,
+    session: &mut Session,
     reporter: &dyn Reporter,
     stop: &AtomicBool,
 ) {
@@ -376,7 +360,7 @@ fn watch_and_rebuild(
         };
         loop {
             let started = Instant::now();
-            let outcome = build_snapshot(options, shared, caches, &batch);
+            let outcome = session.rebuild(&batch);
             if outcome.is_err() {
                 let later =
                     watch::next_batch(&site_watcher.events, root, out, settle.quiet, settle);

@@ -172,3 +172,155 @@ fn incremental_rebuilds_equal_a_full_build_after_every_edit() {
         );
     }
 }
+
+/// Everything the server's session would serve, without the live-reload script.
+fn served(snapshot: &loa::serve::live::Snapshot) -> BTreeMap<String, Vec<u8>> {
+    snapshot
+        .paths()
+        .into_iter()
+        .map(|path| match snapshot.get(&path) {
+            loa::serve::live::Found::Bytes(bytes) => (path, bytes.to_vec()),
+            _ => panic!("{path} cannot be served"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
+    use loa::serve::watch::{Batch, Change};
+    let site = SiteTest::new().file("static/a.txt", "a").file(
+        "content/tin-tuc/ba.md",
+        &article(
+            "Bài ba",
+            "2024-07-03",
+            "## Mục\n\nXem [bài một](@/tin-tuc/mot.md).",
+        ),
+    );
+    let mut options = loa::BuildOptions::new(site.root());
+    options.today = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
+    let mut session = loa::serve::session::Session::new(options.clone());
+    let first = session
+        .rebuild(&Batch::default())
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    assert_same(
+        &served(&first.snapshot),
+        &full_build(&options),
+        "the first build",
+    );
+
+    let content = |path: &str| Change::Content(path.into());
+    type Edit = Box<dyn Fn(&SiteTest)>;
+    // (what, the edit, what the watcher reports, whether the quick patch applies)
+    let edits: Vec<(&str, Edit, Change, bool)> = vec![
+        (
+            "a body edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "Thân bài mới, đoạn đầu."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            true,
+        ),
+        (
+            "a second body edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "Đoạn đầu khác.\n\nĐoạn hai."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            true,
+        ),
+        (
+            "a body edit with a link",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/ba.md",
+                    &article(
+                        "Bài ba",
+                        "2024-07-03",
+                        "## Mục\n\nXem [bài hai](@/tin-tuc/hai.md) và [mục](#muc).",
+                    ),
+                )
+            }),
+            content("content/tin-tuc/ba.md"),
+            true,
+        ),
+        (
+            "a new heading",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "## Đầu đề mới\n\nĐoạn."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            false,
+        ),
+        (
+            "a front matter edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/hai.md",
+                    &article("Bài hai đã đổi", "2024-07-05", "Nội dung bài hai."),
+                )
+            }),
+            content("content/tin-tuc/hai.md"),
+            false,
+        ),
+        (
+            "a body edit after it",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/hai.md",
+                    &article("Bài hai đã đổi", "2024-07-05", "Hai, sửa."),
+                )
+            }),
+            content("content/tin-tuc/hai.md"),
+            true,
+        ),
+        (
+            "a template",
+            Box::new(|s| {
+                s.write(
+                    "templates/404.html",
+                    "<html lang=\"vi\"><body>404</body></html>",
+                )
+            }),
+            Change::Template,
+            false,
+        ),
+        (
+            "a static file",
+            Box::new(|s| s.write("static/a.txt", "b")),
+            Change::Static,
+            false,
+        ),
+    ];
+    for (step, edit, change, quick) in edits {
+        edit(&site);
+        let mut batch = Batch::default();
+        batch.changes.insert(change);
+        let rebuilt = session
+            .rebuild(&batch)
+            .unwrap_or_else(|e| panic!("{step}: {}", e.render()));
+        assert_eq!(rebuilt.patched, quick, "{step}: patched in place or not");
+        assert_same(&served(&rebuilt.snapshot), &full_build(&options), step);
+    }
+
+    // A broken file, then a body edit elsewhere: the patch must not hide the failure.
+    site.write("content/tin-tuc/hai.md", "---\ntitel: x\n---\n");
+    let mut batch = Batch::default();
+    batch.changes.insert(content("content/tin-tuc/hai.md"));
+    assert!(session.rebuild(&batch).is_err());
+    site.write(
+        "content/tin-tuc/mot.md",
+        &article("Bài một", "2024-07-01", "## Đầu đề mới\n\nKhác."),
+    );
+    let mut batch = Batch::default();
+    batch.changes.insert(content("content/tin-tuc/mot.md"));
+    assert!(session.rebuild(&batch).is_err(), "still broken");
+}
