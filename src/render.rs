@@ -7,6 +7,7 @@
 //! section pages, its term pages, the home page and the feeds.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -404,7 +405,21 @@ pub type Emit<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
 struct Job {
     template: &'static str,
     url: String,
-    context: Context,
+    context: Entries,
+    /// The articles whose views the page shows, as indexes into `Site::pages`: when only
+    /// their bodies change, the preview server makes again only the jobs that list them.
+    pages: Vec<usize>,
+}
+
+/// A template context as its entries, so that a view in it can be replaced.
+type Entries = Vec<(&'static str, Value)>;
+
+fn to_context(entries: &Entries) -> Context {
+    let mut context = Context::new();
+    for (key, value) in entries {
+        context.insert_value(*key, value.clone());
+    }
+    context
 }
 
 /// Renders every page of `site` and hands each to `emit`. Stops at the first template
@@ -422,18 +437,61 @@ pub fn render_site(
 /// time: the preview server renders a page when it is asked for, `render_site` renders
 /// them all. Holds no borrow of the site, so it can outlive it.
 pub struct Plan {
-    renderer: Renderer,
-    jobs: Vec<Job>,
+    renderer: Arc<Renderer>,
+    jobs: Vec<Arc<Job>>,
     /// Output path (`a/b/index.html`) -> index into `jobs`.
-    by_path: HashMap<String, usize>,
+    by_path: Arc<HashMap<String, usize>>,
     /// Each article's view, by index into `Site::pages`.
-    views: Views,
+    views: Vec<Value>,
+    /// For each article, the jobs that show its view.
+    shown_by: Arc<Vec<Vec<usize>>>,
 }
 
 impl Plan {
     /// The pages of `site`, with nothing rendered yet.
     pub fn new(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Self {
-        plan_site(site, renderer, build_date, None)
+        plan_site(site, renderer, build_date)
+    }
+
+    /// The plan of `site`, a version of the site of `self` where only the Markdown bodies
+    /// of the articles at `changed` differ (same front matter, same order): their views
+    /// are made again and put in the jobs that show them; every other job is shared.
+    pub fn reusing(&self, site: &Site, build_date: NaiveDate, changed: &[usize]) -> Self {
+        if self.views.len() != site.pages.len() {
+            return plan_site(site, &self.renderer, build_date);
+        }
+        let mut views = self.views.clone();
+        let mut swaps = Vec::new();
+        for &index in changed {
+            let view =
+                Value::from_serializable(&article_view(site, &site.pages[index], build_date));
+            swaps.push((std::mem::replace(&mut views[index], view.clone()), view));
+        }
+        let mut jobs = self.jobs.clone();
+        let affected: std::collections::BTreeSet<usize> = changed
+            .iter()
+            .flat_map(|&index| self.shown_by[index].iter().copied())
+            .collect();
+        for job in affected {
+            let old = &self.jobs[job];
+            jobs[job] = Arc::new(Job {
+                template: old.template,
+                url: old.url.clone(),
+                context: old
+                    .context
+                    .iter()
+                    .map(|(key, value)| (*key, substitute(value, &swaps)))
+                    .collect(),
+                pages: old.pages.clone(),
+            });
+        }
+        Plan {
+            renderer: self.renderer.clone(),
+            jobs,
+            by_path: self.by_path.clone(),
+            views,
+            shown_by: self.shown_by.clone(),
+        }
     }
 
     /// The output paths of every page, such as `tin-tuc/index.html`.
@@ -448,7 +506,10 @@ impl Plan {
     /// Renders the page at output path `path`; `None` when the site has no such page.
     pub fn render(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
         let job = &self.jobs[*self.by_path.get(path)?];
-        Some(self.renderer.render(job.template, &job.context, &job.url))
+        Some(
+            self.renderer
+                .render(job.template, &to_context(&job.context), &job.url),
+        )
     }
 
     /// Renders every page and hands each to `emit`.
@@ -457,7 +518,8 @@ impl Plan {
             .jobs
             .par_iter()
             .map(|job| {
-                let bytes = self.renderer.render(job.template, &job.context, &job.url)?;
+                let context = to_context(&job.context);
+                let bytes = self.renderer.render(job.template, &context, &job.url)?;
                 emit(&output_path(&job.url), bytes)
             })
             .collect();
@@ -469,36 +531,26 @@ impl Plan {
     }
 }
 
-/// Article views of a previous plan of the same site, for [`Plan::reusing`].
-#[derive(Clone, Default)]
-pub struct Views(Vec<Value>);
-
-impl Plan {
-    /// The views of this plan's articles, to build the next plan with.
-    pub fn views(&self) -> Views {
-        self.views.clone()
+/// `value` with every old view of `swaps` replaced by its new one, at any depth.
+fn substitute(value: &Value, swaps: &[(Value, Value)]) -> Value {
+    if let Some((_, new)) = swaps.iter().find(|(old, _)| old == value) {
+        return new.clone();
     }
-
-    /// [`Plan::new`] for a site whose pages are those of `previous`, in the same order and
-    /// with the same front matter, where only the pages at `changed` differ: the article
-    /// views of the others are taken from `previous` instead of being made again.
-    pub fn reusing(
-        site: &Site,
-        renderer: &Renderer,
-        build_date: NaiveDate,
-        previous: &Views,
-        changed: &[usize],
-    ) -> Self {
-        plan_site(site, renderer, build_date, Some((previous, changed)))
+    if let Some(items) = value.as_array() {
+        let items: Vec<Value> = items.iter().map(|v| substitute(v, swaps)).collect();
+        return Value::from(items.as_slice());
     }
+    if let Some(map) = value.as_map() {
+        let map: Map = map
+            .iter()
+            .map(|(k, v)| (k.clone(), substitute(v, swaps)))
+            .collect();
+        return Value::from(map);
+    }
+    value.clone()
 }
 
-fn plan_site(
-    site: &Site,
-    renderer: &Renderer,
-    build_date: NaiveDate,
-    reuse: Option<(&Views, &[usize])>,
-) -> Plan {
+fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
     let mut renderer_tera = renderer.tera.clone();
     renderer_tera
         .global_context()
@@ -508,15 +560,10 @@ fn plan_site(
         paths: renderer.paths.clone(),
     };
 
-    let reusable = reuse.filter(|(previous, _)| previous.0.len() == site.pages.len());
     let views: Vec<Value> = site
         .pages
         .par_iter()
-        .enumerate()
-        .map(|(index, page)| match reusable {
-            Some((previous, changed)) if !changed.contains(&index) => previous.0[index].clone(),
-            _ => Value::from_serializable(&article_view(site, page, build_date)),
-        })
+        .map(|page| Value::from_serializable(&article_view(site, page, build_date)))
         .collect();
 
     let mut jobs = Vec::new();
@@ -529,11 +576,20 @@ fn plan_site(
         .enumerate()
         .map(|(index, job)| (output_path(&job.url), index))
         .collect();
+    let mut shown_by = vec![Vec::new(); site.pages.len()];
+    for (index, job) in jobs.iter().enumerate() {
+        for &page in &job.pages {
+            if let Some(jobs) = shown_by.get_mut(page) {
+                jobs.push(index);
+            }
+        }
+    }
     Plan {
-        renderer,
-        jobs,
-        by_path,
-        views: Views(views),
+        renderer: Arc::new(renderer),
+        jobs: jobs.into_iter().map(Arc::new).collect(),
+        by_path: Arc::new(by_path),
+        views,
+        shown_by: Arc::new(shown_by),
     }
 }
 
@@ -588,12 +644,8 @@ fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
     }
 }
 
-fn context_with(entries: Vec<(&'static str, Value)>) -> Context {
-    let mut context = Context::new();
-    for (key, value) in entries {
-        context.insert_value(key, value);
-    }
-    context
+fn context_with(entries: Entries) -> Entries {
+    entries
 }
 
 fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
@@ -618,15 +670,21 @@ fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                 ("older", neighbour(page.older)),
                 ("newer", neighbour(page.newer)),
             ]),
+            pages: [Some(index), page.older, page.newer]
+                .into_iter()
+                .flatten()
+                .collect(),
         });
         for alias in &page.article.front.aliases {
-            let mut context = Context::new();
-            context.insert("target", &site.config.permalink(&page.article.url));
-            context.insert("title", &page.article.front.title);
+            let target = site.config.permalink(&page.article.url);
             jobs.push(Job {
                 template: "alias.html",
                 url: alias.clone(),
-                context,
+                context: vec![
+                    ("target", Value::from_serializable(&target)),
+                    ("title", Value::from_serializable(&page.article.front.title)),
+                ],
+                pages: Vec::new(),
             });
         }
     }
@@ -674,6 +732,7 @@ fn paginate(
             template,
             url: urls[number].clone(),
             context: context_with(entries),
+            pages: chunk.to_vec(),
         });
     }
 }
@@ -731,6 +790,7 @@ fn listing_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                 ("taxonomy", taxonomy_view.clone()),
                 ("terms", Value::from_serializable(&terms)),
             ]),
+            pages: Vec::new(),
         });
         for (term, term_view) in taxonomy.terms.iter().zip(terms) {
             paginate(
@@ -788,6 +848,7 @@ fn feed_job(
             ("feed", Value::from_serializable(&feed)),
             ("entries", Value::from(entries.as_slice())),
         ]),
+        pages: items.iter().take(config.feed_limit).copied().collect(),
     }
 }
 
@@ -833,6 +894,13 @@ fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs:
             ("sections", Value::from(sections.as_slice())),
             ("latest", Value::from(latest.as_slice())),
         ]),
+        pages: site
+            .sections
+            .iter()
+            .flat_map(|section| section.pages.iter().take(5))
+            .chain(site.latest.iter().take(10))
+            .copied()
+            .collect(),
     });
     jobs.push(feed_job(
         site,
@@ -845,12 +913,14 @@ fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs:
     jobs.push(Job {
         template: "404.html",
         url: "/404.html".into(),
-        context: Context::new(),
+        context: Vec::new(),
+        pages: Vec::new(),
     });
     jobs.push(Job {
         template: "robots.txt",
         url: "/robots.txt".into(),
-        context: Context::new(),
+        context: Vec::new(),
+        pages: Vec::new(),
     });
     jobs.push(Job {
         template: "sitemap.xml",
@@ -859,6 +929,7 @@ fn home_and_feed_jobs(site: &Site, views: &[Value], build_date: NaiveDate, jobs:
             "entries",
             Value::from_serializable(&sitemap(site, build_date)),
         )]),
+        pages: Vec::new(),
     });
 }
 

@@ -16,7 +16,7 @@ use crate::render::Plan;
 
 /// One build, kept in memory: pages are rendered the first time they are asked for.
 pub struct Snapshot {
-    plan: Plan,
+    plan: Arc<Plan>,
     copied: BTreeMap<String, CopiedFile>,
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The site root, canonical: no copied file outside it is ever read.
@@ -32,7 +32,7 @@ pub enum Found {
 }
 
 impl Snapshot {
-    pub fn new(plan: Plan, copied: BTreeMap<String, CopiedFile>, root: &Path) -> Self {
+    pub fn new(plan: Arc<Plan>, copied: BTreeMap<String, CopiedFile>, root: &Path) -> Self {
         Self {
             plan,
             copied,

@@ -3,7 +3,9 @@
 //!
 //! - A body edit of existing articles (the common save): the article is read again, its
 //!   Markdown rendered again, its links checked, and the page model patched in place;
-//!   the views of every other article are reused. Nothing else is read or parsed.
+//!   its view is made again and put in the few jobs that show it (its page, its
+//!   neighbours, the listing and term pages and feeds that list it, the home page);
+//!   every other job is shared with the previous build. Nothing else is read or parsed.
 //! - Any other content change: every content file is listed, the ones whose size or time
 //!   changed are parsed again, Markdown is rendered again only where its text or links
 //!   changed, and the site is resolved again.
@@ -18,7 +20,9 @@ use std::path::{Path, PathBuf};
 
 use super::live::Snapshot;
 use super::watch::{Batch, Change};
-use crate::render::{Plan, Views};
+use std::sync::Arc;
+
+use crate::render::Plan;
 use crate::{BuildOptions, Caches, CopiedFile, Error, Prepared};
 
 /// An incremental build of one site, held by the preview server.
@@ -32,7 +36,7 @@ pub struct Session {
 /// The last good build, kept to patch.
 struct Last {
     prepared: Prepared,
-    views: Views,
+    plan: Arc<Plan>,
     copied: BTreeMap<String, CopiedFile>,
 }
 
@@ -75,17 +79,26 @@ impl Session {
         // Until a build succeeds again, no patch: it would hide the failing files.
         self.last = None;
         let prepared = crate::prepare(&self.options, &mut self.caches)?;
-        let plan = Plan::new(&prepared.site, &prepared.renderer, self.options.today);
+        let plan = Arc::new(Plan::new(
+            &prepared.site,
+            &prepared.renderer,
+            self.options.today,
+        ));
         let copied = prepared.copied_files();
         self.last = Some(Last {
-            views: plan.views(),
+            plan: plan.clone(),
             copied: copied.clone(),
             prepared,
         });
         Ok(self.snapshot(plan, copied, false))
     }
 
-    fn snapshot(&self, plan: Plan, copied: BTreeMap<String, CopiedFile>, patched: bool) -> Rebuilt {
+    fn snapshot(
+        &self,
+        plan: Arc<Plan>,
+        copied: BTreeMap<String, CopiedFile>,
+        patched: bool,
+    ) -> Rebuilt {
         let pages = plan.paths().count();
         Rebuilt {
             snapshot: Snapshot::new(plan, copied, &self.root),
@@ -118,14 +131,8 @@ impl Session {
         if !crate::site::replace_bodies(site, changed, self.caches.markdown()) {
             return None;
         }
-        let plan = Plan::reusing(
-            site,
-            &last.prepared.renderer,
-            self.options.today,
-            &last.views,
-            &indexes,
-        );
-        last.views = plan.views();
+        let plan = Arc::new(last.plan.reusing(site, self.options.today, &indexes));
+        last.plan = plan.clone();
         let copied = last.copied.clone();
         Some(self.snapshot(plan, copied, true))
     }
