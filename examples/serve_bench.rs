@@ -6,9 +6,11 @@
 //! cargo run --release --example serve_bench -- 500 2000 # other sizes
 //! ```
 //! For each size: generates the site in a temporary folder, starts the preview server
-//! in this process on a free port, edits one article 20 times (a body change, then a
-//! wait), polls the article's page over HTTP after each save until the new text is
-//! there, and prints the median and the spread.
+//! in this process on a free port, edits one article's body 20 times, then its title 10
+//! times (front matter: the whole site is resolved again), polls the article's page over
+//! HTTP after each save until the new text is there, and prints the median and the
+//! spread. The time runs from just before the file is written to the reply that has the
+//! new text.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -21,6 +23,8 @@ use std::time::{Duration, Instant};
 use loa::serve::{Event, Reporter, ServeOptions};
 
 const EDITS: usize = 20;
+/// Title edits go through a full resolve of the site: fewer of them.
+const TITLE_EDITS: usize = 10;
 const SECTIONS: [&str; 3] = ["tin-tuc", "le-ra-mat", "phong-trao"];
 const PROVINCES: [&str; 10] = [
     "Đắk Lắk",
@@ -53,6 +57,11 @@ fn write(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 fn article(i: usize, marker: &str) -> String {
+    article_titled(i, "", marker)
+}
+
+/// Article `i`, with `title_extra` at the end of its title and `marker` in its body.
+fn article_titled(i: usize, title_extra: &str, marker: &str) -> String {
     let date = format!("20{}-{:02}-{:02}", 20 + i % 5, 1 + i % 12, 1 + i % 28);
     let body: Vec<String> = (0..8)
         .map(|j| {
@@ -63,7 +72,7 @@ fn article(i: usize, marker: &str) -> String {
         })
         .collect();
     format!(
-        "---\ntitle: Bài viết số {i} về lực lượng cơ sở\ndate: {date}\nkind: news\nprovince: {}\ntags: [{}, {}]\nslug: bai-{i}\n---\n## Mở đầu\n\n{marker}\n\n{}\n",
+        "---\ntitle: Bài viết số {i} về lực lượng cơ sở{title_extra}\ndate: {date}\nkind: news\nprovince: {}\ntags: [{}, {}]\nslug: bai-{i}\n---\n## Mở đầu\n\n{marker}\n\n{}\n",
         PROVINCES[i % 10],
         TAGS[i % 8],
         TAGS[(i * 3) % 8],
@@ -120,7 +129,10 @@ fn get(port: u16, path: &str) -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&reply).into_owned())
 }
 
-fn measure(articles: usize) -> Result<Vec<Duration>, Box<dyn std::error::Error>> {
+/// Edit-to-visible times of body edits, then of title edits (front matter).
+type Times = (Vec<Duration>, Vec<Duration>);
+
+fn measure(articles: usize) -> Result<Times, Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let root = dir.path();
     generate(root, articles)?;
@@ -155,30 +167,41 @@ fn measure(articles: usize) -> Result<Vec<Duration>, Box<dyn std::error::Error>>
     let file = root.join(format!("content/{}/bai-{index}.md", SECTIONS[index % 3]));
     let page = format!("/{}/bai-{index}/", SECTIONS[index % 3]);
     get(port, &page)?;
-    let mut times = Vec::new();
+    let edit_and_wait =
+        |text: String, marker: &str| -> Result<Duration, Box<dyn std::error::Error>> {
+            let started = Instant::now();
+            std::fs::write(&file, text)?;
+            loop {
+                if get(port, &page)?.contains(marker) {
+                    break;
+                }
+                if started.elapsed() > Duration::from_secs(60) {
+                    return Err(format!("{marker} never showed").into());
+                }
+                std::thread::sleep(Duration::from_micros(500));
+            }
+            let elapsed = started.elapsed();
+            // Let the server settle, as between two saves of a person.
+            std::thread::sleep(Duration::from_millis(300));
+            while let Ok(message) = receiver.try_recv() {
+                eprintln!("{message}");
+            }
+            Ok(elapsed)
+        };
+    let mut body_times = Vec::new();
     for edit in 0..EDITS {
         let marker = format!("Bản sửa số {edit} lúc {:?}.", Instant::now());
-        let started = Instant::now();
-        std::fs::write(&file, article(index, &marker))?;
-        loop {
-            if get(port, &page)?.contains(&marker) {
-                break;
-            }
-            if started.elapsed() > Duration::from_secs(60) {
-                return Err(format!("edit {edit} never showed").into());
-            }
-            std::thread::sleep(Duration::from_micros(500));
-        }
-        times.push(started.elapsed());
-        // Let the server settle, as between two saves of a person.
-        std::thread::sleep(Duration::from_millis(300));
-        while let Ok(message) = receiver.try_recv() {
-            eprintln!("{message}");
-        }
+        body_times.push(edit_and_wait(article(index, &marker), &marker)?);
+    }
+    let mut title_times = Vec::new();
+    for edit in 0..TITLE_EDITS {
+        let marker = format!(" (bản {edit})");
+        let text = article_titled(index, &marker, "Bản đầu tiên.");
+        title_times.push(edit_and_wait(text, &marker)?);
     }
     stop.store(true, Ordering::SeqCst);
     server.join().map_err(|_| "the server thread panicked")??;
-    Ok(times)
+    Ok((body_times, title_times))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -186,15 +209,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(sizes) if !Vec::<usize>::is_empty(&sizes) => sizes,
         _ => vec![1_000, 10_000],
     };
-    for articles in sizes {
-        let mut times = measure(articles)?;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let summary = |mut times: Vec<Duration>| {
         times.sort();
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!(
-            "{articles} articles: edit-to-visible median {:.1} ms over {EDITS} edits (min {:.1}, max {:.1})",
+        format!(
+            "median {:.1} ms over {} edits (min {:.1}, max {:.1})",
             ms(times[times.len() / 2]),
+            times.len(),
             ms(times[0]),
             ms(times[times.len() - 1]),
+        )
+    };
+    for articles in sizes {
+        let (body, title) = measure(articles)?;
+        println!(
+            "{articles} articles: edit-to-visible, body edit: {}",
+            summary(body)
+        );
+        println!(
+            "{articles} articles: edit-to-visible, title edit: {}",
+            summary(title)
         );
     }
     Ok(())

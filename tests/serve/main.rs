@@ -4,6 +4,7 @@
 #![allow(clippy::result_large_err)]
 
 mod browser;
+mod command;
 mod http;
 mod identity;
 mod live;

@@ -85,8 +85,15 @@ pub struct Served {
 
 impl Served {
     pub fn start(root: &Path) -> Self {
+        Self::start_with(root, &["--port", "0"])
+    }
+
+    /// Starts `loa serve --root ROOT` with `args`.
+    pub fn start_with(root: &Path, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
-            .args(["serve", "--port", "0", "--root"])
+            .arg("serve")
+            .args(args)
+            .arg("--root")
             .arg(root)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -120,7 +127,9 @@ impl Served {
                 )
             });
         let port = url
-            .trim_start_matches("http://127.0.0.1:")
+            .rsplit(':')
+            .next()
+            .unwrap_or_default()
             .split('/')
             .next()
             .and_then(|p| p.parse().ok())
@@ -130,6 +139,29 @@ impl Served {
             port,
             output,
         }
+    }
+
+    /// What the server printed so far, on both streams.
+    pub fn printed(&self) -> String {
+        self.output.lock().expect("output").clone()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `limit` for the server to exit by itself.
+    pub fn wait(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader threads take the last lines.
+                std::thread::sleep(Duration::from_millis(100));
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 
     pub fn get(&self, path: &str) -> Reply {
