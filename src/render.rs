@@ -445,6 +445,9 @@ pub struct Plan {
     views: Vec<Value>,
     /// For each article, the jobs that show its view.
     shown_by: Arc<Vec<Vec<usize>>>,
+    /// For a plan made by [`Plan::reusing`], the output paths of the jobs made again;
+    /// every other page renders as in the previous plan.
+    remade: Option<Vec<String>>,
 }
 
 impl Plan {
@@ -472,8 +475,10 @@ impl Plan {
             .iter()
             .flat_map(|&index| self.shown_by[index].iter().copied())
             .collect();
+        let mut remade = Vec::with_capacity(affected.len());
         for job in affected {
             let old = &self.jobs[job];
+            remade.push(output_path(&old.url));
             jobs[job] = Arc::new(Job {
                 template: old.template,
                 url: old.url.clone(),
@@ -491,7 +496,14 @@ impl Plan {
             by_path: self.by_path.clone(),
             views,
             shown_by: self.shown_by.clone(),
+            remade: Some(remade),
         }
+    }
+
+    /// For a plan made by [`Plan::reusing`], the output paths whose pages may differ from
+    /// the previous plan's; `None` for a plan made from scratch.
+    pub fn remade(&self) -> Option<&[String]> {
+        self.remade.as_deref()
     }
 
     /// The output paths of every page, such as `tin-tuc/index.html`.
@@ -590,6 +602,7 @@ fn plan_site(site: &Site, renderer: &Renderer, build_date: NaiveDate) -> Plan {
         by_path: Arc::new(by_path),
         views,
         shown_by: Arc::new(shown_by),
+        remade: None,
     }
 }
 

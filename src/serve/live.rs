@@ -32,13 +32,38 @@ pub enum Found {
 }
 
 impl Snapshot {
-    pub fn new(plan: Arc<Plan>, copied: BTreeMap<String, CopiedFile>, root: &Path) -> Self {
+    /// A build to serve. When `plan` was made from the plan of `previous` by patching it,
+    /// the pages `previous` already rendered are kept, except those the patch remade.
+    pub fn new(
+        plan: Arc<Plan>,
+        copied: BTreeMap<String, CopiedFile>,
+        root: &Path,
+        previous: Option<&Snapshot>,
+    ) -> Self {
+        let mut rendered = HashMap::new();
+        if let (Some(remade), Some(previous)) = (plan.remade(), previous)
+            && let Ok(cached) = previous.rendered.lock()
+        {
+            rendered = cached.clone();
+            for path in remade {
+                rendered.remove(path);
+            }
+        }
         Self {
             plan,
             copied,
-            rendered: Mutex::default(),
+            rendered: Mutex::new(rendered),
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
         }
+    }
+
+    pub fn plan(&self) -> &Arc<Plan> {
+        &self.plan
+    }
+
+    /// How many pages are already rendered and kept.
+    pub fn rendered_count(&self) -> usize {
+        self.rendered.lock().map_or(0, |rendered| rendered.len())
     }
 
     /// Whether the snapshot has a file at `path`.

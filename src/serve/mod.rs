@@ -130,7 +130,7 @@ impl Shared {
         }
     }
 
-    fn publish(&self, outcome: Result<Snapshot, Arc<str>>, assets_changed: bool) -> u64 {
+    fn publish(&self, outcome: Result<Arc<Snapshot>, Arc<str>>, assets_changed: bool) -> u64 {
         let old = {
             let Ok(mut state) = self.state.write() else {
                 return 0;
@@ -143,7 +143,7 @@ impl Shared {
             match outcome {
                 Ok(snapshot) => {
                     state.errors = None;
-                    state.site.replace(Arc::new(snapshot))
+                    state.site.replace(snapshot)
                 }
                 Err(errors) => {
                     state.errors = Some(errors);
@@ -182,7 +182,7 @@ pub fn serve(
     let watcher = SiteWatcher::new(&canonical_root).map_err(|error| error.to_string());
     let mut session = Session::new(options.build.clone());
     let started = Instant::now();
-    let first = session.rebuild(&Batch::default());
+    let first = rebuild_safely(&mut session, &Batch::default(), &options.build);
     publish(&shared, first, &Batch::default(), started, reporter);
 
     let url = match address {
@@ -268,6 +268,31 @@ fn bind(options: &ServeOptions) -> Result<(TcpListener, Server, SocketAddr), Err
         Error::Config(Diagnostic::new("--port", format!("cannot start the server: {error}")).into())
     })?;
     Ok((listener, server, address))
+}
+
+/// [`Session::rebuild`], turning a bug that panics into a reported failure and a fresh
+/// session, so that the server goes on.
+fn rebuild_safely(
+    session: &mut Session,
+    batch: &Batch,
+    options: &BuildOptions,
+) -> Result<Rebuilt, Error> {
+    match catch_unwind(AssertUnwindSafe(|| session.rebuild(batch))) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            *session = Session::new(options.clone());
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Config(
+                Diagnostic::new("loa", format!("internal error while building: {what}"))
+                    .help("save the file again to retry; please report this to the loa developers")
+                    .into(),
+            ))
+        }
+    }
 }
 
 /// Makes the outcome of a rebuild visible to the pages and to the user.
@@ -360,7 +385,7 @@ fn watch_and_rebuild(
         };
         loop {
             let started = Instant::now();
-            let outcome = session.rebuild(&batch);
+            let outcome = rebuild_safely(session, &batch, &options.build);
             if outcome.is_err() {
                 let later =
                     watch::next_batch(&site_watcher.events, root, out, settle.quiet, settle);
@@ -600,7 +625,10 @@ fn answer_polls(shared: &Shared, stop: &AtomicBool) {
             let mut ready = Vec::new();
             let mut index = 0;
             while index < polls.len() {
-                match verdict(&polls[index], &state) {
+                let judged = catch_unwind(AssertUnwindSafe(|| verdict(&polls[index], &state)));
+                // A page that cannot be judged is told to reload, which shows the problem.
+                let judged = judged.unwrap_or_else(|_| Some(serde_json::json!({"reload": true})));
+                match judged {
                     Some(message) => ready.push((polls.swap_remove(index), message)),
                     None => index += 1,
                 }

@@ -36,13 +36,13 @@ pub struct Session {
 /// The last good build, kept to patch.
 struct Last {
     prepared: Prepared,
-    plan: Arc<Plan>,
+    snapshot: Arc<Snapshot>,
     copied: BTreeMap<String, CopiedFile>,
 }
 
 /// A new build, ready to serve.
 pub struct Rebuilt {
-    pub snapshot: Snapshot,
+    pub snapshot: Arc<Snapshot>,
     pub pages: usize,
     /// Whether the quick way (a body edit patched in place) was enough.
     pub patched: bool,
@@ -85,23 +85,25 @@ impl Session {
             self.options.today,
         ));
         let copied = prepared.copied_files();
+        let rebuilt = self.snapshot(plan, copied.clone(), None, false);
         self.last = Some(Last {
-            plan: plan.clone(),
-            copied: copied.clone(),
+            snapshot: rebuilt.snapshot.clone(),
+            copied,
             prepared,
         });
-        Ok(self.snapshot(plan, copied, false))
+        Ok(rebuilt)
     }
 
     fn snapshot(
         &self,
         plan: Arc<Plan>,
         copied: BTreeMap<String, CopiedFile>,
+        previous: Option<&Snapshot>,
         patched: bool,
     ) -> Rebuilt {
         let pages = plan.paths().count();
         Rebuilt {
-            snapshot: Snapshot::new(plan, copied, &self.root),
+            snapshot: Arc::new(Snapshot::new(plan, copied, &self.root, previous)),
             pages,
             patched,
         }
@@ -131,10 +133,18 @@ impl Session {
         if !crate::site::replace_bodies(site, changed, self.caches.markdown()) {
             return None;
         }
-        let plan = Arc::new(last.plan.reusing(site, self.options.today, &indexes));
-        last.plan = plan.clone();
+        let plan = Arc::new(
+            last.snapshot
+                .plan()
+                .reusing(site, self.options.today, &indexes),
+        );
         let copied = last.copied.clone();
-        Some(self.snapshot(plan, copied, true))
+        let previous = last.snapshot.clone();
+        let rebuilt = self.snapshot(plan, copied, Some(&previous), true);
+        if let Some(last) = self.last.as_mut() {
+            last.snapshot = rebuilt.snapshot.clone();
+        }
+        Some(rebuilt)
     }
 }
 
