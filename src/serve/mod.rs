@@ -103,6 +103,8 @@ struct State {
 }
 
 struct Shared {
+    /// The first generation of this server; builds are numbered from it.
+    base: u64,
     state: RwLock<State>,
     polls: Mutex<Vec<Waiting>>,
     wake: Condvar,
@@ -154,7 +156,8 @@ impl Shared {
         self.wake.notify_all();
         // The previous build is dropped here, after the new one is visible.
         drop(old);
-        self.current().0
+        // The number of builds so far, for the terminal.
+        self.current().0.saturating_sub(self.base)
     }
 }
 
@@ -172,8 +175,17 @@ pub fn serve(
     }
     let (listener, server, address) = bind(options)?;
     let backend = server.server_addr().to_ip();
+    // Generations start from the clock, so that a page left open while the server was
+    // restarted is never ahead of it: it is judged against the new build at once.
+    let base = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64 * 1000);
     let shared = Shared {
-        state: RwLock::default(),
+        base,
+        state: RwLock::new(State {
+            generation: base,
+            ..State::default()
+        }),
         polls: Mutex::default(),
         wake: Condvar::new(),
     };

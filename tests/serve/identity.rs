@@ -52,6 +52,13 @@ fn full_build(options: &loa::BuildOptions) -> BTreeMap<String, Vec<u8>> {
     let (_, in_memory) =
         loa::build_in_memory(&options).unwrap_or_else(|e| panic!("{}", e.render()));
     let on_disk = read_tree(&out.path().join("public"));
+    for (path, bytes) in &on_disk {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("__loa"),
+            "build wrote the live-reload script into {path}"
+        );
+    }
     assert_eq!(
         in_memory.keys().collect::<Vec<_>>(),
         on_disk.keys().collect::<Vec<_>>()

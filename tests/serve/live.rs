@@ -199,3 +199,20 @@ fn editor_temp_files_cause_no_rebuild() {
     assert_eq!(served.get("/").live_state().0, before);
     assert!(!site.path("public/.loa").exists());
 }
+
+#[test]
+fn a_page_left_open_across_a_restart_is_judged_against_the_new_build() {
+    let site = SiteTest::new();
+    let (generation, hash) = site.serve().get("/tin-tuc/bai-mot/").live_state();
+    site.write(
+        "content/tin-tuc/mot.md",
+        &article("Bài một", "2024-07-01", "Sửa khi máy chủ tắt."),
+    );
+    let served = site.serve();
+    let started = std::time::Instant::now();
+    let reply = long_poll(served.port, generation, &hash, "%2Ftin-tuc%2Fbai-mot%2F")
+        .join()
+        .expect("the poll");
+    assert!(reply.text().contains("\"reload\":true"), "{}", reply.text());
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
