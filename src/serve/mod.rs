@@ -174,7 +174,9 @@ pub fn serve(
         crate::load_config(&root)?;
     }
     let (listener, server, address) = bind(options)?;
-    let backend = server.server_addr().to_ip();
+    let backend = server.server_addr().to_ip().ok_or_else(|| {
+        Error::Config(Diagnostic::new("--port", "the server has no loopback address").into())
+    })?;
     // Generations start from the clock, so that a page left open while the server was
     // restarted is never ahead of it: it is judged against the new build at once.
     let base = std::time::SystemTime::now()
@@ -212,9 +214,7 @@ pub fn serve(
     let shared = &shared;
     let listener = &listener;
     std::thread::scope(|scope| {
-        if let Some(backend) = backend {
-            scope.spawn(move || door::run(listener, backend, options.limits, stop));
-        }
+        scope.spawn(move || door::run(listener, backend, options.limits, stop));
         for _ in 0..options.workers.max(1) {
             scope.spawn(move || work(server, shared, stop));
         }
