@@ -18,11 +18,13 @@ pub mod markdown;
 pub mod output;
 pub mod provinces;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod stats;
 pub mod theme;
 pub mod vi;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -137,6 +139,11 @@ impl Steps {
 
 /// Reads and checks `site.yaml` at `root`.
 pub fn load_config(root: &Path) -> Result<Config, Error> {
+    load_config_text(root).map(|(config, _)| config)
+}
+
+/// The checked configuration and the text it was read from.
+fn load_config_text(root: &Path) -> Result<(Config, String), Error> {
     let path = root.join(config::FILE_NAME);
     let source = std::fs::read(&path).map_err(|error| {
         let message = if error.kind() == std::io::ErrorKind::NotFound {
@@ -159,7 +166,8 @@ pub fn load_config(root: &Path) -> Result<Config, Error> {
                 .into(),
         )
     })?;
-    Config::parse(config::FILE_NAME, &text).map_err(Error::Config)
+    let config = Config::parse(config::FILE_NAME, &text).map_err(Error::Config)?;
+    Ok((config, text))
 }
 
 /// Where a site extends or overrides the province registry.
@@ -204,11 +212,146 @@ pub fn load_registry(root: &Path) -> Result<Registry, Error> {
     Ok(registry)
 }
 
-/// Builds the site: `build` when `options.out` is set, `check` when it is not.
-pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+/// What a rebuild may reuse from the previous one: parsed content files and rendered
+/// Markdown. Each cache checks what it holds against the files before using it, so a
+/// stale cache costs time, never correctness; the content cache is emptied whenever
+/// site.yaml changes, since parsing depends on it.
+#[derive(Default)]
+pub struct Caches {
+    config_text: Option<String>,
+    content: content::Cache,
+    markdown: site::MarkdownCache,
+}
+
+impl Caches {
+    /// Forgets what the content file at `path` parsed to, even if its size and time look
+    /// unchanged (two saves within the file system's clock tick).
+    pub fn forget(&mut self, path: &Path) {
+        self.content.forget(path);
+    }
+
+    /// The rendered Markdown, for patching a resolved site in place.
+    pub fn markdown(&self) -> &site::MarkdownCache {
+        &self.markdown
+    }
+}
+
+/// A site loaded, checked and resolved, with what renders it: a build before anything is
+/// rendered or written.
+pub struct Prepared {
+    pub site: site::Site,
+    /// The figures gathered from the articles, when site.yaml declares `stats:`.
+    pub statistics: Option<stats::Statistics>,
+    pub renderer: render::Renderer,
+    pub static_files: Vec<theme::StaticFile>,
+}
+
+impl Prepared {
+    /// Every file that is copied rather than rendered: output path -> where it comes from.
+    pub fn copied_files(&self) -> BTreeMap<String, CopiedFile> {
+        let mut files = BTreeMap::new();
+        for file in &self.static_files {
+            let source = match file {
+                theme::StaticFile::OnDisk { source, .. } => CopiedFile::Disk(source.clone()),
+                theme::StaticFile::Embedded { bytes, .. } => CopiedFile::Embedded(bytes),
+            };
+            files.insert(file.output().to_string(), source);
+        }
+        for asset in &self.site.assets {
+            files.insert(asset.output.clone(), CopiedFile::Disk(asset.source.clone()));
+        }
+        for page in &self.site.pages {
+            let dir = page.article.url.trim_start_matches('/');
+            for (file, inside) in &page.article.bundle_files {
+                files.insert(format!("{dir}{inside}"), CopiedFile::Disk(file.clone()));
+            }
+        }
+        files
+    }
+}
+
+/// Where a copied file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopiedFile {
+    Disk(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+/// Every output file of a build, by path relative to the output folder.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Loads and resolves the site at `options.root`, reusing what `caches` hold.
+pub fn prepare(options: &BuildOptions, caches: &mut Caches) -> Result<Prepared, Error> {
+    prepare_steps(options, caches, &mut Steps::new())
+}
+
+/// Builds the site into memory instead of a folder: the same files `build` writes.
+pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), Error> {
     let mut steps = Steps::new();
+    let prepared = prepare_steps(options, &mut Caches::default(), &mut steps)?;
+    let files = std::sync::Mutex::new(Files::new());
+    let emit = |path: &str, bytes: Vec<u8>| {
+        if let Ok(mut files) = files.lock() {
+            files.insert(path.to_string(), bytes);
+        }
+        Ok(())
+    };
+    let rendered = render::render_site(
+        &prepared.site,
+        &prepared.renderer,
+        prepared.statistics.as_ref(),
+        options.today,
+        &emit,
+    )
+    .map_err(|problems| Error::Content(problems.sorted()))?;
+    steps.finish("render");
+    let mut files = files.into_inner().unwrap_or_default();
+    let mut problems = Diagnostics::default();
+    let mut copied = 0;
+    for (output, source) in prepared.copied_files() {
+        match source {
+            CopiedFile::Embedded(bytes) => {
+                files.insert(output, bytes.to_vec());
+                copied += 1;
+            }
+            CopiedFile::Disk(source) => match std::fs::read(&source) {
+                Ok(bytes) => {
+                    files.insert(output, bytes);
+                    copied += 1;
+                }
+                Err(error) => problems.push(Diagnostic::new(
+                    diagnostics::relative(&options.root, &source),
+                    format!("cannot read this file: {error}"),
+                )),
+            },
+        }
+    }
+    problems
+        .into_result()
+        .map_err(|problems| Error::Content(problems.sorted()))?;
+    steps.finish("copy");
+    let summary = BuildSummary {
+        pages: rendered.pages,
+        files: copied,
+        elapsed: steps.started.elapsed(),
+        external_links: None,
+        steps: steps.done,
+    };
+    Ok((summary, files))
+}
+
+fn prepare_steps(
+    options: &BuildOptions,
+    caches: &mut Caches,
+    steps: &mut Steps,
+) -> Result<Prepared, Error> {
     let root = options.root.as_path();
-    let mut config = load_config(root)?;
+    let (mut config, config_text) = load_config_text(root)?;
+    if caches.config_text.as_deref() != Some(config_text.as_str()) {
+        // Content files are checked against site.yaml: parse them all again.
+        caches.content = content::Cache::default();
+        caches.config_text = Some(config_text);
+    }
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
     }
@@ -217,7 +360,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let renderer = render::Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish("load config and theme");
 
-    let (content, mut problems) = content::load(root, &config, &registry, options.drafts);
+    let (content, mut problems) = content::load_cached(
+        root,
+        &config,
+        &registry,
+        options.drafts,
+        &mut caches.content,
+    );
     steps.finish("load content");
 
     // Before resolving: articles may link to the statistics pages, whose addresses
@@ -243,7 +392,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     };
     steps.finish("aggregate statistics");
 
-    let site = match site::resolve(config, content, &extra_urls) {
+    let site = match site::resolve_cached(config, content, &extra_urls, &caches.markdown) {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -254,10 +403,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         return Err(Error::Content(problems.sorted()));
     }
     steps.finish("resolve");
+    Ok(Prepared {
+        site,
+        statistics,
+        renderer,
+        static_files: theme.static_files,
+    })
+}
+
+/// Builds the site: `build` when `options.out` is set, `check` when it is not.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
+    let mut steps = Steps::new();
+    let root = options.root.as_path();
+    let prepared = prepare_steps(options, &mut Caches::default(), &mut steps)?;
 
     let external_links = options
         .external_links
-        .map(|limit| links::check(&site, limit));
+        .map(|limit| links::check(&prepared.site, limit));
     if let Some(report) = &external_links {
         if !report.problems.is_empty() {
             return Err(Error::Content(report.problems.clone()));
@@ -273,11 +435,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(staging) => staging.write(path, &bytes),
         None => Ok(()),
     };
-    let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
+    let rendered = render::render_site(
+        &prepared.site,
+        &prepared.renderer,
+        prepared.statistics.as_ref(),
+        options.today,
+        &emit,
+    );
     steps.finish("render and write pages");
 
     let copied = rendered.and_then(|rendered| {
-        let copies = copy_files(&site, &theme.static_files, staging.as_ref());
+        let copies = copy_files(&prepared, staging.as_ref());
         copies.map(|files| (rendered, files))
     });
     let (rendered, files) = match copied {
@@ -304,8 +472,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 }
 
 fn copy_files(
-    site: &site::Site,
-    static_files: &[theme::StaticFile],
+    prepared: &Prepared,
     staging: Option<&output::Staging>,
 ) -> Result<usize, Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -313,23 +480,14 @@ fn copy_files(
     let Some(staging) = staging else {
         return Ok(0);
     };
-    let mut record = |result: Result<(), Diagnostic>| match result {
-        Ok(()) => count += 1,
-        Err(problem) => problems.push(problem),
-    };
-    for file in static_files {
-        record(match file {
-            theme::StaticFile::OnDisk { source, output } => staging.copy(output, source),
-            theme::StaticFile::Embedded { bytes, output } => staging.write(output, bytes),
-        });
-    }
-    for asset in &site.assets {
-        record(staging.copy(&asset.output, &asset.source));
-    }
-    for page in &site.pages {
-        let dir = page.article.url.trim_start_matches('/');
-        for (file, inside) in &page.article.bundle_files {
-            record(staging.copy(&format!("{dir}{inside}"), file));
+    for (output, source) in prepared.copied_files() {
+        let copied = match source {
+            CopiedFile::Disk(source) => staging.copy(&output, &source),
+            CopiedFile::Embedded(bytes) => staging.write(&output, bytes),
+        };
+        match copied {
+            Ok(()) => count += 1,
+            Err(problem) => problems.push(problem),
         }
     }
     problems.into_result().map(|()| count)

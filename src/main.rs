@@ -1,8 +1,10 @@
 //! The `loa` command line: parses arguments, calls one library function per command,
 //! and turns the outcome into output and an exit code, here and nowhere else.
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand};
 
@@ -38,6 +40,23 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Build the site into memory, serve it, and rebuild it on every change.
+    Serve {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The address to listen on; anything but a loopback address shows the preview
+        /// to other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// The port to listen on, or the next free one; 0 lets the system choose.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check the whole site, templates included, without writing anything.
     Check {
         #[arg(long)]
@@ -50,6 +69,81 @@ enum Command {
         #[arg(long, default_value_t = 500)]
         external_limit: usize,
     },
+}
+
+static STOP: AtomicBool = AtomicBool::new(false);
+
+struct Terminal {
+    open: bool,
+}
+
+impl loa::serve::Reporter for Terminal {
+    fn report(&self, event: loa::serve::Event<'_>) {
+        use loa::serve::Event;
+        match event {
+            Event::Serving { url } => {
+                println!("Serving the site at {url} (Ctrl-C to stop).");
+                if self.open {
+                    open_browser(url);
+                }
+            }
+            Event::Exposed { address } => eprintln!(
+                "warning: listening on {address}, which is not a loopback address: other machines can see this preview"
+            ),
+            Event::Built {
+                generation,
+                pages,
+                elapsed,
+                changes,
+                ..
+            } => println!(
+                "[{generation}] built {pages} pages in {} ms{}",
+                elapsed.as_millis(),
+                if changes > 0 {
+                    format!(" after {changes} changed files")
+                } else {
+                    String::new()
+                }
+            ),
+            Event::Failed { generation, report } => eprint!("[{generation}] {report}"),
+            Event::WatchFailed { message } => eprintln!(
+                "warning: cannot watch the site's files ({message}); restart `loa serve` to see changes"
+            ),
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("warning: cannot open the browser with {opener}: {error}");
+    }
+}
+
+fn serve(
+    root: PathBuf,
+    bind: IpAddr,
+    port: u16,
+    drafts: bool,
+    open: bool,
+) -> Result<(), loa::Error> {
+    if let Err(error) = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst)) {
+        eprintln!("warning: Ctrl-C will not stop the server cleanly: {error}");
+    }
+    let mut build = loa::BuildOptions::new(&root);
+    build.drafts = drafts;
+    let mut options = loa::serve::ServeOptions::new(build);
+    options.bind = bind;
+    options.port = port;
+    loa::serve::serve(&options, &Terminal { open }, &STOP)?;
+    println!("Stopped.");
+    Ok(())
 }
 
 /// `--root`, else the current folder; in a folder with no site, the bundled example.
@@ -92,6 +186,13 @@ fn main() -> ExitCode {
                 );
             })
         }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            open,
+        } => serve(site_root(root), bind, port, drafts, open),
         Command::Check {
             root,
             drafts,

@@ -9,6 +9,7 @@
 mod stats_pages;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -454,7 +455,23 @@ pub type Emit<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
 struct Job {
     template: &'static str,
     url: String,
-    context: Context,
+    context: Entries,
+    /// The articles whose views the page shows, as indexes into `Site::pages`: when only
+    /// their bodies change, the preview server makes again only the jobs that list them.
+    pages: Vec<usize>,
+}
+
+/// A template context as its entries, so that a view in it can be replaced.
+type Entries = Vec<(&'static str, Value)>;
+
+/// The context a job's template sees: its entries and the address of the page.
+fn job_context(job: &Job) -> Context {
+    let mut context = Context::new();
+    for (key, value) in &job.context {
+        context.insert_value(*key, value.clone());
+    }
+    context.insert("current_url", &job.url);
+    context
 }
 
 /// Renders every page of `site` and hands each to `emit`, with the statistics pages and
@@ -467,6 +484,168 @@ pub fn render_site(
     build_date: NaiveDate,
     emit: &Emit,
 ) -> Result<Rendered, Diagnostics> {
+    Plan::new(site, renderer, statistics, build_date).render_all(emit)
+}
+
+/// Every page of a site with its template and context, ready to be rendered one at a
+/// time: the preview server renders a page when it is asked for, `render_site` renders
+/// them all. Holds no borrow of the site, so it can outlive it.
+pub struct Plan {
+    /// Files made without a template (the statistics as JSON and CSV), by output path.
+    data_files: Arc<Vec<DataFile>>,
+    renderer: Arc<Renderer>,
+    jobs: Vec<Arc<Job>>,
+    /// Output path (`a/b/index.html`) -> index into `jobs`.
+    by_path: Arc<HashMap<String, usize>>,
+    /// Each article's view, by index into `Site::pages`.
+    views: Vec<Value>,
+    /// For each article, the jobs that show its view.
+    shown_by: Arc<Vec<Vec<usize>>>,
+    /// For a plan made by [`Plan::reusing`], the output paths of the jobs made again;
+    /// every other page renders as in the previous plan.
+    remade: Option<Vec<String>>,
+}
+
+impl Plan {
+    /// The pages of `site`, with nothing rendered yet.
+    pub fn new(
+        site: &Site,
+        renderer: &Renderer,
+        statistics: Option<&Statistics>,
+        build_date: NaiveDate,
+    ) -> Self {
+        plan_site(site, renderer, statistics, build_date)
+    }
+
+    /// The plan of `site`, a version of the site of `self` where only the Markdown bodies
+    /// of the articles at `changed` differ (same front matter, same order): their views
+    /// are made again and put in the jobs that show them; every other job is shared.
+    pub fn reusing(
+        &self,
+        site: &Site,
+        statistics: Option<&Statistics>,
+        build_date: NaiveDate,
+        changed: &[usize],
+    ) -> Self {
+        if self.views.len() != site.pages.len() {
+            return plan_site(site, &self.renderer, statistics, build_date);
+        }
+        let mut views = self.views.clone();
+        let mut swaps = Vec::new();
+        for &index in changed {
+            let view =
+                Value::from_serializable(&article_view(site, &site.pages[index], build_date));
+            swaps.push((std::mem::replace(&mut views[index], view.clone()), view));
+        }
+        let mut jobs = self.jobs.clone();
+        let affected: std::collections::BTreeSet<usize> = changed
+            .iter()
+            .flat_map(|&index| self.shown_by[index].iter().copied())
+            .collect();
+        let mut remade = Vec::with_capacity(affected.len());
+        for job in affected {
+            let old = &self.jobs[job];
+            remade.push(output_path(&old.url));
+            jobs[job] = Arc::new(Job {
+                template: old.template,
+                url: old.url.clone(),
+                context: old
+                    .context
+                    .iter()
+                    .map(|(key, value)| (*key, substitute(value, &swaps)))
+                    .collect(),
+                pages: old.pages.clone(),
+            });
+        }
+        Plan {
+            data_files: self.data_files.clone(),
+            renderer: self.renderer.clone(),
+            jobs,
+            by_path: self.by_path.clone(),
+            views,
+            shown_by: self.shown_by.clone(),
+            remade: Some(remade),
+        }
+    }
+
+    /// For a plan made by [`Plan::reusing`], the output paths whose pages may differ from
+    /// the previous plan's; `None` for a plan made from scratch.
+    pub fn remade(&self) -> Option<&[String]> {
+        self.remade.as_deref()
+    }
+
+    /// The output paths of every page and data file, such as `tin-tuc/index.html`.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_path
+            .keys()
+            .map(String::as_str)
+            .chain(self.data_files.iter().map(|(path, _)| path.as_str()))
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_path.contains_key(path) || self.data_files.iter().any(|(p, _)| p == path)
+    }
+
+    /// Renders the page at output path `path`; `None` when the site has no such page.
+    pub fn render(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        if let Some((_, data)) = self.data_files.iter().find(|(p, _)| p == path) {
+            return Some(data.clone());
+        }
+        let job = &self.jobs[*self.by_path.get(path)?];
+        Some(
+            self.renderer
+                .render(job.template, &job_context(job), &job.url),
+        )
+    }
+
+    /// Renders every page and hands each to `emit`.
+    pub fn render_all(&self, emit: &Emit) -> Result<Rendered, Diagnostics> {
+        let mut outcomes: Vec<Result<(), Diagnostic>> = self
+            .jobs
+            .par_iter()
+            .map(|job| {
+                let bytes = self
+                    .renderer
+                    .render(job.template, &job_context(job), &job.url)?;
+                emit(&output_path(&job.url), bytes)
+            })
+            .collect();
+        for (path, data) in self.data_files.iter() {
+            outcomes.push(data.clone().and_then(|bytes| emit(path, bytes)));
+        }
+        let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
+        problems.into_result()?;
+        Ok(Rendered {
+            pages: self.jobs.len(),
+        })
+    }
+}
+
+/// `value` with every old view of `swaps` replaced by its new one, at any depth.
+fn substitute(value: &Value, swaps: &[(Value, Value)]) -> Value {
+    if let Some((_, new)) = swaps.iter().find(|(old, _)| old == value) {
+        return new.clone();
+    }
+    if let Some(items) = value.as_array() {
+        let items: Vec<Value> = items.iter().map(|v| substitute(v, swaps)).collect();
+        return Value::from(items.as_slice());
+    }
+    if let Some(map) = value.as_map() {
+        let map: Map = map
+            .iter()
+            .map(|(k, v)| (k.clone(), substitute(v, swaps)))
+            .collect();
+        return Value::from(map);
+    }
+    value.clone()
+}
+
+fn plan_site(
+    site: &Site,
+    renderer: &Renderer,
+    statistics: Option<&Statistics>,
+    build_date: NaiveDate,
+) -> Plan {
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
     globals.insert("site", &site_view(site, build_date));
@@ -493,21 +672,28 @@ pub fn render_site(
         stats_pages::jobs(site, statistics, &views, &mut jobs);
     }
 
-    let pages = jobs.len();
-    let mut outcomes: Vec<Result<(), Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|mut job| {
-            job.context.insert("current_url", &job.url);
-            let bytes = renderer.render(job.template, &job.context, &job.url)?;
-            emit(&output_path(&job.url), bytes)
-        })
+    let by_path = jobs
+        .iter()
+        .enumerate()
+        .map(|(index, job)| (output_path(&job.url), index))
         .collect();
-    if let Some(statistics) = statistics {
-        outcomes.extend(open_data(statistics, emit));
+    let mut shown_by = vec![Vec::new(); site.pages.len()];
+    for (index, job) in jobs.iter().enumerate() {
+        for &page in &job.pages {
+            if let Some(jobs) = shown_by.get_mut(page) {
+                jobs.push(index);
+            }
+        }
     }
-    let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
-    problems.into_result()?;
-    Ok(Rendered { pages })
+    Plan {
+        data_files: Arc::new(statistics.map(open_data).unwrap_or_default()),
+        renderer: Arc::new(renderer),
+        jobs: jobs.into_iter().map(Arc::new).collect(),
+        by_path: Arc::new(by_path),
+        views,
+        shown_by: Arc::new(shown_by),
+        remade: None,
+    }
 }
 
 /// `/a/b/` -> `a/b/index.html`; `/atom.xml` -> `atom.xml`.
@@ -529,18 +715,24 @@ pub fn output_path(url: &str) -> String {
 }
 
 /// `stats.json` and `stats.csv`, which are data, not templates.
-fn open_data(statistics: &Statistics, emit: &Emit) -> Vec<Result<(), Diagnostic>> {
-    let json_url = statistics.json_url();
-    let csv_url = statistics.csv_url();
+/// A file made without a template: its output path and bytes.
+type DataFile = (String, Result<Vec<u8>, Diagnostic>);
+
+/// `stats.json` and `stats.csv`, by output path.
+fn open_data(statistics: &Statistics) -> Vec<DataFile> {
+    let csv_path = output_path(&statistics.csv_url());
     let csv = statistics.to_csv().map_err(|error| {
         Diagnostic::new(
-            output_path(&csv_url),
+            &csv_path,
             format!("cannot write the figures as CSV: {error}"),
         )
     });
     vec![
-        emit(&output_path(&json_url), statistics.to_json().into_bytes()),
-        csv.and_then(|bytes| emit(&output_path(&csv_url), bytes)),
+        (
+            output_path(&statistics.json_url()),
+            Ok(statistics.to_json().into_bytes()),
+        ),
+        (csv_path, csv),
     ]
 }
 
@@ -577,12 +769,8 @@ fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
     }
 }
 
-fn context_with(entries: Vec<(&'static str, Value)>) -> Context {
-    let mut context = Context::new();
-    for (key, value) in entries {
-        context.insert_value(key, value);
-    }
-    context
+fn context_with(entries: Entries) -> Entries {
+    entries
 }
 
 fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
@@ -607,15 +795,21 @@ fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                 ("older", neighbour(page.older)),
                 ("newer", neighbour(page.newer)),
             ]),
+            pages: [Some(index), page.older, page.newer]
+                .into_iter()
+                .flatten()
+                .collect(),
         });
         for alias in &page.article.front.aliases {
-            let mut context = Context::new();
-            context.insert("target", &site.config.permalink(&page.article.url));
-            context.insert("title", &page.article.front.title);
+            let target = site.config.permalink(&page.article.url);
             jobs.push(Job {
                 template: "alias.html",
                 url: alias.clone(),
-                context,
+                context: vec![
+                    ("target", Value::from_serializable(&target)),
+                    ("title", Value::from_serializable(&page.article.front.title)),
+                ],
+                pages: Vec::new(),
             });
         }
     }
@@ -663,6 +857,7 @@ fn paginate(
             template,
             url: urls[number].clone(),
             context: context_with(entries),
+            pages: chunk.to_vec(),
         });
     }
 }
@@ -727,6 +922,7 @@ fn listing_jobs(
                 ("taxonomy", taxonomy_view.clone()),
                 ("terms", Value::from_serializable(&terms)),
             ]),
+            pages: Vec::new(),
         });
         for (term, term_view) in taxonomy.terms.iter().zip(terms) {
             paginate(
@@ -784,6 +980,7 @@ fn feed_job(
             ("feed", Value::from_serializable(&feed)),
             ("entries", Value::from(entries.as_slice())),
         ]),
+        pages: items.iter().take(config.feed_limit).copied().collect(),
     }
 }
 
@@ -835,6 +1032,13 @@ fn home_and_feed_jobs(
             ("sections", Value::from(sections.as_slice())),
             ("latest", Value::from(latest.as_slice())),
         ]),
+        pages: site
+            .sections
+            .iter()
+            .flat_map(|section| section.pages.iter().take(5))
+            .chain(site.latest.iter().take(10))
+            .copied()
+            .collect(),
     });
     jobs.push(feed_job(
         site,
@@ -847,12 +1051,14 @@ fn home_and_feed_jobs(
     jobs.push(Job {
         template: "404.html",
         url: "/404.html".into(),
-        context: Context::new(),
+        context: Vec::new(),
+        pages: Vec::new(),
     });
     jobs.push(Job {
         template: "robots.txt",
         url: "/robots.txt".into(),
-        context: Context::new(),
+        context: Vec::new(),
+        pages: Vec::new(),
     });
     jobs.push(Job {
         template: "sitemap.xml",
@@ -861,6 +1067,7 @@ fn home_and_feed_jobs(
             "entries",
             Value::from_serializable(&sitemap(site, statistics, build_date)),
         )]),
+        pages: Vec::new(),
     });
 }
 

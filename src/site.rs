@@ -5,6 +5,7 @@
 //! one file (two files with one URL, a link to a missing page or anchor) are found here.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -18,7 +19,8 @@ use crate::vi;
 #[derive(Debug)]
 pub struct Page {
     pub article: Article,
-    pub rendered: Rendered,
+    /// Shared with the Markdown cache of the preview server.
+    pub rendered: Arc<Rendered>,
     /// Index into `Site::sections`, `None` for a stand-alone page.
     pub section: Option<usize>,
     /// Older and newer articles of the same section, as indexes into `Site::pages`.
@@ -36,7 +38,7 @@ impl Page {
 pub struct SectionModel {
     pub section: Section,
     pub title: String,
-    pub rendered: Rendered,
+    pub rendered: Arc<Rendered>,
     /// Indexes into `Site::pages`, newest first.
     pub pages: Vec<usize>,
 }
@@ -74,7 +76,7 @@ pub struct TaxonomyModel {
 pub struct Site {
     pub config: Config,
     pub home_title: String,
-    pub home: Rendered,
+    pub home: Arc<Rendered>,
     pub pages: Vec<Page>,
     pub sections: Vec<SectionModel>,
     pub taxonomies: Vec<TaxonomyModel>,
@@ -113,6 +115,144 @@ pub fn pager_urls(base: &str, items: usize, per_page: usize) -> Vec<String> {
         .collect()
 }
 
+/// Markdown already rendered, by content path, kept between two resolves so that a
+/// rebuild renders only the files whose text changed.
+///
+/// An entry is reused only for the same text and the same `unsafe_html`, and while every
+/// `@/` link it contains still resolves to the same URL: renaming an article re-renders
+/// the articles that link to it, and nothing else.
+#[derive(Default)]
+pub struct MarkdownCache {
+    entries: Mutex<HashMap<String, CachedMarkdown>>,
+}
+
+struct CachedMarkdown {
+    markdown: String,
+    allow_raw_html: bool,
+    rendered: Arc<Rendered>,
+}
+
+impl MarkdownCache {
+    fn render(
+        &self,
+        content_path: &str,
+        markdown: &str,
+        allow_raw_html: bool,
+        resolve_link: &dyn Fn(&str) -> Option<String>,
+    ) -> Arc<Rendered> {
+        let still_valid = |cached: &CachedMarkdown| {
+            cached.markdown == markdown
+                && cached.allow_raw_html == allow_raw_html
+                && cached.rendered.links.iter().all(|link| match &link.target {
+                    LinkTarget::File { path, url, .. } => {
+                        resolve_link(path).as_deref() == Some(url.as_str())
+                    }
+                    LinkTarget::MissingFile { path } => resolve_link(path).is_none(),
+                    _ => true,
+                })
+        };
+        if let Ok(entries) = self.entries.lock()
+            && let Some(cached) = entries.get(content_path).filter(|c| still_valid(c))
+        {
+            return cached.rendered.clone();
+        }
+        let rendered = Arc::new(markdown::render(markdown, allow_raw_html, resolve_link));
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(
+                content_path.to_string(),
+                CachedMarkdown {
+                    markdown: markdown.to_string(),
+                    allow_raw_html,
+                    rendered: rendered.clone(),
+                },
+            );
+        }
+        rendered
+    }
+
+    /// Keeps only the entries of `content_paths`, so that deleted files do not linger.
+    fn retain(&self, content_paths: &HashSet<&str>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|path, _| content_paths.contains(path.as_str()));
+        }
+    }
+}
+
+/// Takes in new versions of articles whose front matter did not change, in place: their
+/// Markdown is rendered again and their links checked. Returns `false`, leaving `site`
+/// untouched, when that is not enough to give what [`resolve`] would (a heading anchor
+/// changed, which other pages may link to; a link that only a full resolve can check):
+/// the caller then resolves the whole site.
+pub fn replace_bodies(
+    site: &mut Site,
+    changed: Vec<(usize, crate::content::Source)>,
+    cache: &MarkdownCache,
+) -> bool {
+    let mut by_content_path: HashMap<&str, &str> = site
+        .pages
+        .iter()
+        .map(|p| {
+            (
+                p.article.source.content_path.as_str(),
+                p.article.url.as_str(),
+            )
+        })
+        .collect();
+    for section in &site.sections {
+        if let Some(index) = &section.section.index {
+            by_content_path.insert(&index.source.content_path, &section.section.url);
+        }
+    }
+    let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
+    let anchors_of = |url: &str| {
+        site.pages
+            .iter()
+            .find(|p| p.article.url == url)
+            .map(|p| &p.rendered.headings)
+    };
+    let mut updates = Vec::with_capacity(changed.len());
+    for (index, source) in changed {
+        let Some(page) = site.pages.get(index) else {
+            return false;
+        };
+        if page.article.source.path != source.path {
+            return false;
+        }
+        let rendered = cache.render(
+            &source.content_path,
+            source.body(),
+            site.config.unsafe_html,
+            &resolve_link,
+        );
+        let ids = |r: &Rendered| r.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        if ids(&rendered) != ids(&page.rendered) {
+            return false;
+        }
+        let has_anchor = |headings: Option<&Vec<markdown::Heading>>, anchor: &str| {
+            headings.is_some_and(|h| h.iter().any(|h| h.id == anchor))
+        };
+        let links_fine = rendered.links.iter().all(|link| match &link.target {
+            LinkTarget::File { url, anchor, .. } => match anchor {
+                Some(anchor) => has_anchor(anchors_of(url), anchor),
+                None => true,
+            },
+            LinkTarget::SamePage { anchor } => has_anchor(Some(&rendered.headings), anchor),
+            LinkTarget::External { .. } => true,
+            LinkTarget::MissingFile { .. } | LinkTarget::RootRelative { .. } => false,
+        });
+        if !links_fine {
+            return false;
+        }
+        updates.push((index, source, rendered));
+    }
+    for (index, source, rendered) in updates {
+        let page = &mut site.pages[index];
+        page.article.source = source;
+        page.rendered = rendered;
+    }
+    true
+}
+
 /// Renders Markdown, orders and groups the articles, and checks everything that spans
 /// files. `extra_urls` are the paths produced outside the content (statistics, search),
 /// which root-relative links may point to.
@@ -120,6 +260,16 @@ pub fn resolve(
     config: Config,
     content: Content,
     extra_urls: &[String],
+) -> Result<Site, Diagnostics> {
+    resolve_cached(config, content, extra_urls, &MarkdownCache::default())
+}
+
+/// [`resolve`], taking from `cache` the Markdown of files that did not change.
+pub fn resolve_cached(
+    config: Config,
+    content: Content,
+    extra_urls: &[String],
+    cache: &MarkdownCache,
 ) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
     let by_content_path: HashMap<&str, &str> = content
@@ -141,23 +291,32 @@ pub fn resolve(
     let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
     let allow_raw_html = config.unsafe_html;
 
-    let rendered: Vec<Rendered> = content
+    let render = |source: &crate::content::Source| {
+        cache.render(
+            &source.content_path,
+            source.body(),
+            allow_raw_html,
+            &resolve_link,
+        )
+    };
+    let rendered: Vec<Arc<Rendered>> = content
         .articles
         .par_iter()
-        .map(|article| markdown::render(article.source.body(), allow_raw_html, &resolve_link))
+        .map(|article| render(&article.source))
         .collect();
-    let section_rendered: Vec<Rendered> = content
+    let section_rendered: Vec<Arc<Rendered>> = content
         .sections
         .iter()
         .map(|section| match &section.index {
-            Some(index) => markdown::render(index.source.body(), allow_raw_html, &resolve_link),
-            None => Rendered::default(),
+            Some(index) => render(&index.source),
+            None => Arc::default(),
         })
         .collect();
     let home = match &content.home {
-        Some(home) => markdown::render(home.source.body(), allow_raw_html, &resolve_link),
-        None => Rendered::default(),
+        Some(home) => render(&home.source),
+        None => Arc::default(),
     };
+    cache.retain(&by_content_path.keys().copied().collect());
 
     let section_of: HashMap<&str, usize> = content
         .sections

@@ -8,7 +8,9 @@
 
 pub mod front;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -91,7 +93,7 @@ pub struct Content {
 }
 
 /// What kind of file a path under `content/` is, from its place alone.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
     Home,
     SectionIndex { section: String },
@@ -143,12 +145,62 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
+/// Markdown files already read and checked, kept between two loads so that a rebuild
+/// parses only the files that changed.
+///
+/// An entry is reused only while its file keeps the same size and modification time and
+/// nobody called [`Cache::forget`] on it. What a file parses to also depends on site.yaml
+/// and the province registry: make a new cache when those change.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, CachedFile>,
+}
+
+struct CachedFile {
+    /// Size and modification time when the file was listed, before it was read.
+    stamp: Option<(u64, SystemTime)>,
+    parsed: Result<Parsed, Diagnostic>,
+}
+
+impl Cache {
+    /// Forgets what `path` (absolute, or as the walk under the root sees it) parsed to.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+
+    /// How many files the cache holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+fn stamp(entry: &walkdir::DirEntry) -> Option<(u64, SystemTime)> {
+    let metadata = entry.metadata().ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
+}
+
 /// Reads `content/` under `root`. Drafts are left out unless `drafts`.
 pub fn load(
     root: &Path,
     config: &Config,
     registry: &Registry,
     drafts: bool,
+) -> (Content, Diagnostics) {
+    load_cached(root, config, registry, drafts, &mut Cache::default())
+}
+
+/// [`load`], reusing from `cache` every Markdown file that has not changed since it was
+/// parsed, and leaving in `cache` what this load parsed.
+pub fn load_cached(
+    root: &Path,
+    config: &Config,
+    registry: &Registry,
+    drafts: bool,
+    cache: &mut Cache,
 ) -> (Content, Diagnostics) {
     let content_dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::default();
@@ -159,7 +211,10 @@ pub fn load(
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_file() => {
+                let stamp = stamp(&entry);
+                files.push((entry.into_path(), stamp))
+            }
             Ok(_) => {}
             Err(error) => {
                 let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
@@ -173,7 +228,7 @@ pub fn load(
 
     let bundle_dirs: Vec<PathBuf> = files
         .iter()
-        .filter_map(|f| f.strip_prefix(&content_dir).ok())
+        .filter_map(|(f, _)| f.strip_prefix(&content_dir).ok())
         .filter(|f| f.components().count() == 3 && f.ends_with(BUNDLE_FILE))
         .filter_map(|f| f.parent().map(Path::to_path_buf))
         .collect();
@@ -182,7 +237,7 @@ pub fn load(
     let mut content = Content::default();
     let mut markdown = Vec::new();
     let mut bundle_files: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for file in files {
+    for (file, stamp) in files {
         let Ok(in_content) = file.strip_prefix(&content_dir) else {
             continue;
         };
@@ -202,13 +257,36 @@ pub fn load(
                     "put articles in content/<section>/<name>.md, or content/<section>/<name>/index.md for an article with its own photos",
                 ),
             ),
-            entry => markdown.push((entry, file)),
+            entry => markdown.push((entry, file, stamp)),
         }
     }
 
+    // Files whose size or time changed, or that the cache never saw, are read again.
+    let fresh: Vec<(PathBuf, CachedFile)> = markdown
+        .par_iter()
+        .filter(|(_, file, stamp)| {
+            cache
+                .files
+                .get(file)
+                .is_none_or(|cached| stamp.is_none() || cached.stamp != *stamp)
+        })
+        .map(|(entry, file, stamp)| {
+            let parsed = read_markdown(root, &content_dir, entry.clone(), file, config, registry);
+            (
+                file.clone(),
+                CachedFile {
+                    stamp: *stamp,
+                    parsed,
+                },
+            )
+        })
+        .collect();
+    cache.files.extend(fresh);
+    let kept: std::collections::HashSet<&PathBuf> = markdown.iter().map(|(_, f, _)| f).collect();
+    cache.files.retain(|file, _| kept.contains(file));
     let read: Vec<Result<Parsed, Diagnostic>> = markdown
-        .into_par_iter()
-        .map(|(entry, file)| read_markdown(root, &content_dir, entry, &file, config, registry))
+        .iter()
+        .filter_map(|(_, file, _)| cache.files.get(file).map(|c| c.parsed.clone()))
         .collect();
 
     let mut sections: Vec<Section> = Vec::new();
@@ -279,10 +357,30 @@ fn asset_output(in_content: &Path) -> String {
     }
 }
 
+#[derive(Clone)]
 enum Parsed {
     Home(SectionIndex),
     SectionIndex(String, SectionIndex),
     Article(Box<Article>, Diagnostics),
+}
+
+/// Reads again the file of `old` (under `root`) and returns its new version when only
+/// the Markdown body changed; `None` when the front matter changed, or the file cannot be
+/// read or split: the caller then loads the content the usual way, which reports why.
+pub fn reread_body(root: &Path, old: &Source) -> Option<Source> {
+    let bytes = std::fs::read(root.join(&old.path)).ok()?;
+    let text = decode(bytes).ok()?;
+    let split = front_matter::split(&text).ok()?;
+    let body_offset = split.body_offset;
+    if text.get(..body_offset)? != old.text.get(..old.body_offset)? {
+        return None;
+    }
+    Some(Source {
+        path: old.path.clone(),
+        content_path: old.content_path.clone(),
+        text,
+        body_offset,
+    })
 }
 
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.

@@ -387,6 +387,9 @@ fn current_view<'a>(
 
 /// The national page, one page per slug, for `jobs`.
 pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: &mut Vec<Job>) {
+    let (ceremonies, mut shown) = ceremonies(site, views);
+    let (campaigns, campaign_pages) = campaigns(site, views);
+    shown.extend(campaign_pages);
     jobs.push(Job {
         template: "stats.html",
         url: statistics.url(),
@@ -395,23 +398,25 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
                 "charts",
                 Value::from_serializable(&national_charts(statistics)),
             ),
-            ("ceremonies", ceremonies(site, views)),
-            ("campaigns", campaigns(site, views)),
+            ("ceremonies", ceremonies),
+            ("campaigns", campaigns),
         ]),
+        pages: shown,
     });
     let date_style = site.config.date_style;
-    let mut by_province: HashMap<String, Vec<Value>> = HashMap::new();
+    let mut by_province: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, page) in site.pages.iter().enumerate().filter(|(_, p)| p.is_listed()) {
         if let Some(name) = &page.article.front.province {
             by_province
                 .entry(vi::slugify(name))
                 .or_default()
-                .push(views[index].clone());
+                .push(index);
         }
     }
     for page in statistics.pages() {
         let view = province_page_view(site, statistics, &page, date_style);
-        let articles = by_province.get(page.slug).cloned().unwrap_or_default();
+        let shown = by_province.get(page.slug).cloned().unwrap_or_default();
+        let articles: Vec<Value> = shown.iter().map(|&i| views[i].clone()).collect();
         jobs.push(Job {
             template: "stats_province.html",
             url: view.url.clone(),
@@ -419,6 +424,7 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
                 ("province", Value::from_serializable(&view)),
                 ("articles", Value::from(articles.as_slice())),
             ]),
+            pages: shown,
         });
     }
 }
@@ -515,7 +521,8 @@ fn province_page_view<'a>(
 
 /// The ceremonies, oldest day first, as `[{date, pages}]`; within a day, in the site's
 /// order (titles in Vietnamese order).
-fn ceremonies(site: &Site, views: &[Value]) -> Value {
+/// The ceremonies by day, oldest first, and the articles they show.
+fn ceremonies(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
     let mut found: Vec<(NaiveDate, usize)> = site
         .pages
         .iter()
@@ -525,6 +532,7 @@ fn ceremonies(site: &Site, views: &[Value]) -> Value {
         .collect();
     // `site.pages` is newest first; a timeline reads oldest first. The sort is stable.
     found.sort_by_key(|(date, _)| *date);
+    let shown = found.iter().map(|&(_, index)| index).collect();
     let mut days: Vec<(String, Vec<Value>)> = Vec::new();
     for (date, index) in found {
         let day = iso(date);
@@ -542,12 +550,13 @@ fn ceremonies(site: &Site, views: &[Value]) -> Value {
             Value::from(map)
         })
         .collect();
-    Value::from(days.as_slice())
+    (Value::from(days.as_slice()), shown)
 }
 
 /// The campaigns, the latest start first (an article without `campaign:` counts from its
 /// date).
-fn campaigns(site: &Site, views: &[Value]) -> Value {
+/// The campaigns, latest start first, and the articles they show.
+fn campaigns(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
     let mut found: Vec<(NaiveDate, usize)> = site
         .pages
         .iter()
@@ -560,8 +569,11 @@ fn campaigns(site: &Site, views: &[Value]) -> Value {
         })
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let pages: Vec<Value> = found.into_iter().map(|(_, i)| views[i].clone()).collect();
-    Value::from(pages.as_slice())
+    let pages: Vec<Value> = found.iter().map(|&(_, i)| views[i].clone()).collect();
+    (
+        Value::from(pages.as_slice()),
+        found.into_iter().map(|(_, i)| i).collect(),
+    )
 }
 
 #[cfg(test)]

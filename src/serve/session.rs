@@ -1,0 +1,164 @@
+//! The site kept in memory between two rebuilds, and the choice of how little to redo
+//! for a batch of changes.
+//!
+//! - A body edit of existing articles (the common save): the article is read again, its
+//!   Markdown rendered again, its links checked, and the page model patched in place;
+//!   its view is made again and put in the few jobs that show it (its page, its
+//!   neighbours, the listing and term pages and feeds that list it, the home page);
+//!   every other job is shared with the previous build. Nothing else is read or parsed.
+//! - Any other content change: every content file is listed, the ones whose size or time
+//!   changed are parsed again, Markdown is rendered again only where its text or links
+//!   changed, and the site is resolved again.
+//! - A template or static change: the same, with the parsed files all reused.
+//! - site.yaml or data/: everything from scratch.
+//!
+//! In every case pages are rendered only when asked for (see [`Snapshot`]), and the
+//! result is what a full `loa build` of the same files gives (tests/serve/identity.rs).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::live::Snapshot;
+use super::watch::{Batch, Change};
+use std::sync::Arc;
+
+use crate::render::Plan;
+use crate::{BuildOptions, Caches, CopiedFile, Error, Prepared};
+
+/// An incremental build of one site, held by the preview server.
+pub struct Session {
+    options: BuildOptions,
+    root: PathBuf,
+    caches: Caches,
+    last: Option<Last>,
+}
+
+/// The last good build, kept to patch.
+struct Last {
+    prepared: Prepared,
+    snapshot: Arc<Snapshot>,
+    copied: BTreeMap<String, CopiedFile>,
+}
+
+/// A new build, ready to serve.
+pub struct Rebuilt {
+    pub snapshot: Arc<Snapshot>,
+    pub pages: usize,
+    /// Whether the quick way (a body edit patched in place) was enough.
+    pub patched: bool,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Self {
+        let root = options
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| options.root.clone());
+        Self {
+            options,
+            root,
+            caches: Caches::default(),
+            last: None,
+        }
+    }
+
+    /// Builds again after `batch` (empty for the first build), redoing as little as it
+    /// can.
+    pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {
+        if batch.needs_everything() {
+            self.caches = Caches::default();
+        }
+        for change in &batch.changes {
+            if let Change::Content(path) = change {
+                self.caches.forget(&self.options.root.join(path));
+            }
+        }
+        if let Some(rebuilt) = self.patch(batch) {
+            return Ok(rebuilt);
+        }
+        // Until a build succeeds again, no patch: it would hide the failing files. The
+        // previous model is dropped on another thread: freeing ten thousand articles takes
+        // tens of milliseconds that the next page need not wait for.
+        if let Some(previous) = self.last.take() {
+            std::thread::spawn(move || drop(previous));
+        }
+        let prepared = crate::prepare(&self.options, &mut self.caches)?;
+        let plan = Arc::new(Plan::new(
+            &prepared.site,
+            &prepared.renderer,
+            prepared.statistics.as_ref(),
+            self.options.today,
+        ));
+        let copied = prepared.copied_files();
+        let rebuilt = self.snapshot(plan, copied.clone(), None, false);
+        self.last = Some(Last {
+            snapshot: rebuilt.snapshot.clone(),
+            copied,
+            prepared,
+        });
+        Ok(rebuilt)
+    }
+
+    fn snapshot(
+        &self,
+        plan: Arc<Plan>,
+        copied: BTreeMap<String, CopiedFile>,
+        previous: Option<&Snapshot>,
+        patched: bool,
+    ) -> Rebuilt {
+        let pages = plan.paths().count();
+        Rebuilt {
+            snapshot: Arc::new(Snapshot::new(plan, copied, &self.root, previous)),
+            pages,
+            patched,
+        }
+    }
+
+    /// The quick way: only bodies of articles of the last good build changed.
+    fn patch(&mut self, batch: &Batch) -> Option<Rebuilt> {
+        if batch.changes.is_empty() || batch.rescan {
+            return None;
+        }
+        let last = self.last.as_mut()?;
+        let mut changed = Vec::new();
+        for change in &batch.changes {
+            let Change::Content(path) = change else {
+                return None;
+            };
+            if path.extension().is_none_or(|e| e != "md") {
+                return None;
+            }
+            let index = page_index(&last.prepared, path)?;
+            let old = &last.prepared.site.pages[index].article.source;
+            let source = crate::content::reread_body(&self.options.root, old)?;
+            changed.push((index, source));
+        }
+        let indexes: Vec<usize> = changed.iter().map(|(index, _)| *index).collect();
+        let site = &mut last.prepared.site;
+        if !crate::site::replace_bodies(site, changed, self.caches.markdown()) {
+            return None;
+        }
+        let plan = Arc::new(last.snapshot.plan().reusing(
+            site,
+            last.prepared.statistics.as_ref(),
+            self.options.today,
+            &indexes,
+        ));
+        let copied = last.copied.clone();
+        let previous = last.snapshot.clone();
+        let rebuilt = self.snapshot(plan, copied, Some(&previous), true);
+        if let Some(last) = self.last.as_mut() {
+            last.snapshot = rebuilt.snapshot.clone();
+        }
+        Some(rebuilt)
+    }
+}
+
+/// The index of the page whose source is `path` (relative to the root).
+fn page_index(prepared: &Prepared, path: &Path) -> Option<usize> {
+    prepared
+        .site
+        .pages
+        .iter()
+        .position(|page| page.article.source.path == path)
+}

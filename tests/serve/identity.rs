@@ -1,0 +1,345 @@
+//! The incremental rebuild gives exactly what a full `loa build` gives.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::{SiteTest, article};
+
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name() != ".loa-output")
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, std::fs::read(e.path()).expect("reading"))
+        })
+        .collect()
+}
+
+/// Everything an incremental rebuild produces, rendered into memory.
+fn incremental(options: &loa::BuildOptions, caches: &mut loa::Caches) -> BTreeMap<String, Vec<u8>> {
+    let prepared = loa::prepare(options, caches).unwrap_or_else(|e| panic!("{}", e.render()));
+    let plan = loa::render::Plan::new(
+        &prepared.site,
+        &prepared.renderer,
+        prepared.statistics.as_ref(),
+        options.today,
+    );
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    plan.render_all(&|path: &str, bytes: Vec<u8>| {
+        files.lock().expect("files").insert(path.to_string(), bytes);
+        Ok(())
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render()));
+    let mut files = files.into_inner().expect("files");
+    for (output, source) in prepared.copied_files() {
+        let bytes = match source {
+            loa::CopiedFile::Disk(path) => std::fs::read(path).expect("reading"),
+            loa::CopiedFile::Embedded(bytes) => bytes.to_vec(),
+        };
+        files.insert(output, bytes);
+    }
+    files
+}
+
+fn full_build(options: &loa::BuildOptions) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().expect("a folder");
+    let mut options = options.clone();
+    options.out = Some(out.path().join("public"));
+    loa::build(&options).unwrap_or_else(|e| panic!("{}", e.render()));
+    let (_, in_memory) =
+        loa::build_in_memory(&options).unwrap_or_else(|e| panic!("{}", e.render()));
+    let on_disk = read_tree(&out.path().join("public"));
+    for (path, bytes) in &on_disk {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("__loa"),
+            "build wrote the live-reload script into {path}"
+        );
+    }
+    assert_eq!(
+        in_memory.keys().collect::<Vec<_>>(),
+        on_disk.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        in_memory == on_disk,
+        "build_in_memory gives what build writes"
+    );
+    on_disk
+}
+
+fn assert_same(
+    incremental: &BTreeMap<String, Vec<u8>>,
+    full: &BTreeMap<String, Vec<u8>>,
+    step: &str,
+) {
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>(),
+        "after {step}"
+    );
+    for (path, bytes) in full {
+        assert!(incremental[path] == *bytes, "{path} differs after {step}");
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_full_build_after_every_edit() {
+    let site = SiteTest::new().file("static/a.txt", "a");
+    let mut options = loa::BuildOptions::new(site.root());
+    options.today = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
+    let mut caches = loa::Caches::default();
+    assert_same(
+        &incremental(&options, &mut caches),
+        &full_build(&options),
+        "the first build",
+    );
+
+    type Edit = Box<dyn Fn(&SiteTest)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a body edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "Sửa thân bài."),
+                )
+            }),
+        ),
+        (
+            "a title and date edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một mới", "2024-07-09", "Sửa thân bài."),
+                )
+            }),
+        ),
+        (
+            "a new article",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/ba.md",
+                    &article("Bài ba", "2024-07-03", "Có [liên kết](@/tin-tuc/hai.md)."),
+                )
+            }),
+        ),
+        (
+            "a retitled link target",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/hai.md",
+                    &article("Bài hai đổi tên", "2024-07-02", "Hai."),
+                )
+            }),
+        ),
+        (
+            "a new section",
+            Box::new(|s| {
+                s.write(
+                    "content/phong-trao/a.md",
+                    &article("Thi đua", "2024-08-19", "Thi đua."),
+                )
+            }),
+        ),
+        (
+            "a deleted article",
+            Box::new(|s| s.remove("content/tin-tuc/mot.md")),
+        ),
+        (
+            "a template",
+            Box::new(|s| {
+                s.write(
+                    "templates/404.html",
+                    "<html lang=\"vi\"><body>404</body></html>",
+                )
+            }),
+        ),
+        ("a static file", Box::new(|s| s.write("static/a.txt", "b"))),
+        (
+            "site.yaml",
+            Box::new(|s| {
+                s.write(
+                    "site.yaml",
+                    &crate::support::SITE_YAML.replace("paginate_by: 2", "paginate_by: 1"),
+                )
+            }),
+        ),
+    ];
+    for (step, edit) in edits {
+        edit(&site);
+        // No help from a watcher here: the caches must notice changes by themselves.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_same(
+            &incremental(&options, &mut caches),
+            &full_build(&options),
+            step,
+        );
+    }
+}
+
+/// Everything the server's session would serve, without the live-reload script.
+fn served(snapshot: &loa::serve::live::Snapshot) -> BTreeMap<String, Vec<u8>> {
+    snapshot
+        .paths()
+        .into_iter()
+        .map(|path| match snapshot.get(&path) {
+            loa::serve::live::Found::Bytes(bytes) => (path, bytes.to_vec()),
+            _ => panic!("{path} cannot be served"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
+    use loa::serve::watch::{Batch, Change};
+    let site = SiteTest::new().file("static/a.txt", "a").file(
+        "content/tin-tuc/ba.md",
+        &article(
+            "Bài ba",
+            "2024-07-03",
+            "## Mục\n\nXem [bài một](@/tin-tuc/mot.md).",
+        ),
+    );
+    let mut options = loa::BuildOptions::new(site.root());
+    options.today = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
+    let mut session = loa::serve::session::Session::new(options.clone());
+    let first = session
+        .rebuild(&Batch::default())
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    assert_same(
+        &served(&first.snapshot),
+        &full_build(&options),
+        "the first build",
+    );
+
+    let content = |path: &str| Change::Content(path.into());
+    type Edit = Box<dyn Fn(&SiteTest)>;
+    // (what, the edit, what the watcher reports, whether the quick patch applies)
+    let edits: Vec<(&str, Edit, Change, bool)> = vec![
+        (
+            "a body edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "Thân bài mới, đoạn đầu."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            true,
+        ),
+        (
+            "a second body edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "Đoạn đầu khác.\n\nĐoạn hai."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            true,
+        ),
+        (
+            "a body edit with a link",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/ba.md",
+                    &article(
+                        "Bài ba",
+                        "2024-07-03",
+                        "## Mục\n\nXem [bài hai](@/tin-tuc/hai.md) và [mục](#muc).",
+                    ),
+                )
+            }),
+            content("content/tin-tuc/ba.md"),
+            true,
+        ),
+        (
+            "a new heading",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/mot.md",
+                    &article("Bài một", "2024-07-01", "## Đầu đề mới\n\nĐoạn."),
+                )
+            }),
+            content("content/tin-tuc/mot.md"),
+            false,
+        ),
+        (
+            "a front matter edit",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/hai.md",
+                    &article("Bài hai đã đổi", "2024-07-05", "Nội dung bài hai."),
+                )
+            }),
+            content("content/tin-tuc/hai.md"),
+            false,
+        ),
+        (
+            "a body edit after it",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/hai.md",
+                    &article("Bài hai đã đổi", "2024-07-05", "Hai, sửa."),
+                )
+            }),
+            content("content/tin-tuc/hai.md"),
+            true,
+        ),
+        (
+            "a template",
+            Box::new(|s| {
+                s.write(
+                    "templates/404.html",
+                    "<html lang=\"vi\"><body>404</body></html>",
+                )
+            }),
+            Change::Template,
+            false,
+        ),
+        (
+            "a static file",
+            Box::new(|s| s.write("static/a.txt", "b")),
+            Change::Static,
+            false,
+        ),
+    ];
+    for (step, edit, change, quick) in edits {
+        edit(&site);
+        let mut batch = Batch::default();
+        batch.changes.insert(change);
+        let rebuilt = session
+            .rebuild(&batch)
+            .unwrap_or_else(|e| panic!("{step}: {}", e.render()));
+        assert_eq!(rebuilt.patched, quick, "{step}: patched in place or not");
+        if quick {
+            // Every page was rendered by the previous step: the patch keeps those it did
+            // not remake, and the comparison below checks them.
+            let kept = rebuilt.snapshot.rendered_count();
+            let all = rebuilt.snapshot.paths().len();
+            assert!(kept > 0 && kept < all, "{step}: kept {kept} of {all}");
+        }
+        assert_same(&served(&rebuilt.snapshot), &full_build(&options), step);
+    }
+
+    // A broken file, then a body edit elsewhere: the patch must not hide the failure.
+    site.write("content/tin-tuc/hai.md", "---\ntitel: x\n---\n");
+    let mut batch = Batch::default();
+    batch.changes.insert(content("content/tin-tuc/hai.md"));
+    assert!(session.rebuild(&batch).is_err());
+    site.write(
+        "content/tin-tuc/mot.md",
+        &article("Bài một", "2024-07-01", "## Đầu đề mới\n\nKhác."),
+    );
+    let mut batch = Batch::default();
+    batch.changes.insert(content("content/tin-tuc/mot.md"));
+    assert!(session.rebuild(&batch).is_err(), "still broken");
+}
