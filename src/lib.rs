@@ -282,13 +282,13 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Loads and resolves the site at `options.root`, reusing what `caches` hold.
 pub fn prepare(options: &BuildOptions, caches: &mut Caches) -> Result<Prepared, Error> {
-    prepare_steps(options, caches, &mut Steps::new())
+    prepare_steps(options, Some(caches), &mut Steps::new())
 }
 
 /// Builds the site into memory instead of a folder: the same files `build` writes.
 pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), Error> {
     let mut steps = Steps::new();
-    let prepared = prepare_steps(options, &mut Caches::default(), &mut steps)?;
+    let prepared = prepare_steps(options, None, &mut steps)?;
     let files = std::sync::Mutex::new(Files::new());
     let emit = |path: &str, bytes: Vec<u8>| {
         if let Ok(mut files) = files.lock() {
@@ -340,14 +340,18 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
     Ok((summary, files))
 }
 
+/// Loads and resolves the site; `caches` is `None` for a one-shot build, which keeps no
+/// second copy of every file.
 fn prepare_steps(
     options: &BuildOptions,
-    caches: &mut Caches,
+    mut caches: Option<&mut Caches>,
     steps: &mut Steps,
 ) -> Result<Prepared, Error> {
     let root = options.root.as_path();
     let (mut config, config_text) = load_config_text(root)?;
-    if caches.config_text.as_deref() != Some(config_text.as_str()) {
+    if let Some(caches) = caches.as_deref_mut()
+        && caches.config_text.as_deref() != Some(config_text.as_str())
+    {
         // Content files are checked against site.yaml: parse them all again.
         caches.content = content::Cache::default();
         caches.config_text = Some(config_text);
@@ -360,13 +364,16 @@ fn prepare_steps(
     let renderer = render::Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish("load config and theme");
 
-    let (content, mut problems) = content::load_cached(
-        root,
-        &config,
-        &registry,
-        options.drafts,
-        &mut caches.content,
-    );
+    let (content, mut problems) = match caches.as_deref_mut() {
+        Some(caches) => content::load_cached(
+            root,
+            &config,
+            &registry,
+            options.drafts,
+            &mut caches.content,
+        ),
+        None => content::load(root, &config, &registry, options.drafts),
+    };
     steps.finish("load content");
 
     // Before resolving: articles may link to the statistics pages, whose addresses
@@ -392,7 +399,11 @@ fn prepare_steps(
     };
     steps.finish("aggregate statistics");
 
-    let site = match site::resolve_cached(config, content, &extra_urls, &caches.markdown) {
+    let resolved = match &caches {
+        Some(caches) => site::resolve_cached(config, content, &extra_urls, &caches.markdown),
+        None => site::resolve(config, content, &extra_urls),
+    };
+    let site = match resolved {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -415,7 +426,7 @@ fn prepare_steps(
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     let mut steps = Steps::new();
     let root = options.root.as_path();
-    let prepared = prepare_steps(options, &mut Caches::default(), &mut steps)?;
+    let prepared = prepare_steps(options, None, &mut steps)?;
 
     let external_links = options
         .external_links

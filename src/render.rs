@@ -18,7 +18,7 @@ use tera::{Context, Kwargs, Map, State, Tera, TeraResult, Value};
 
 use crate::config::{Config, MenuItem, TermSource};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::markdown::Heading;
+use crate::markdown::{self, Heading};
 use crate::site::{Page, Site, pager_urls};
 use crate::stats::Statistics;
 use crate::vi::{self, DateStyle};
@@ -313,7 +313,6 @@ struct ArticleView<'a> {
     province: Option<TermView>,
     location: Option<&'a str>,
     summary: String,
-    content: &'a str,
     tags: Vec<TermView>,
     stats: Vec<FigureView<'a>>,
     stats_as_of: Option<String>,
@@ -417,7 +416,6 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         }),
         location: front.location.as_deref(),
         summary,
-        content: &page.rendered.html,
         tags: front
             .tags
             .iter()
@@ -459,16 +457,66 @@ struct Job {
     /// The articles whose views the page shows, as indexes into `Site::pages`: when only
     /// their bodies change, the preview server makes again only the jobs that list them.
     pages: Vec<usize>,
+    /// The articles this page shows in full. Their HTML joins their views only while the
+    /// page renders, so that a build holds each article's HTML once, not once more in
+    /// every view that lists it.
+    bodies: Bodies,
+}
+
+#[derive(Clone, Default)]
+enum Bodies {
+    #[default]
+    None,
+    /// The article of `page`.
+    Page(usize, Arc<markdown::Rendered>),
+    /// Each view of `entries`, in order.
+    Entries(Vec<(usize, Arc<markdown::Rendered>)>),
+}
+
+impl Bodies {
+    /// The same articles, with their HTML as `site` has it now.
+    fn refreshed(&self, site: &Site) -> Self {
+        let now = |index: usize| site.pages[index].rendered.clone();
+        match self {
+            Self::None => Self::None,
+            Self::Page(index, _) => Self::Page(*index, now(*index)),
+            Self::Entries(entries) => {
+                Self::Entries(entries.iter().map(|(i, _)| (*i, now(*i))).collect())
+            }
+        }
+    }
+}
+
+/// An article's view with its HTML as `content`.
+fn with_content(view: &Value, rendered: &markdown::Rendered) -> Value {
+    let mut map = view.as_map().cloned().unwrap_or_default();
+    map.insert("content".into(), Value::from(rendered.html.as_str()));
+    Value::from(map)
 }
 
 /// A template context as its entries, so that a view in it can be replaced.
 type Entries = Vec<(&'static str, Value)>;
 
-/// The context a job's template sees: its entries and the address of the page.
+/// The context a job's template sees: its entries, the articles it shows in full with
+/// their content, and the address of the page.
 fn job_context(job: &Job) -> Context {
     let mut context = Context::new();
     for (key, value) in &job.context {
-        context.insert_value(*key, value.clone());
+        let value = match (&job.bodies, *key) {
+            (Bodies::Page(_, rendered), "page") => with_content(value, rendered),
+            (Bodies::Entries(bodies), "entries") => {
+                let entries: Vec<Value> = value
+                    .as_array()
+                    .unwrap_or_default()
+                    .iter()
+                    .zip(bodies)
+                    .map(|(view, (_, rendered))| with_content(view, rendered))
+                    .collect();
+                Value::from(entries.as_slice())
+            }
+            _ => value.clone(),
+        };
+        context.insert_value(*key, value);
     }
     context.insert("current_url", &job.url);
     context
@@ -555,6 +603,7 @@ impl Plan {
                     .map(|(key, value)| (*key, substitute(value, &swaps)))
                     .collect(),
                 pages: old.pages.clone(),
+                bodies: old.bodies.refreshed(site),
             });
         }
         Plan {
@@ -799,6 +848,7 @@ fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                 .into_iter()
                 .flatten()
                 .collect(),
+            bodies: Bodies::Page(index, page.rendered.clone()),
         });
         for alias in &page.article.front.aliases {
             let target = site.config.permalink(&page.article.url);
@@ -810,6 +860,7 @@ fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                     ("title", Value::from_serializable(&page.article.front.title)),
                 ],
                 pages: Vec::new(),
+                bodies: Bodies::None,
             });
         }
     }
@@ -858,6 +909,7 @@ fn paginate(
             url: urls[number].clone(),
             context: context_with(entries),
             pages: chunk.to_vec(),
+            bodies: Bodies::None,
         });
     }
 }
@@ -923,6 +975,7 @@ fn listing_jobs(
                 ("terms", Value::from_serializable(&terms)),
             ]),
             pages: Vec::new(),
+            bodies: Bodies::None,
         });
         for (term, term_view) in taxonomy.terms.iter().zip(terms) {
             paginate(
@@ -981,6 +1034,13 @@ fn feed_job(
             ("entries", Value::from(entries.as_slice())),
         ]),
         pages: items.iter().take(config.feed_limit).copied().collect(),
+        bodies: Bodies::Entries(
+            items
+                .iter()
+                .take(config.feed_limit)
+                .map(|&i| (i, site.pages[i].rendered.clone()))
+                .collect(),
+        ),
     }
 }
 
@@ -1039,6 +1099,7 @@ fn home_and_feed_jobs(
             .chain(site.latest.iter().take(10))
             .copied()
             .collect(),
+        bodies: Bodies::None,
     });
     jobs.push(feed_job(
         site,
@@ -1053,12 +1114,14 @@ fn home_and_feed_jobs(
         url: "/404.html".into(),
         context: Vec::new(),
         pages: Vec::new(),
+        bodies: Bodies::None,
     });
     jobs.push(Job {
         template: "robots.txt",
         url: "/robots.txt".into(),
         context: Vec::new(),
         pages: Vec::new(),
+        bodies: Bodies::None,
     });
     jobs.push(Job {
         template: "sitemap.xml",
@@ -1068,6 +1131,7 @@ fn home_and_feed_jobs(
             Value::from_serializable(&sitemap(site, statistics, build_date)),
         )]),
         pages: Vec::new(),
+        bodies: Bodies::None,
     });
 }
 

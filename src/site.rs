@@ -261,7 +261,7 @@ pub fn resolve(
     content: Content,
     extra_urls: &[String],
 ) -> Result<Site, Diagnostics> {
-    resolve_cached(config, content, extra_urls, &MarkdownCache::default())
+    resolve_inner(config, content, extra_urls, None)
 }
 
 /// [`resolve`], taking from `cache` the Markdown of files that did not change.
@@ -270,6 +270,16 @@ pub fn resolve_cached(
     content: Content,
     extra_urls: &[String],
     cache: &MarkdownCache,
+) -> Result<Site, Diagnostics> {
+    resolve_inner(config, content, extra_urls, Some(cache))
+}
+
+/// A one-shot build passes no cache, so that no copy of every Markdown text is kept.
+fn resolve_inner(
+    config: Config,
+    content: Content,
+    extra_urls: &[String],
+    cache: Option<&MarkdownCache>,
 ) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
     let by_content_path: HashMap<&str, &str> = content
@@ -291,13 +301,18 @@ pub fn resolve_cached(
     let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
     let allow_raw_html = config.unsafe_html;
 
-    let render = |source: &crate::content::Source| {
-        cache.render(
+    let render = |source: &crate::content::Source| match cache {
+        Some(cache) => cache.render(
             &source.content_path,
             source.body(),
             allow_raw_html,
             &resolve_link,
-        )
+        ),
+        None => Arc::new(markdown::render(
+            source.body(),
+            allow_raw_html,
+            &resolve_link,
+        )),
     };
     let rendered: Vec<Arc<Rendered>> = content
         .articles
@@ -316,7 +331,9 @@ pub fn resolve_cached(
         Some(home) => render(&home.source),
         None => Arc::default(),
     };
-    cache.retain(&by_content_path.keys().copied().collect());
+    if let Some(cache) = cache {
+        cache.retain(&by_content_path.keys().copied().collect());
+    }
 
     let section_of: HashMap<&str, usize> = content
         .sections

@@ -190,7 +190,7 @@ pub fn load(
     registry: &Registry,
     drafts: bool,
 ) -> (Content, Diagnostics) {
-    load_cached(root, config, registry, drafts, &mut Cache::default())
+    load_inner(root, config, registry, drafts, None)
 }
 
 /// [`load`], reusing from `cache` every Markdown file that has not changed since it was
@@ -201,6 +201,17 @@ pub fn load_cached(
     registry: &Registry,
     drafts: bool,
     cache: &mut Cache,
+) -> (Content, Diagnostics) {
+    load_inner(root, config, registry, drafts, Some(cache))
+}
+
+/// A one-shot build passes no cache, so that no second copy of every file is kept.
+fn load_inner(
+    root: &Path,
+    config: &Config,
+    registry: &Registry,
+    drafts: bool,
+    cache: Option<&mut Cache>,
 ) -> (Content, Diagnostics) {
     let content_dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::default();
@@ -261,33 +272,45 @@ pub fn load_cached(
         }
     }
 
-    // Files whose size or time changed, or that the cache never saw, are read again.
-    let fresh: Vec<(PathBuf, CachedFile)> = markdown
-        .par_iter()
-        .filter(|(_, file, stamp)| {
-            cache
-                .files
-                .get(file)
-                .is_none_or(|cached| stamp.is_none() || cached.stamp != *stamp)
-        })
-        .map(|(entry, file, stamp)| {
-            let parsed = read_markdown(root, &content_dir, entry.clone(), file, config, registry);
-            (
-                file.clone(),
-                CachedFile {
-                    stamp: *stamp,
-                    parsed,
-                },
-            )
-        })
-        .collect();
-    cache.files.extend(fresh);
-    let kept: std::collections::HashSet<&PathBuf> = markdown.iter().map(|(_, f, _)| f).collect();
-    cache.files.retain(|file, _| kept.contains(file));
-    let read: Vec<Result<Parsed, Diagnostic>> = markdown
-        .iter()
-        .filter_map(|(_, file, _)| cache.files.get(file).map(|c| c.parsed.clone()))
-        .collect();
+    let read: Vec<Result<Parsed, Diagnostic>> = match cache {
+        None => markdown
+            .into_par_iter()
+            .map(|(entry, file, _)| {
+                read_markdown(root, &content_dir, entry, &file, config, registry)
+            })
+            .collect(),
+        Some(cache) => {
+            // Files whose size or time changed, or that the cache never saw, are read again.
+            let fresh: Vec<(PathBuf, CachedFile)> = markdown
+                .par_iter()
+                .filter(|(_, file, stamp)| {
+                    cache
+                        .files
+                        .get(file)
+                        .is_none_or(|cached| stamp.is_none() || cached.stamp != *stamp)
+                })
+                .map(|(entry, file, stamp)| {
+                    let parsed =
+                        read_markdown(root, &content_dir, entry.clone(), file, config, registry);
+                    (
+                        file.clone(),
+                        CachedFile {
+                            stamp: *stamp,
+                            parsed,
+                        },
+                    )
+                })
+                .collect();
+            cache.files.extend(fresh);
+            let kept: std::collections::HashSet<&PathBuf> =
+                markdown.iter().map(|(_, f, _)| f).collect();
+            cache.files.retain(|file, _| kept.contains(file));
+            markdown
+                .iter()
+                .filter_map(|(_, file, _)| cache.files.get(file).map(|c| c.parsed.clone()))
+                .collect()
+        }
+    };
 
     let mut sections: Vec<Section> = Vec::new();
     for parsed in read {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Map, Value};
 
-use super::{Job, context_with};
+use super::{Bodies, Job, context_with};
 use crate::config::TermSource;
 use crate::content::front::Kind;
 use crate::provinces::Era;
@@ -402,6 +402,7 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
             ("campaigns", campaigns),
         ]),
         pages: shown,
+        bodies: Bodies::None,
     });
     let date_style = site.config.date_style;
     let mut by_province: HashMap<String, Vec<usize>> = HashMap::new();
@@ -425,6 +426,7 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
                 ("articles", Value::from(articles.as_slice())),
             ]),
             pages: shown,
+            bodies: Bodies::None,
         });
     }
 }
