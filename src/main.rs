@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use loa::messages::Msg;
 
 #[derive(Parser)]
 #[command(
@@ -45,11 +46,75 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Make a new site in DIR, a folder that is empty or does not exist yet.
+    Init { dir: PathBuf },
+    /// Start a new draft article: content/SECTION/<slug>.md with its front matter.
+    New {
+        /// The section's folder under content/, such as `tin-tuc` or `le-ra-mat`.
+        section: String,
+        /// The article's title, in quotes: "Lễ ra mắt tại Đắk Lắk".
+        title: String,
+        /// Make <slug>/index.md, a folder for an article with its photos beside it.
+        #[arg(long)]
+        bundle: bool,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
 }
 
 /// `--root`, else the current folder; in a folder with no site, the bundled example.
 fn site_root(root: Option<PathBuf>) -> PathBuf {
     root.unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn init(dir: &Path) -> Result<(), loa::Error> {
+    let written = loa::scaffold::init(dir, chrono::Local::now().date_naive())?;
+    let dir = dir.display();
+    println!(
+        "{}",
+        Msg::InitDone {
+            dir: dir.to_string()
+        }
+    );
+    for file in written {
+        println!("  {}", file.display());
+    }
+    println!(
+        "{}",
+        Msg::InitNext {
+            dir: dir.to_string()
+        }
+    );
+    Ok(())
+}
+
+fn new(root: PathBuf, section: String, title: String, bundle: bool) -> Result<(), loa::Error> {
+    let created = loa::scaffold::new_article(&loa::scaffold::NewArticle {
+        root: root.clone(),
+        section,
+        title,
+        bundle,
+        today: chrono::Local::now().date_naive(),
+    })?;
+    if let Some(index) = created.section_index {
+        let path = in_site(&root, &index);
+        println!("{}", Msg::NewSectionDone { path });
+    }
+    let path = in_site(&root, &created.article);
+    println!("{}", Msg::NewDone { path });
+    println!("{}", Msg::NewNext);
+    Ok(())
+}
+
+/// A path inside the site as the officer typed the site's folder: `content/a.md` when
+/// they gave none.
+fn in_site(root: &Path, path: &Path) -> String {
+    let path = if root == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
+    path.display().to_string()
 }
 
 fn main() -> ExitCode {
@@ -100,6 +165,13 @@ fn main() -> ExitCode {
                 );
             })
         }
+        Command::Init { dir } => init(&dir),
+        Command::New {
+            section,
+            title,
+            bundle,
+            root,
+        } => new(site_root(root), section, title, bundle),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
