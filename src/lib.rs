@@ -16,6 +16,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod messages;
 pub mod output;
+pub mod progress;
 pub mod provinces;
 pub mod render;
 pub mod scaffold;
@@ -108,28 +109,33 @@ pub struct BuildSummary {
     pub steps: Vec<(&'static str, Duration)>,
 }
 
-struct Steps {
+struct Steps<'a> {
     started: Instant,
     last: Instant,
     done: Vec<(&'static str, Duration)>,
+    progress: &'a dyn progress::Progress,
 }
 
-impl Steps {
-    fn new() -> Self {
+impl<'a> Steps<'a> {
+    fn new(progress: &'a dyn progress::Progress) -> Self {
         let now = Instant::now();
         Self {
             started: now,
             last: now,
             done: Vec::new(),
+            progress,
         }
     }
 
     fn finish(&mut self, name: &'static str) {
         let now = Instant::now();
         self.done.push((name, now - self.last));
+        self.progress.step_done(name, now - self.last);
         self.last = now;
     }
 }
+
+const RENDER_STEP: &str = "render and write pages";
 
 /// Reads and checks `site.yaml` at `root`.
 pub fn load_config(root: &Path) -> Result<Config, Error> {
@@ -202,7 +208,16 @@ pub fn load_registry(root: &Path) -> Result<Registry, Error> {
 
 /// Builds the site: `build` when `options.out` is set, `check` when it is not.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let mut steps = Steps::new();
+    build_with(options, &progress::Silent)
+}
+
+/// [`build`], telling `progress` about each step as it ends and each page as it is
+/// written.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &dyn progress::Progress,
+) -> Result<BuildSummary, Error> {
+    let mut steps = Steps::new(progress);
     let root = options.root.as_path();
     let mut config = load_config(root)?;
     if let Some(base_url) = &options.base_url {
@@ -255,12 +270,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
         None => None,
     };
-    let emit = |path: &str, bytes: Vec<u8>| match &staging {
-        Some(staging) => staging.write(path, &bytes),
-        None => Ok(()),
+    progress.items(RENDER_STEP, None);
+    let emit = |path: &str, bytes: Vec<u8>| {
+        progress.item_done();
+        match &staging {
+            Some(staging) => staging.write(path, &bytes),
+            None => Ok(()),
+        }
     };
     let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
-    steps.finish("render and write pages");
+    steps.finish(RENDER_STEP);
 
     let copied = rendered.and_then(|rendered| {
         let copies = copy_files(&site, &theme.static_files, staging.as_ref());

@@ -1,11 +1,16 @@
 //! The `loa` command line: parses arguments, calls one library function per command,
 //! and turns the outcome into output and an exit code, here and nowhere else.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use loa::messages::Msg;
+use loa::progress::Progress;
 
 #[derive(Parser)]
 #[command(
@@ -16,6 +21,12 @@ use loa::messages::Msg;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print each step of a build as it ends, with how long it took.
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -35,9 +46,6 @@ enum Command {
         /// Replace an output folder that loa did not create.
         #[arg(long)]
         force: bool,
-        /// Print how long each step took.
-        #[arg(long, short)]
-        verbose: bool,
     },
     /// Check the whole site, templates included, without writing anything.
     Check {
@@ -67,28 +75,24 @@ fn site_root(root: Option<PathBuf>) -> PathBuf {
     root.unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn init(dir: &Path) -> Result<(), loa::Error> {
+fn init(dir: &Path, say: &dyn Fn(String)) -> Result<(), loa::Error> {
     let written = loa::scaffold::init(dir, chrono::Local::now().date_naive())?;
-    let dir = dir.display();
-    println!(
-        "{}",
-        Msg::InitDone {
-            dir: dir.to_string()
-        }
-    );
+    let dir = dir.display().to_string();
+    say(Msg::InitDone { dir: dir.clone() }.to_string());
     for file in written {
-        println!("  {}", file.display());
+        say(format!("  {}", file.display()));
     }
-    println!(
-        "{}",
-        Msg::InitNext {
-            dir: dir.to_string()
-        }
-    );
+    say(Msg::InitNext { dir }.to_string());
     Ok(())
 }
 
-fn new(root: PathBuf, section: String, title: String, bundle: bool) -> Result<(), loa::Error> {
+fn new(
+    root: PathBuf,
+    section: String,
+    title: String,
+    bundle: bool,
+    say: &dyn Fn(String),
+) -> Result<(), loa::Error> {
     let created = loa::scaffold::new_article(&loa::scaffold::NewArticle {
         root: root.clone(),
         section,
@@ -98,11 +102,11 @@ fn new(root: PathBuf, section: String, title: String, bundle: bool) -> Result<()
     })?;
     if let Some(index) = created.section_index {
         let path = in_site(&root, &index);
-        println!("{}", Msg::NewSectionDone { path });
+        say(Msg::NewSectionDone { path }.to_string());
     }
     let path = in_site(&root, &created.article);
-    println!("{}", Msg::NewDone { path });
-    println!("{}", Msg::NewNext);
+    say(Msg::NewDone { path }.to_string());
+    say(Msg::NewNext.to_string());
     Ok(())
 }
 
@@ -117,8 +121,112 @@ fn in_site(root: &Path, path: &Path) -> String {
     path.display().to_string()
 }
 
+/// What the officer asked to see: nothing but errors, the closing line, or every step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// A build longer than this shows a progress bar on a terminal.
+const BAR_AFTER: Duration = Duration::from_secs(1);
+
+/// Shows a build's progress on stderr: a bar on a terminal once the build has run for
+/// [`BAR_AFTER`], and with `--verbose` a line per step (above the bar, or plain lines
+/// when stderr is not a terminal).
+struct Terminal {
+    verbosity: Verbosity,
+    started: Instant,
+    bar: ProgressBar,
+    shown: AtomicBool,
+}
+
+impl Terminal {
+    fn new(verbosity: Verbosity) -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {msg} {pos}{len:.dim} [{elapsed}]")
+        {
+            bar.set_style(style.with_key(
+                "len",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    if let Some(len) = state.len() {
+                        let _ = write!(w, "/{len}");
+                    }
+                },
+            ));
+        }
+        Self {
+            verbosity,
+            started: Instant::now(),
+            bar,
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// Draws the bar once the build has run long enough, if anyone can see it.
+    fn show_when_slow(&self) {
+        if self.verbosity == Verbosity::Quiet
+            || self.shown.load(Ordering::Relaxed)
+            || self.started.elapsed() < BAR_AFTER
+            || !std::io::stderr().is_terminal()
+        {
+            return;
+        }
+        if !self.shown.swap(true, Ordering::Relaxed) {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(120));
+        }
+    }
+
+    fn clear(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Terminal {
+    fn step_done(&self, step: &'static str, took: Duration) {
+        self.show_when_slow();
+        if self.verbosity == Verbosity::Verbose {
+            let line = format!("{step:>24}: {} ms", took.as_millis());
+            if self.shown.load(Ordering::Relaxed) {
+                self.bar.println(line);
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    }
+
+    fn items(&self, step: &'static str, total: Option<usize>) {
+        self.bar.set_message(step);
+        self.bar.set_position(0);
+        match total {
+            Some(total) => self.bar.set_length(total as u64),
+            None => self.bar.unset_length(),
+        }
+        self.show_when_slow();
+    }
+
+    fn item_done(&self) {
+        self.bar.inc(1);
+        self.show_when_slow();
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    let terminal = Terminal::new(verbosity);
+    let say = |line: String| {
+        if verbosity != Verbosity::Quiet {
+            println!("{line}");
+        }
+    };
     let outcome = match cli.command {
         Command::Build {
             root,
@@ -126,7 +234,6 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             force,
-            verbose,
         } => {
             let root = site_root(root);
             let mut options = loa::BuildOptions::new(&root);
@@ -136,20 +243,17 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             options.base_url = base_url;
             options.force = force;
-            loa::build(&options).map(|summary| {
-                if verbose {
-                    for (step, took) in &summary.steps {
-                        eprintln!("{step:>24}: {} ms", took.as_millis());
-                    }
-                }
+            let built = loa::build_with(&options, &terminal);
+            terminal.clear();
+            built.map(|summary| {
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
-                println!(
+                say(format!(
                     "Built {} pages and copied {} files into {} in {} ms.",
                     summary.pages,
                     summary.files,
                     out.display(),
                     summary.elapsed.as_millis()
-                );
+                ));
             })
         }
         Command::Check { root, drafts } => {
@@ -157,21 +261,23 @@ fn main() -> ExitCode {
             let mut options = loa::BuildOptions::new(&root);
             options.out = None;
             options.drafts = drafts;
-            loa::build(&options).map(|summary| {
-                println!(
+            let checked = loa::build_with(&options, &terminal);
+            terminal.clear();
+            checked.map(|summary| {
+                say(format!(
                     "Checked {} pages in {} ms: no problems found.",
                     summary.pages,
                     summary.elapsed.as_millis()
-                );
+                ));
             })
         }
-        Command::Init { dir } => init(&dir),
+        Command::Init { dir } => init(&dir, &say),
         Command::New {
             section,
             title,
             bundle,
             root,
-        } => new(site_root(root), section, title, bundle),
+        } => new(site_root(root), section, title, bundle, &say),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@ mod build;
 mod errors;
 mod example;
 mod listings;
+mod progress;
 mod robustness;
 mod scaffold;
 mod support;
