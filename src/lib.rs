@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod front_matter;
+pub mod images;
 pub mod markdown;
 pub mod messages;
 pub mod output;
@@ -104,6 +105,8 @@ impl BuildOptions {
 pub struct BuildSummary {
     pub pages: usize,
     pub files: usize,
+    /// Photo renditions resized by this build, and found in the cache.
+    pub photos: images::Made,
     pub elapsed: Duration,
     /// Each step's name and duration, for `--verbose`.
     pub steps: Vec<(&'static str, Duration)>,
@@ -231,6 +234,10 @@ pub fn build_with(
     let (content, mut problems) = content::load(root, &config, &registry, options.drafts);
     steps.finish("load content");
 
+    let (mut photos, photo_problems) = images::plan(root, &content);
+    problems.extend(photo_problems);
+    steps.finish("find photos");
+
     // Before resolving: articles may link to the statistics pages, whose addresses
     // depend on which provinces report figures.
     let mut extra_urls: Vec<String> = theme
@@ -238,6 +245,7 @@ pub fn build_with(
         .iter()
         .map(|f| format!("/{}", f.output()))
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
+        .chain(photos.urls())
         .collect();
     let statistics = match &config.stats {
         Some(settings) => {
@@ -254,7 +262,8 @@ pub fn build_with(
     };
     steps.finish("aggregate statistics");
 
-    let site = match site::resolve(config, content, &extra_urls) {
+    let pictures = std::mem::take(&mut photos.pictures);
+    let site = match site::resolve_with_pictures(config, content, &extra_urls, pictures) {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -265,6 +274,10 @@ pub fn build_with(
         return Err(Error::Content(problems.sorted()));
     }
     steps.finish("resolve");
+
+    let made = images::make(&photos, options.out.is_some(), progress)
+        .map_err(|problems| Error::Content(problems.sorted()))?;
+    steps.finish(images::STEP);
 
     let staging = match &options.out {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
@@ -282,7 +295,7 @@ pub fn build_with(
     steps.finish(RENDER_STEP);
 
     let copied = rendered.and_then(|rendered| {
-        let copies = copy_files(&site, &theme.static_files, staging.as_ref());
+        let copies = copy_files(&site, &theme.static_files, &photos, staging.as_ref());
         copies.map(|files| (rendered, files))
     });
     let (rendered, files) = match copied {
@@ -302,6 +315,7 @@ pub fn build_with(
     Ok(BuildSummary {
         pages: rendered.pages,
         files,
+        photos: made,
         elapsed: steps.started.elapsed(),
         steps: steps.done,
     })
@@ -310,6 +324,7 @@ pub fn build_with(
 fn copy_files(
     site: &site::Site,
     static_files: &[theme::StaticFile],
+    photos: &images::Plan,
     staging: Option<&output::Staging>,
 ) -> Result<usize, Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -335,6 +350,9 @@ fn copy_files(
         for (file, inside) in &page.article.bundle_files {
             record(staging.copy(&format!("{dir}{inside}"), file));
         }
+    }
+    for (output, cached) in photos.files() {
+        record(staging.copy(output, cached));
     }
     problems.into_result().map(|()| count)
 }

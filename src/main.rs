@@ -254,6 +254,13 @@ fn main() -> ExitCode {
                     out.display(),
                     summary.elapsed.as_millis()
                 ));
+                let photos = summary.photos;
+                if photos.resized + photos.reused > 0 {
+                    say(format!(
+                        "Photos: {} sizes resized, {} reused from the cache.",
+                        photos.resized, photos.reused
+                    ));
+                }
             })
         }
         Command::Check { root, drafts } => {

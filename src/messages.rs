@@ -87,6 +87,18 @@ pub enum Msg {
     NewSectionDone { path: String },
     NewNext,
     Writing { path: String },
+
+    // ---- photos ----
+    ImageNoAlt { src: String },
+    ImageNoAltHelp { src: String },
+    ImageMissing { src: String },
+    ImageMissingHelpEmpty { dir: String },
+    ImageMissingHelpBeside { dir: String, files: String },
+    ImageMissingHelpNotBundle { bundle: String },
+    ImageMissingHelpPage,
+    ImageUnreadable { src: String, error: String },
+    ImageUnreadableHelp,
+    ImageCacheFailed { path: String, error: String },
 }
 
 impl Msg {
@@ -187,6 +199,64 @@ impl Msg {
             }
             (Self::Writing { path }, En) => format!("writing {path}"),
             (Self::Writing { path }, Vi) => format!("khi ghi {path}"),
+            (Self::ImageNoAlt { src }, En) => format!("the image `{src}` has no alt text"),
+            (Self::ImageNoAlt { src }, Vi) => format!("ảnh `{src}` chưa có lời mô tả (alt)"),
+            (Self::ImageNoAltHelp { src }, En) => format!(
+                "describe the photo between the brackets, for readers who cannot see it: ![Lực lượng ra mắt tại hội trường]({src})"
+            ),
+            (Self::ImageNoAltHelp { src }, Vi) => format!(
+                "mô tả ảnh trong cặp ngoặc vuông, cho người đọc không xem được ảnh: ![Lực lượng ra mắt tại hội trường]({src})"
+            ),
+            (Self::ImageMissing { src }, En) => {
+                format!("the image `{src}` is not beside this article")
+            }
+            (Self::ImageMissing { src }, Vi) => {
+                format!("không có ảnh `{src}` bên cạnh bài này")
+            }
+            (Self::ImageMissingHelpEmpty { dir }, En) => {
+                format!("put the photo in the folder {dir}, or correct its name")
+            }
+            (Self::ImageMissingHelpEmpty { dir }, Vi) => {
+                format!("đặt tệp ảnh vào thư mục {dir}, hoặc sửa lại tên ảnh")
+            }
+            (Self::ImageMissingHelpBeside { dir, files }, En) => {
+                format!(
+                    "the folder {dir} has: {files}; names must match exactly, capitals included"
+                )
+            }
+            (Self::ImageMissingHelpBeside { dir, files }, Vi) => {
+                format!("thư mục {dir} có: {files}; tên phải viết đúng hệt, kể cả chữ hoa")
+            }
+            (Self::ImageMissingHelpNotBundle { bundle }, En) => format!(
+                "an article with photos is a folder: move this file to {bundle}/index.md and put the photos beside it (`loa new --bundle` makes one)"
+            ),
+            (Self::ImageMissingHelpNotBundle { bundle }, Vi) => format!(
+                "bài có ảnh là một thư mục: chuyển tệp này thành {bundle}/index.md rồi đặt ảnh bên cạnh (`loa new --bundle` tạo sẵn thư mục)"
+            ),
+            (Self::ImageMissingHelpPage, En) => {
+                return "put the photo in the folder static/ and write its address from there, such as ![…](/anh/hoi-truong.jpg)".into();
+            }
+            (Self::ImageMissingHelpPage, Vi) => {
+                return "đặt ảnh vào thư mục static/ rồi ghi địa chỉ tính từ đó, ví dụ ![…](/anh/hoi-truong.jpg)".into();
+            }
+            (Self::ImageUnreadable { src, error }, En) => {
+                format!("the image `{src}` cannot be read: {error}")
+            }
+            (Self::ImageUnreadable { src, error }, Vi) => {
+                format!("không đọc được ảnh `{src}`: {error}")
+            }
+            (Self::ImageUnreadableHelp, En) => {
+                return "open it in a photo editor and save it again as JPEG".into();
+            }
+            (Self::ImageUnreadableHelp, Vi) => {
+                return "mở ảnh bằng phần mềm xem ảnh rồi lưu lại dưới dạng JPEG".into();
+            }
+            (Self::ImageCacheFailed { path, error }, En) => {
+                format!("cannot write the resized photo {path}: {error}")
+            }
+            (Self::ImageCacheFailed { path, error }, Vi) => {
+                format!("không ghi được ảnh đã thu nhỏ {path}: {error}")
+            }
         };
         Cow::Owned(text)
     }

@@ -81,6 +81,8 @@ pub struct Site {
     /// Listed articles of every section, newest first.
     pub latest: Vec<usize>,
     pub assets: Vec<crate::content::Asset>,
+    /// The resized photos each article shows, by content path.
+    pub pictures: HashMap<String, markdown::Pictures>,
 }
 
 impl Site {
@@ -121,6 +123,17 @@ pub fn resolve(
     content: Content,
     extra_urls: &[String],
 ) -> Result<Site, Diagnostics> {
+    resolve_with_pictures(config, content, extra_urls, HashMap::new())
+}
+
+/// [`resolve`], showing each article's photos in the resized widths of `pictures`
+/// (by content path).
+pub fn resolve_with_pictures(
+    config: Config,
+    content: Content,
+    extra_urls: &[String],
+    pictures: HashMap<String, markdown::Pictures>,
+) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
     let by_content_path: HashMap<&str, &str> = content
         .articles
@@ -141,10 +154,21 @@ pub fn resolve(
     let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
     let allow_raw_html = config.unsafe_html;
 
+    let no_pictures = markdown::Pictures::default();
     let rendered: Vec<Rendered> = content
         .articles
         .par_iter()
-        .map(|article| markdown::render(article.source.body(), allow_raw_html, &resolve_link))
+        .map(|article| {
+            let pictures = pictures
+                .get(&article.source.content_path)
+                .unwrap_or(&no_pictures);
+            markdown::render_with_pictures(
+                article.source.body(),
+                allow_raw_html,
+                &resolve_link,
+                pictures,
+            )
+        })
         .collect();
     let section_rendered: Vec<Rendered> = content
         .sections
@@ -245,6 +269,7 @@ pub fn resolve(
         taxonomies,
         latest,
         assets: content.assets,
+        pictures,
     })
 }
 

@@ -4,6 +4,7 @@ mod build;
 mod errors;
 mod example;
 mod listings;
+mod photos;
 mod progress;
 mod robustness;
 mod scaffold;

@@ -67,8 +67,10 @@ fn verbose_prints_every_step_with_its_time_as_plain_lines_off_a_terminal() {
             [
                 "load config and theme",
                 "load content",
+                "find photos",
                 "aggregate statistics",
                 "resolve",
+                "resize photos",
                 "render and write pages",
                 "copy files",
                 "publish"
@@ -137,8 +139,11 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
         [
             "done load config and theme",
             "done load content",
+            "done find photos",
             "done aggregate statistics",
             "done resolve",
+            "items resize photos Some(0)",
+            "done resize photos",
             "items render and write pages None",
             "done render and write pages",
             "done copy files",
@@ -148,5 +153,5 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
     // Every page, and the two open-data files of the statistics.
     assert_eq!(*recorder.items.lock().unwrap(), summary.pages + 2);
     let steps: Vec<&str> = summary.steps.iter().map(|(name, _)| *name).collect();
-    assert_eq!(steps.len(), 7);
+    assert_eq!(steps.len(), 9);
 }

@@ -161,3 +161,36 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// A JPEG photo of `width` × `height` pixels, made here rather than committed: a
+/// gradient, so that resizing has something to do.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 80)
+        .encode_image(&image)
+        .expect("encode a JPEG");
+    bytes
+}
+
+/// A PNG with a transparent left half.
+pub fn png_with_transparency(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbaImage::from_fn(width, height, |x, _| {
+        image::Rgba([200, 30, 30, if x < width / 2 { 0 } else { 255 }])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("encode a PNG");
+    bytes
+}
+
+/// Width and height of the image file at `path`.
+pub fn image_size(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
