@@ -59,16 +59,14 @@ impl Error {
     /// The whole message, as the terminal or the browser overlay shows it.
     pub fn render(&self) -> String {
         match self {
-            Self::Content(problems) | Self::Config(problems) => {
-                let count = problems.len();
-                format!(
-                    "{}\n{} {} found; nothing was written.\n",
-                    problems.render(),
-                    count,
-                    if count == 1 { "problem" } else { "problems" }
-                )
-            }
-            Self::Output(error) => format!("error: {error}\n"),
+            Self::Content(problems) | Self::Config(problems) => format!(
+                "{}\n{}\n",
+                problems.render(),
+                messages::Msg::ProblemsFound {
+                    count: problems.len()
+                }
+            ),
+            Self::Output(error) => format!("{}: {error}\n", messages::Msg::LabelError),
         }
     }
 }
@@ -144,24 +142,29 @@ const RENDER_STEP: &str = "render and write pages";
 pub fn load_config(root: &Path) -> Result<Config, Error> {
     let path = root.join(config::FILE_NAME);
     let source = std::fs::read(&path).map_err(|error| {
+        let path = path.display().to_string();
         let message = if error.kind() == std::io::ErrorKind::NotFound {
-            format!("there is no site here: {} is missing", path.display())
+            messages::Msg::NoSiteHere { path }
         } else {
-            format!("cannot read {}: {error}", path.display())
+            messages::Msg::CannotRead {
+                path,
+                error: error.to_string(),
+            }
         };
         Error::Config(
-            Diagnostic::new(config::FILE_NAME, message)
-                .help(
-                    "run `loa init DIR` to make a new site, or pass --root with the site's folder",
-                )
+            Diagnostic::new(config::FILE_NAME, message.to_string())
+                .help(messages::Msg::NoSiteHereHelp.to_string())
                 .into(),
         )
     })?;
     let text = content::decode(source).map_err(|_| {
         Error::Config(
-            Diagnostic::new(config::FILE_NAME, "site.yaml is not UTF-8 text")
-                .help("save it again with the encoding \"UTF-8\"")
-                .into(),
+            Diagnostic::new(
+                config::FILE_NAME,
+                messages::Msg::SiteYamlNotUtf8.to_string(),
+            )
+            .help(messages::Msg::SaveAsUtf8Help.to_string())
+            .into(),
         )
     })?;
     Config::parse(config::FILE_NAME, &text).map_err(Error::Config)
@@ -180,22 +183,27 @@ pub fn load_registry(root: &Path) -> Result<Registry, Error> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(registry),
         Err(error) => {
             return Err(Error::Config(
-                Diagnostic::new(PROVINCES_FILE, format!("cannot read this file: {error}")).into(),
+                Diagnostic::new(
+                    PROVINCES_FILE,
+                    messages::Msg::FileCannotRead {
+                        error: error.to_string(),
+                    }
+                    .to_string(),
+                )
+                .into(),
             ));
         }
     };
     let text = content::decode(bytes).map_err(|_| {
         Error::Config(
-            Diagnostic::new(PROVINCES_FILE, "this file is not UTF-8 text")
-                .help("save it again with the encoding \"UTF-8\"")
+            Diagnostic::new(PROVINCES_FILE, messages::Msg::FileNotUtf8.to_string())
+                .help(messages::Msg::SaveAsUtf8Help.to_string())
                 .into(),
         )
     })?;
     registry.extend(&text).map_err(|error| {
-        let mut diagnostic = Diagnostic::new(PROVINCES_FILE, error.message).help(
-            "each entry of the lists `old` and `current` is { name, kind, region, variants, \
-             absorbed }, as in loa's built-in src/provinces.yaml",
-        );
+        let mut diagnostic = Diagnostic::new(PROVINCES_FILE, error.message)
+            .help(messages::Msg::ProvincesFileHelp.to_string());
         if let Some(line) = error.line {
             diagnostic = diagnostic.at(diagnostics::Location::at_line(
                 &text,

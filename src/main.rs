@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use loa::messages::Msg;
+use loa::messages::{Lang, Msg};
 use loa::progress::Progress;
 
 #[derive(Parser)]
@@ -27,6 +27,24 @@ struct Cli {
     /// Print each step of a build as it ends, with how long it took.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// The language of messages: en or vi. Default: Vietnamese when LANG (or LC_ALL,
+    /// LC_MESSAGES) names it, such as vi_VN.UTF-8, else English.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| format!("use one of {}", Lang::NAMES.join(", ")))
+}
+
+/// The language the environment asks for: the first of LC_ALL, LC_MESSAGES and LANG
+/// that is set, as the C library reads them.
+fn lang_from_environment() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map_or(Lang::En, |value| Lang::from_locale(&value))
 }
 
 #[derive(Subcommand)]
@@ -189,6 +207,7 @@ impl Progress for Terminal {
     fn step_done(&self, step: &'static str, took: Duration) {
         self.show_when_slow();
         if self.verbosity == Verbosity::Verbose {
+            let step = Msg::Step { name: step }.to_string();
             let line = format!("{step:>24}: {} ms", took.as_millis());
             if self.shown.load(Ordering::Relaxed) {
                 self.bar.println(line);
@@ -199,7 +218,7 @@ impl Progress for Terminal {
     }
 
     fn items(&self, step: &'static str, total: Option<usize>) {
-        self.bar.set_message(step);
+        self.bar.set_message(Msg::Step { name: step }.to_string());
         self.bar.set_position(0);
         match total {
             Some(total) => self.bar.set_length(total as u64),
@@ -216,6 +235,7 @@ impl Progress for Terminal {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    loa::messages::set_language(cli.lang.unwrap_or_else(lang_from_environment));
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (false, true) => Verbosity::Verbose,
@@ -247,19 +267,20 @@ fn main() -> ExitCode {
             terminal.clear();
             built.map(|summary| {
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
-                say(format!(
-                    "Built {} pages and copied {} files into {} in {} ms.",
-                    summary.pages,
-                    summary.files,
-                    out.display(),
-                    summary.elapsed.as_millis()
-                ));
+                say(Msg::Built {
+                    pages: summary.pages,
+                    files: summary.files,
+                    out: out.display().to_string(),
+                    ms: summary.elapsed.as_millis(),
+                }
+                .to_string());
                 let photos = summary.photos;
                 if photos.resized + photos.reused > 0 {
-                    say(format!(
-                        "Photos: {} sizes resized, {} reused from the cache.",
-                        photos.resized, photos.reused
-                    ));
+                    say(Msg::Photos {
+                        resized: photos.resized,
+                        reused: photos.reused,
+                    }
+                    .to_string());
                 }
             })
         }
@@ -271,11 +292,11 @@ fn main() -> ExitCode {
             let checked = loa::build_with(&options, &terminal);
             terminal.clear();
             checked.map(|summary| {
-                say(format!(
-                    "Checked {} pages in {} ms: no problems found.",
-                    summary.pages,
-                    summary.elapsed.as_millis()
-                ));
+                say(Msg::Checked {
+                    pages: summary.pages,
+                    ms: summary.elapsed.as_millis(),
+                }
+                .to_string());
             })
         }
         Command::Init { dir } => init(&dir, &say),

@@ -12,6 +12,7 @@ use crate::config::{Config, TermSource};
 use crate::content::{Article, Content, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, LinkTarget, Rendered};
+use crate::messages::Msg;
 use crate::vi;
 
 /// An article with its rendered Markdown and its neighbours.
@@ -331,9 +332,14 @@ fn produced_urls(
         if let Some(first) = owners.get(&url) {
             if first != &owner {
                 problems.push(
-                    Diagnostic::new(&owner, format!("two files produce the same page `{url}`"))
-                        .note(format!("the other one is {first}"))
-                        .help("give one of them another `slug`, or rename the file"),
+                    Diagnostic::new(&owner, Msg::TwoFilesOnePage { url }.to_string())
+                        .note(
+                            Msg::TheOtherOne {
+                                path: first.clone(),
+                            }
+                            .to_string(),
+                        )
+                        .help(Msg::TwoFilesHelp.to_string()),
                 );
             }
         } else {
@@ -392,14 +398,13 @@ fn check_menu(config: &Config, produced: &HashSet<String>, problems: &mut Diagno
             problems.push(
                 Diagnostic::new(
                     crate::config::FILE_NAME,
-                    format!(
-                        "the menu entry `{}` points to `{url}`, a page this site does not produce",
-                        item.name
-                    ),
+                    Msg::MenuEntryBroken {
+                        name: item.name.clone(),
+                        url: url.into(),
+                    }
+                    .to_string(),
                 )
-                .help(
-                    "point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`",
-                ),
+                .help(Msg::MenuEntryHelp.to_string()),
             );
         }
     }
@@ -433,12 +438,24 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                 };
             let problem = match &link.target {
                 LinkTarget::MissingFile { path } => Some(
-                    Diagnostic::new(&source.path, format!("the link points to `@/{path}`, which does not exist"))
-                        .help("write the path of a Markdown file under content/, such as `@/tin-tuc/bai-viet.md`"),
+                    Diagnostic::new(
+                        &source.path,
+                        Msg::LinkMissingFile { path: path.clone() }.to_string(),
+                    )
+                    .help(Msg::LinkMissingFileHelp.to_string()),
                 ),
-                LinkTarget::File { path, url, anchor } => missing_anchor(url, anchor).map(|anchor| {
-                    Diagnostic::new(&source.path, format!("`@/{path}` has no heading with the anchor `#{anchor}`"))
-                }),
+                LinkTarget::File { path, url, anchor } => {
+                    missing_anchor(url, anchor).map(|anchor| {
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::NoAnchor {
+                                target: format!("@/{path}"),
+                                anchor,
+                            }
+                            .to_string(),
+                        )
+                    })
+                }
                 LinkTarget::RootRelative { path, anchor } => {
                     let page_path = if path.ends_with('/') || path.contains('.') {
                         path.clone()
@@ -447,18 +464,30 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                     };
                     if !produced.contains(&page_path) && !produced.contains(path) {
                         Some(
-                            Diagnostic::new(&source.path, format!("the link points to `{path}`, a page this site does not produce"))
-                                .help("link to a file with `@/section/file.md` so that loa finds its address for you"),
+                            Diagnostic::new(
+                                &source.path,
+                                Msg::LinkMissingPage { path: path.clone() }.to_string(),
+                            )
+                            .help(Msg::LinkMissingPageHelp.to_string()),
                         )
                     } else {
                         missing_anchor(&page_path, anchor).map(|anchor| {
-                            Diagnostic::new(&source.path, format!("`{path}` has no heading with the anchor `#{anchor}`"))
+                            Diagnostic::new(
+                                &source.path,
+                                Msg::NoAnchor {
+                                    target: path.clone(),
+                                    anchor,
+                                }
+                                .to_string(),
+                            )
                         })
                     }
                 }
-                LinkTarget::SamePage { anchor } => missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
-                    Diagnostic::new(&source.path, format!("this page has no heading with the anchor `#{anchor}`"))
-                }),
+                LinkTarget::SamePage { anchor } => {
+                    missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
+                        Diagnostic::new(&source.path, Msg::SamePageNoAnchor { anchor }.to_string())
+                    })
+                }
             };
             if let Some(problem) = problem {
                 problems.push(problem.at(location()));

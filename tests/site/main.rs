@@ -9,3 +9,4 @@ mod progress;
 mod robustness;
 mod scaffold;
 mod support;
+mod vietnamese;

@@ -69,10 +69,17 @@ impl SiteTest {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_lang(args, "C")
+    }
+
+    /// `loa` with the locale variable `LANG` set to `lang`, and no other locale variable.
+    pub fn run_with_lang(&self, args: &[&str], lang: &str) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_loa"))
             .args(args)
             .current_dir(self.dir.path())
-            .env("LANG", "C")
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .expect("run loa");
         self.run_of(output)
