@@ -151,6 +151,12 @@ fn plain_words(message: &str) -> (String, Option<String>) {
         };
         return (message.to_string(), None);
     }
+    if message.contains("mapping values are not allowed in this context") {
+        return (
+            Msg::ColonInValue.to_string(),
+            Some(Msg::ColonInValueHelp.to_string()),
+        );
+    }
     if message.contains("while scanning a quoted scalar") {
         return (
             Msg::QuoteNotClosed.to_string(),

@@ -226,6 +226,8 @@ pub enum Msg {
         found: String,
     },
     QuoteNotClosed,
+    ColonInValue,
+    ColonInValueHelp,
     QuoteNotClosedHelp,
     TitleEmpty,
     NeedsDate,
@@ -746,6 +748,20 @@ impl Msg {
                     expected_vi(expected),
                     found_vi(found)
                 )
+            }
+            (Self::ColonInValue, En) => {
+                return "a value cannot hold a colon followed by a space unless it is in quotation marks".into();
+            }
+            (Self::ColonInValue, Vi) => {
+                return "giá trị có dấu hai chấm và dấu cách phía sau thì phải đặt trong ngoặc kép"
+                    .into();
+            }
+            (Self::ColonInValueHelp, En) => {
+                return "put the whole value in double quotation marks, such as summary: \"Đắk Lắk: 2.199 tổ\"".into();
+            }
+            (Self::ColonInValueHelp, Vi) => {
+                return "đặt cả giá trị trong ngoặc kép, ví dụ summary: \"Đắk Lắk: 2.199 tổ\""
+                    .into();
             }
             (Self::QuoteNotClosed, En) => return "this quotation mark is never closed".into(),
             (Self::QuoteNotClosed, Vi) => return "dấu ngoặc kép này không được đóng".into(),

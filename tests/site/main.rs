@@ -3,6 +3,7 @@
 mod build;
 mod errors;
 mod example;
+mod guide;
 mod listings;
 mod photos;
 mod progress;

@@ -2,7 +2,7 @@
 //! kept for download, a cache so that an unchanged photo is never resized twice, and an
 //! error with file and line for a missing file, a missing alt text or a broken photo.
 
-use crate::support::{SiteTest, image_size, jpeg, png_with_transparency};
+use crate::support::{SiteTest, assert_valid_html, image_size, jpeg, png_with_transparency};
 
 const BUNDLE: &str = "content/le-ra-mat/dak-lak/index.md";
 const PAGE: &str = "/le-ra-mat/le-ra-mat-dak-lak/";
@@ -331,4 +331,20 @@ fn a_section_page_image_needs_alt_text_too() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn pages_with_photos_pass_the_nu_html_checker() {
+    let site = bundle(
+        "image: { src: a.jpg, alt: Toàn cảnh, caption: \"Lễ ra mắt <Đắk Lắk> & \\\"bạn\\\"\" }\n",
+        "Mở đầu ![Huy hiệu](b.jpg) trong câu.\n\n![Hội trường](b.jpg \"Hội trường & \\\"khách\\\"\")\n\n![Sơ đồ](so-do.svg \"Sơ đồ\")\n\n![Không chú thích](a.jpg)\n",
+    )
+    .bytes("content/le-ra-mat/dak-lak/a.jpg", &jpeg(1000, 600))
+    .bytes("content/le-ra-mat/dak-lak/b.jpg", &jpeg(500, 500))
+    .file(
+        "content/le-ra-mat/dak-lak/so-do.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .build();
+    assert_valid_html(&site.out());
 }

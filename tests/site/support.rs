@@ -201,3 +201,27 @@ pub fn png_with_transparency(width: u32, height: u32) -> Vec<u8> {
 pub fn image_size(path: &Path) -> (u32, u32) {
     image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// Runs the Nu Html Checker on every HTML file under `dir` and fails with its report.
+pub fn assert_valid_html(dir: &Path) {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "the Nu Html Checker is missing at {}: run scripts/install-test-deps.sh",
+        jar.display()
+    );
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html", "--format", "text"])
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("java is missing ({e}): run scripts/install-test-deps.sh"));
+    assert!(
+        output.status.success(),
+        "the Nu Html Checker found errors:\n{}{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
