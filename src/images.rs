@@ -26,7 +26,7 @@ use rayon::prelude::*;
 
 use crate::config::locate_key;
 use crate::content::{Article, Content, Source};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, relative};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, Picture, Pictures};
 use crate::progress::Progress;
 
@@ -60,8 +60,8 @@ pub struct Rendition {
 #[derive(Debug, Clone)]
 pub struct Photo {
     pub source: PathBuf,
-    /// The original as named in messages: `content/le-ra-mat/a/anh.jpg`.
-    pub shown: PathBuf,
+    /// The image as the article names it: `anh.jpg`.
+    pub src: String,
     /// Where the Markdown or front matter names it first, for messages.
     pub named_in: PathBuf,
     pub location: Option<Location>,
@@ -133,7 +133,7 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
     let planned: Vec<ArticlePlan> = content
         .articles
         .par_iter()
-        .map(|article| plan_article(root, &cache, article))
+        .map(|article| plan_article(&cache, article))
         .collect();
     let mut plan = Plan::default();
     for (photos, pictures, more) in planned {
@@ -174,7 +174,7 @@ fn markdown_location(source: &Source, image: &markdown::ImageRef) -> Location {
     )
 }
 
-fn plan_article(root: &Path, cache: &Path, article: &Article) -> ArticlePlan {
+fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
     let source = &article.source;
     let mut problems = Diagnostics::default();
     let refs = markdown::image_refs(source.body());
@@ -216,7 +216,7 @@ fn plan_article(root: &Path, cache: &Path, article: &Article) -> ArticlePlan {
         if pictures.by_src.contains_key(image.src) || !is_in_bundle(image.src) {
             continue;
         }
-        match plan_photo(root, cache, article, &image) {
+        match plan_photo(cache, article, &image) {
             Ok(Some((photo, picture))) => {
                 pictures.by_src.insert(image.src.to_string(), picture);
                 photos.push(photo);
@@ -241,7 +241,6 @@ fn is_in_bundle(src: &str) -> bool {
 }
 
 fn plan_photo(
-    root: &Path,
     cache: &Path,
     article: &Article,
     image: &Named,
@@ -353,7 +352,7 @@ fn plan_photo(
     Ok(Some((
         Photo {
             source: file.clone(),
-            shown: relative(root, file),
+            src: image.src.to_string(),
             named_in: source.path.clone(),
             location: image.location.clone(),
             renditions,
@@ -470,7 +469,7 @@ fn resize(photo: &Photo, write: bool) -> Result<usize, Diagnostic> {
     let unreadable = |error: String| {
         problem(
             Msg::ImageUnreadable {
-                src: photo.shown.to_string_lossy().replace('\\', "/"),
+                src: photo.src.clone(),
                 error,
             },
             Some(Msg::ImageUnreadableHelp),

@@ -215,8 +215,7 @@ fn check_writes_no_cache_but_finds_broken_photos() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("the image `content/le-ra-mat/dak-lak/a.png` cannot be read"),
+        run.stderr.contains("the image `a.png` cannot be read"),
         "{}",
         run.stderr
     );

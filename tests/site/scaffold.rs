@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::SiteTest;
+use crate::support::{SiteTest, assert_valid_html};
 
 fn today() -> String {
     chrono::Local::now()
@@ -40,6 +40,7 @@ fn init_makes_a_site_that_builds_with_no_warnings() {
     );
     let check = site.run(&["check", "--root", "trang"]);
     assert_eq!((check.code, check.stderr.as_str()), (0, ""));
+    assert_valid_html(&site.root().join("trang/public"));
 }
 
 #[test]
