@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
 use crate::front_matter::{self, YamlError};
+use crate::messages::Msg;
 use crate::vi::DateStyle;
 
 pub const FILE_NAME: &str = "site.yaml";
@@ -205,9 +206,10 @@ impl Config {
 
 fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::default();
-    let mut problem = |key_path: &[&str], message: String, help: Option<String>| {
+    let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
         let location = locate_key(source, 1, key_path);
-        let mut diagnostic = Diagnostic::new(path, message).help_opt(help);
+        let mut diagnostic =
+            Diagnostic::new(path, message.to_string()).help_opt(help.map(|h| h.to_string()));
         diagnostic.location = location;
         problems.push(diagnostic);
     };
@@ -216,8 +218,10 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         problem(
             &["base_url"],
-            format!("`base_url` must be a full address, got `{}`", raw.base_url),
-            Some("write it with its scheme, such as `https://example.gov.vn`".into()),
+            Msg::BaseUrlNotFull {
+                url: raw.base_url.clone(),
+            },
+            Some(Msg::BaseUrlHelp),
         );
     }
 
@@ -226,15 +230,14 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         Some(name) => DateStyle::parse(name).unwrap_or_else(|| {
             problem(
                 &["date_format"],
-                format!("unknown `date_format` `{name}`"),
-                Some(format!(
-                    "use one of {}",
-                    DateStyle::NAMES
+                Msg::UnknownDateFormat { name: name.into() },
+                Some(Msg::UseOneOf {
+                    list: DateStyle::NAMES
                         .iter()
                         .map(|n| format!("`{n}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                        .join(", "),
+                }),
             );
             DateStyle::default()
         }),
@@ -242,11 +245,7 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
 
     let paginate_by = raw.paginate_by.unwrap_or(20);
     if paginate_by == 0 {
-        problem(
-            &["paginate_by"],
-            "`paginate_by` must be at least 1".into(),
-            None,
-        );
+        problem(&["paginate_by"], Msg::PaginateAtLeastOne, None);
     }
 
     let mut taxonomies: Vec<Taxonomy> = Vec::new();
@@ -254,11 +253,15 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         let Some(source_field) = TermSource::from_name(&taxonomy.name) else {
             problem(
                 &["taxonomies"],
-                format!("unknown taxonomy `{}`", taxonomy.name),
+                Msg::UnknownTaxonomy {
+                    name: taxonomy.name.clone(),
+                },
                 Some(
                     match nearest(&taxonomy.name, TermSource::NAMES.iter().copied()) {
-                        Some(name) => format!("did you mean `{name}`?"),
-                        None => format!("loa knows {}", TermSource::NAMES.join(", ")),
+                        Some(name) => Msg::DidYouMean { name: name.into() },
+                        None => Msg::LoaKnows {
+                            list: TermSource::NAMES.join(", "),
+                        },
                     },
                 ),
             );
@@ -267,11 +270,12 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         if !is_url_segment(&taxonomy.path) {
             problem(
                 &["taxonomies"],
-                format!(
-                    "taxonomy path `{}` must be one URL segment of a-z, 0-9 and -",
-                    taxonomy.path
-                ),
-                Some(format!("such as `{}`", crate::vi::slugify(&taxonomy.path))),
+                Msg::TaxonomyPath {
+                    path: taxonomy.path.clone(),
+                },
+                Some(Msg::SuchAs {
+                    example: crate::vi::slugify(&taxonomy.path),
+                }),
             );
             continue;
         }
@@ -289,11 +293,12 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         if !is_url_segment(&stats.path) {
             problem(
                 &["stats", "path"],
-                format!(
-                    "statistics path `{}` must be one URL segment of a-z, 0-9 and -",
-                    stats.path
-                ),
-                Some(format!("such as `{}`", crate::vi::slugify(&stats.path))),
+                Msg::StatsPath {
+                    path: stats.path.clone(),
+                },
+                Some(Msg::SuchAs {
+                    example: crate::vi::slugify(&stats.path),
+                }),
             );
         }
         StatsConfig {
@@ -344,23 +349,28 @@ pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlEr
     let line = error.line.map(|l| l + first_line - 1);
     if let Some(unknown) = &error.unknown_key {
         diagnostic.message = if unknown.is_value {
-            format!("unknown value `{}`", unknown.key)
+            Msg::UnknownValue {
+                value: unknown.key.clone(),
+            }
         } else {
-            format!("unknown key `{}`", unknown.key)
-        };
+            Msg::UnknownKey {
+                key: unknown.key.clone(),
+            }
+        }
+        .to_string();
         diagnostic.help = Some(
             match nearest(&unknown.key, unknown.expected.iter().map(String::as_str)) {
-                Some(known) => format!("did you mean `{known}`?"),
-                None => format!(
-                    "allowed here: {}",
-                    unknown
+                Some(known) => Msg::DidYouMean { name: known.into() },
+                None => Msg::AllowedHere {
+                    list: unknown
                         .expected
                         .iter()
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            },
+                        .join(", "),
+                },
+            }
+            .to_string(),
         );
         if let Some(line) = line {
             diagnostic.location = Some(Location::of_text_on_line(file, line, &unknown.key));

@@ -147,7 +147,8 @@ impl Diagnostic {
     pub fn render(&self) -> String {
         let path = self.display_path();
         let mut report = Vec::new();
-        let title = Level::ERROR.primary_title(&self.message);
+        let (error, help, note) = labels();
+        let title = error.primary_title(&self.message);
         let mut group = match &self.location {
             Some(location) => title.element(
                 Snippet::source(&location.line_text)
@@ -157,14 +158,27 @@ impl Diagnostic {
             ),
             None => title.element(annotate_snippets::Origin::path(&path)),
         };
-        if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help));
+        if let Some(text) = &self.help {
+            group = group.element(help.clone().message(text));
         }
-        for note in &self.notes {
-            group = group.element(Level::NOTE.message(note));
+        for text in &self.notes {
+            group = group.element(note.clone().message(text));
         }
         report.push(group);
         Renderer::plain().render(&report).to_string()
+    }
+}
+
+/// The error, help and note levels, named in the language of the messages.
+fn labels() -> (Level<'static>, Level<'static>, Level<'static>) {
+    use crate::messages::{Lang, Msg, language};
+    match language() {
+        Lang::En => (Level::ERROR, Level::HELP, Level::NOTE),
+        Lang::Vi => (
+            Level::ERROR.with_name(Msg::LabelError.to_string()),
+            Level::HELP.with_name(Msg::LabelHelp.to_string()),
+            Level::NOTE.with_name(Msg::LabelNote.to_string()),
+        ),
     }
 }
 

@@ -7,6 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::messages::Msg;
+
 /// A Markdown file cut at its front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -125,37 +127,40 @@ fn plain_words(message: &str) -> (String, Option<String>) {
         Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
         _ => (None, message),
     };
-    let place = |key: &str| match path {
-        Some(path) => format!("`{path}` has no `{key}`"),
-        None => format!("the front matter has no `{key}`"),
-    };
     if let Some(key) = detail
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))
     {
-        return (place(key), Some(format!("add a line `{key}: …`")));
+        return (
+            Msg::HasNoKey {
+                path: path.map(str::to_string),
+                key: key.to_string(),
+            }
+            .to_string(),
+            Some(Msg::AddALine { key: key.into() }.to_string()),
+        );
     }
     if let Some((found, expected)) = detail
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.split_once(", expected "))
     {
-        let expected = match expected {
-            "a sequence" => "a list, such as [lễ ra mắt, Tây Nguyên]",
-            "a string" => "text",
-            "a boolean" => "true or false",
-            "usize" | "u64" | "u32" => "a whole number",
-            other if other.starts_with("struct ") || other == "a map" => {
-                "a group of `key: value` lines"
-            }
-            other => other,
+        let message = Msg::MustBe {
+            path: path.map(str::to_string),
+            expected: expected.to_string(),
+            found: found.to_string(),
         };
-        let subject = path.map_or_else(|| "this value".to_string(), |p| format!("`{p}`"));
-        return (format!("{subject} must be {expected}, not {found}"), None);
+        return (message.to_string(), None);
+    }
+    if message.contains("mapping values are not allowed in this context") {
+        return (
+            Msg::ColonInValue.to_string(),
+            Some(Msg::ColonInValueHelp.to_string()),
+        );
     }
     if message.contains("while scanning a quoted scalar") {
         return (
-            "this quotation mark is never closed".into(),
-            Some("close the text with a matching quotation mark on the same line".into()),
+            Msg::QuoteNotClosed.to_string(),
+            Some(Msg::QuoteNotClosedHelp.to_string()),
         );
     }
     (message.to_string(), None)

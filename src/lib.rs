@@ -13,11 +13,15 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod front_matter;
+pub mod images;
 pub mod links;
 pub mod markdown;
+pub mod messages;
 pub mod output;
+pub mod progress;
 pub mod provinces;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod stats;
@@ -58,16 +62,14 @@ impl Error {
     /// The whole message, as the terminal or the browser overlay shows it.
     pub fn render(&self) -> String {
         match self {
-            Self::Content(problems) | Self::Config(problems) => {
-                let count = problems.len();
-                format!(
-                    "{}\n{} {} found; nothing was written.\n",
-                    problems.render(),
-                    count,
-                    if count == 1 { "problem" } else { "problems" }
-                )
-            }
-            Self::Output(error) => format!("error: {error}\n"),
+            Self::Content(problems) | Self::Config(problems) => format!(
+                "{}\n{}\n",
+                problems.render(),
+                messages::Msg::ProblemsFound {
+                    count: problems.len()
+                }
+            ),
+            Self::Output(error) => format!("{}: {error}\n", messages::Msg::LabelError),
         }
     }
 }
@@ -107,6 +109,8 @@ impl BuildOptions {
 pub struct BuildSummary {
     pub pages: usize,
     pub files: usize,
+    /// Photo renditions resized by this build, and found in the cache.
+    pub photos: images::Made,
     pub elapsed: Duration,
     /// External addresses checked and found, when asked for.
     pub external_links: Option<(usize, usize)>,
@@ -114,28 +118,33 @@ pub struct BuildSummary {
     pub steps: Vec<(&'static str, Duration)>,
 }
 
-struct Steps {
+struct Steps<'a> {
     started: Instant,
     last: Instant,
     done: Vec<(&'static str, Duration)>,
+    progress: &'a dyn progress::Progress,
 }
 
-impl Steps {
-    fn new() -> Self {
+impl<'a> Steps<'a> {
+    fn new(progress: &'a dyn progress::Progress) -> Self {
         let now = Instant::now();
         Self {
             started: now,
             last: now,
             done: Vec::new(),
+            progress,
         }
     }
 
     fn finish(&mut self, name: &'static str) {
         let now = Instant::now();
         self.done.push((name, now - self.last));
+        self.progress.step_done(name, now - self.last);
         self.last = now;
     }
 }
+
+const RENDER_STEP: &str = "render and write pages";
 
 /// Reads and checks `site.yaml` at `root`.
 pub fn load_config(root: &Path) -> Result<Config, Error> {
@@ -146,24 +155,29 @@ pub fn load_config(root: &Path) -> Result<Config, Error> {
 fn load_config_text(root: &Path) -> Result<(Config, String), Error> {
     let path = root.join(config::FILE_NAME);
     let source = std::fs::read(&path).map_err(|error| {
+        let path = path.display().to_string();
         let message = if error.kind() == std::io::ErrorKind::NotFound {
-            format!("there is no site here: {} is missing", path.display())
+            messages::Msg::NoSiteHere { path }
         } else {
-            format!("cannot read {}: {error}", path.display())
+            messages::Msg::CannotRead {
+                path,
+                error: error.to_string(),
+            }
         };
         Error::Config(
-            Diagnostic::new(config::FILE_NAME, message)
-                .help(
-                    "run `loa init DIR` to make a new site, or pass --root with the site's folder",
-                )
+            Diagnostic::new(config::FILE_NAME, message.to_string())
+                .help(messages::Msg::NoSiteHereHelp.to_string())
                 .into(),
         )
     })?;
     let text = content::decode(source).map_err(|_| {
         Error::Config(
-            Diagnostic::new(config::FILE_NAME, "site.yaml is not UTF-8 text")
-                .help("save it again with the encoding \"UTF-8\"")
-                .into(),
+            Diagnostic::new(
+                config::FILE_NAME,
+                messages::Msg::SiteYamlNotUtf8.to_string(),
+            )
+            .help(messages::Msg::SaveAsUtf8Help.to_string())
+            .into(),
         )
     })?;
     let config = Config::parse(config::FILE_NAME, &text).map_err(Error::Config)?;
@@ -183,22 +197,27 @@ pub fn load_registry(root: &Path) -> Result<Registry, Error> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(registry),
         Err(error) => {
             return Err(Error::Config(
-                Diagnostic::new(PROVINCES_FILE, format!("cannot read this file: {error}")).into(),
+                Diagnostic::new(
+                    PROVINCES_FILE,
+                    messages::Msg::FileCannotRead {
+                        error: error.to_string(),
+                    }
+                    .to_string(),
+                )
+                .into(),
             ));
         }
     };
     let text = content::decode(bytes).map_err(|_| {
         Error::Config(
-            Diagnostic::new(PROVINCES_FILE, "this file is not UTF-8 text")
-                .help("save it again with the encoding \"UTF-8\"")
+            Diagnostic::new(PROVINCES_FILE, messages::Msg::FileNotUtf8.to_string())
+                .help(messages::Msg::SaveAsUtf8Help.to_string())
                 .into(),
         )
     })?;
     registry.extend(&text).map_err(|error| {
-        let mut diagnostic = Diagnostic::new(PROVINCES_FILE, error.message).help(
-            "each entry of the lists `old` and `current` is { name, kind, region, variants, \
-             absorbed }, as in loa's built-in src/provinces.yaml",
-        );
+        let mut diagnostic = Diagnostic::new(PROVINCES_FILE, error.message)
+            .help(messages::Msg::ProvincesFileHelp.to_string());
         if let Some(line) = error.line {
             diagnostic = diagnostic.at(diagnostics::Location::at_line(
                 &text,
@@ -244,6 +263,9 @@ pub struct Prepared {
     pub statistics: Option<stats::Statistics>,
     pub renderer: render::Renderer,
     pub static_files: Vec<theme::StaticFile>,
+    /// The photos and their resized widths, made before anything renders.
+    pub photos: images::Plan,
+    pub photos_made: images::Made,
 }
 
 impl Prepared {
@@ -266,6 +288,9 @@ impl Prepared {
                 files.insert(format!("{dir}{inside}"), CopiedFile::Disk(file.clone()));
             }
         }
+        for (output, cached) in self.photos.files() {
+            files.insert(output.to_string(), CopiedFile::Disk(cached.to_path_buf()));
+        }
         files
     }
 }
@@ -282,12 +307,12 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Loads and resolves the site at `options.root`, reusing what `caches` hold.
 pub fn prepare(options: &BuildOptions, caches: &mut Caches) -> Result<Prepared, Error> {
-    prepare_steps(options, Some(caches), &mut Steps::new())
+    prepare_steps(options, Some(caches), &mut Steps::new(&progress::Silent))
 }
 
 /// Builds the site into memory instead of a folder: the same files `build` writes.
 pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), Error> {
-    let mut steps = Steps::new();
+    let mut steps = Steps::new(&progress::Silent);
     let prepared = prepare_steps(options, None, &mut steps)?;
     let files = std::sync::Mutex::new(Files::new());
     let emit = |path: &str, bytes: Vec<u8>| {
@@ -335,6 +360,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
         files: copied,
         elapsed: steps.started.elapsed(),
         external_links: None,
+        photos: prepared.photos_made,
         steps: steps.done,
     };
     Ok((summary, files))
@@ -376,6 +402,10 @@ fn prepare_steps(
     };
     steps.finish("load content");
 
+    let (mut photos, photo_problems) = images::plan(root, &content);
+    problems.extend(photo_problems);
+    steps.finish("find photos");
+
     // Before resolving: articles may link to the statistics pages, whose addresses
     // depend on which provinces report figures.
     let mut extra_urls: Vec<String> = theme
@@ -383,6 +413,7 @@ fn prepare_steps(
         .iter()
         .map(|f| format!("/{}", f.output()))
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
+        .chain(photos.urls())
         .collect();
     let statistics = match &config.stats {
         Some(settings) => {
@@ -399,9 +430,12 @@ fn prepare_steps(
     };
     steps.finish("aggregate statistics");
 
+    let pictures = std::mem::take(&mut photos.pictures);
     let resolved = match &caches {
-        Some(caches) => site::resolve_cached(config, content, &extra_urls, &caches.markdown),
-        None => site::resolve(config, content, &extra_urls),
+        Some(caches) => {
+            site::resolve_cached(config, content, &extra_urls, &caches.markdown, pictures)
+        }
+        None => site::resolve_with_pictures(config, content, &extra_urls, pictures),
     };
     let site = match resolved {
         Ok(site) => site,
@@ -414,17 +448,35 @@ fn prepare_steps(
         return Err(Error::Content(problems.sorted()));
     }
     steps.finish("resolve");
+
+    // Resized photos are kept for the next build whenever a build publishes or serves;
+    // `check` only makes sure every photo can be read.
+    let keep_photos = options.out.is_some() || caches.is_some();
+    let photos_made = images::make(&photos, keep_photos, steps.progress)
+        .map_err(|problems| Error::Content(problems.sorted()))?;
+    steps.finish(images::STEP);
     Ok(Prepared {
         site,
         statistics,
         renderer,
         static_files: theme.static_files,
+        photos,
+        photos_made,
     })
 }
 
 /// Builds the site: `build` when `options.out` is set, `check` when it is not.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
-    let mut steps = Steps::new();
+    build_with(options, &progress::Silent)
+}
+
+/// [`build`], telling `progress` about each step as it ends and each page as it is
+/// written.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &dyn progress::Progress,
+) -> Result<BuildSummary, Error> {
+    let mut steps = Steps::new(progress);
     let root = options.root.as_path();
     let prepared = prepare_steps(options, None, &mut steps)?;
 
@@ -442,9 +494,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
         None => None,
     };
-    let emit = |path: &str, bytes: Vec<u8>| match &staging {
-        Some(staging) => staging.write(path, &bytes),
-        None => Ok(()),
+    progress.items(RENDER_STEP, None);
+    let emit = |path: &str, bytes: Vec<u8>| {
+        progress.item_done();
+        match &staging {
+            Some(staging) => staging.write(path, &bytes),
+            None => Ok(()),
+        }
     };
     let rendered = render::render_site(
         &prepared.site,
@@ -453,7 +509,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         options.today,
         &emit,
     );
-    steps.finish("render and write pages");
+    steps.finish(RENDER_STEP);
 
     let copied = rendered.and_then(|rendered| {
         let copies = copy_files(&prepared, staging.as_ref());
@@ -476,6 +532,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     Ok(BuildSummary {
         pages: rendered.pages,
         files,
+        photos: prepared.photos_made,
         elapsed: steps.started.elapsed(),
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,

@@ -1,12 +1,17 @@
 //! The `loa` command line: parses arguments, calls one library function per command,
 //! and turns the outcome into output and an exit code, here and nowhere else.
 
+use std::io::IsTerminal;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use loa::messages::{Lang, Msg};
+use loa::progress::Progress;
 
 #[derive(Parser)]
 #[command(
@@ -17,6 +22,30 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print each step of a build as it ends, with how long it took.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    /// The language of messages: en or vi. Default: Vietnamese when LANG (or LC_ALL,
+    /// LC_MESSAGES) names it, such as vi_VN.UTF-8, else English.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::parse(name).ok_or_else(|| format!("use one of {}", Lang::NAMES.join(", ")))
+}
+
+/// The language the environment asks for: the first of LC_ALL, LC_MESSAGES and LANG
+/// that is set, as the C library reads them.
+fn lang_from_environment() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map_or(Lang::En, |value| Lang::from_locale(&value))
 }
 
 #[derive(Subcommand)]
@@ -36,9 +65,6 @@ enum Command {
         /// Replace an output folder that loa did not create.
         #[arg(long)]
         force: bool,
-        /// Print how long each step took.
-        #[arg(long, short)]
-        verbose: bool,
     },
     /// Build the site into memory, serve it, and rebuild it on every change.
     Serve {
@@ -69,15 +95,175 @@ enum Command {
         #[arg(long, default_value_t = 500)]
         external_limit: usize,
     },
+    /// Make a new site in DIR, a folder that is empty or does not exist yet.
+    Init { dir: PathBuf },
+    /// Start a new draft article: content/SECTION/<slug>.md with its front matter.
+    New {
+        /// The section's folder under content/, such as `tin-tuc` or `le-ra-mat`.
+        section: String,
+        /// The article's title, in quotes: "Lễ ra mắt tại Đắk Lắk".
+        title: String,
+        /// Make <slug>/index.md, a folder for an article with its photos beside it.
+        #[arg(long)]
+        bundle: bool,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+/// `--root`, else the current folder; in a folder with no site, the bundled example.
+fn site_root(root: Option<PathBuf>) -> PathBuf {
+    root.unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn init(dir: &Path, say: &dyn Fn(String)) -> Result<(), loa::Error> {
+    let written = loa::scaffold::init(dir, chrono::Local::now().date_naive())?;
+    let dir = dir.display().to_string();
+    say(Msg::InitDone { dir: dir.clone() }.to_string());
+    for file in written {
+        say(format!("  {}", file.display()));
+    }
+    say(Msg::InitNext { dir }.to_string());
+    Ok(())
+}
+
+fn new(
+    root: PathBuf,
+    section: String,
+    title: String,
+    bundle: bool,
+    say: &dyn Fn(String),
+) -> Result<(), loa::Error> {
+    let created = loa::scaffold::new_article(&loa::scaffold::NewArticle {
+        root: root.clone(),
+        section,
+        title,
+        bundle,
+        today: chrono::Local::now().date_naive(),
+    })?;
+    if let Some(index) = created.section_index {
+        let path = in_site(&root, &index);
+        say(Msg::NewSectionDone { path }.to_string());
+    }
+    let path = in_site(&root, &created.article);
+    say(Msg::NewDone { path }.to_string());
+    say(Msg::NewNext.to_string());
+    Ok(())
+}
+
+/// A path inside the site as the officer typed the site's folder: `content/a.md` when
+/// they gave none.
+fn in_site(root: &Path, path: &Path) -> String {
+    let path = if root == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    };
+    path.display().to_string()
+}
+
+/// What the officer asked to see: nothing but errors, the closing line, or every step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// A build longer than this shows a progress bar on a terminal.
+const BAR_AFTER: Duration = Duration::from_secs(1);
+
+/// Shows a build's progress on stderr: a bar on a terminal once the build has run for
+/// [`BAR_AFTER`], and with `--verbose` a line per step (above the bar, or plain lines
+/// when stderr is not a terminal).
+struct Terminal {
+    verbosity: Verbosity,
+    started: Instant,
+    bar: ProgressBar,
+    shown: AtomicBool,
+}
+
+impl Terminal {
+    fn new(verbosity: Verbosity) -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {msg} {pos}{len:.dim} [{elapsed}]")
+        {
+            bar.set_style(style.with_key(
+                "len",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    if let Some(len) = state.len() {
+                        let _ = write!(w, "/{len}");
+                    }
+                },
+            ));
+        }
+        Self {
+            verbosity,
+            started: Instant::now(),
+            bar,
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// Draws the bar once the build has run long enough, if anyone can see it.
+    fn show_when_slow(&self) {
+        if self.verbosity == Verbosity::Quiet
+            || self.shown.load(Ordering::Relaxed)
+            || self.started.elapsed() < BAR_AFTER
+            || !std::io::stderr().is_terminal()
+        {
+            return;
+        }
+        if !self.shown.swap(true, Ordering::Relaxed) {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(120));
+        }
+    }
+
+    fn clear(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Terminal {
+    fn step_done(&self, step: &'static str, took: Duration) {
+        self.show_when_slow();
+        if self.verbosity == Verbosity::Verbose {
+            let step = Msg::Step { name: step }.to_string();
+            let line = format!("{step:>24}: {} ms", took.as_millis());
+            if self.shown.load(Ordering::Relaxed) {
+                self.bar.println(line);
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    }
+
+    fn items(&self, step: &'static str, total: Option<usize>) {
+        self.bar.set_message(Msg::Step { name: step }.to_string());
+        self.bar.set_position(0);
+        match total {
+            Some(total) => self.bar.set_length(total as u64),
+            None => self.bar.unset_length(),
+        }
+        self.show_when_slow();
+    }
+
+    fn item_done(&self) {
+        self.bar.inc(1);
+        self.show_when_slow();
+    }
 }
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
-struct Terminal {
+/// Tells the officer what the preview server is doing.
+struct ServeReporter {
     open: bool,
 }
 
-impl loa::serve::Reporter for Terminal {
+impl loa::serve::Reporter for ServeReporter {
     fn report(&self, event: loa::serve::Event<'_>) {
         use loa::serve::Event;
         match event {
@@ -141,18 +327,25 @@ fn serve(
     let mut options = loa::serve::ServeOptions::new(build);
     options.bind = bind;
     options.port = port;
-    loa::serve::serve(&options, &Terminal { open }, &STOP)?;
+    loa::serve::serve(&options, &ServeReporter { open }, &STOP)?;
     println!("Stopped.");
     Ok(())
 }
 
-/// `--root`, else the current folder; in a folder with no site, the bundled example.
-fn site_root(root: Option<PathBuf>) -> PathBuf {
-    root.unwrap_or_else(|| PathBuf::from("."))
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    loa::messages::set_language(cli.lang.unwrap_or_else(lang_from_environment));
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    let terminal = Terminal::new(verbosity);
+    let say = |line: String| {
+        if verbosity != Verbosity::Quiet {
+            println!("{line}");
+        }
+    };
     let outcome = match cli.command {
         Command::Build {
             root,
@@ -160,7 +353,6 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             force,
-            verbose,
         } => {
             let root = site_root(root);
             let mut options = loa::BuildOptions::new(&root);
@@ -170,20 +362,25 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             options.base_url = base_url;
             options.force = force;
-            loa::build(&options).map(|summary| {
-                if verbose {
-                    for (step, took) in &summary.steps {
-                        eprintln!("{step:>24}: {} ms", took.as_millis());
-                    }
-                }
+            let built = loa::build_with(&options, &terminal);
+            terminal.clear();
+            built.map(|summary| {
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
-                println!(
-                    "Built {} pages and copied {} files into {} in {} ms.",
-                    summary.pages,
-                    summary.files,
-                    out.display(),
-                    summary.elapsed.as_millis()
-                );
+                say(Msg::Built {
+                    pages: summary.pages,
+                    files: summary.files,
+                    out: out.display().to_string(),
+                    ms: summary.elapsed.as_millis(),
+                }
+                .to_string());
+                let photos = summary.photos;
+                if photos.resized + photos.reused > 0 {
+                    say(Msg::Photos {
+                        resized: photos.resized,
+                        reused: photos.reused,
+                    }
+                    .to_string());
+                }
             })
         }
         Command::Serve {
@@ -204,17 +401,28 @@ fn main() -> ExitCode {
             options.out = None;
             options.drafts = drafts;
             options.external_links = external.then_some(external_limit);
-            loa::build(&options).map(|summary| {
+            let checked = loa::build_with(&options, &terminal);
+            terminal.clear();
+            checked.map(|summary| {
                 if let Some((checked, total)) = summary.external_links {
-                    println!("Checked {checked} of {total} links to other sites.");
+                    say(format!(
+                        "Checked {checked} of {total} links to other sites."
+                    ));
                 }
-                println!(
-                    "Checked {} pages in {} ms: no problems found.",
-                    summary.pages,
-                    summary.elapsed.as_millis()
-                );
+                say(Msg::Checked {
+                    pages: summary.pages,
+                    ms: summary.elapsed.as_millis(),
+                }
+                .to_string());
             })
         }
+        Command::Init { dir } => init(&dir, &say),
+        Command::New {
+            section,
+            title,
+            bundle,
+            root,
+        } => new(site_root(root), section, title, bundle, &say),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

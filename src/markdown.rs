@@ -1,5 +1,6 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart
-//! punctuation, heading ids for anchors, `@/section/file.md` links, summaries, and
+//! punctuation, heading ids for anchors, `@/section/file.md` links, summaries, photos
+//! (a paragraph that is only an image becomes a `<figure>`, its title the caption), and
 //! sanitising of raw HTML.
 //!
 //! Pure: takes text and a way to look up other files' URLs, returns HTML and what it
@@ -62,6 +63,103 @@ pub struct Rendered {
     pub words: usize,
 }
 
+/// A photo resized into several widths, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Picture {
+    /// Site path of the rendition that browsers without `srcset` load.
+    pub src: String,
+    /// `/a/anh-480.jpg 480w, /a/anh-960.jpg 960w`
+    pub srcset: String,
+    /// Width and height of the largest rendition: the browser reserves the space.
+    pub width: u32,
+    pub height: u32,
+    /// Site path of the original file, offered for download.
+    pub original: String,
+}
+
+/// How wide a photo is shown, for the browser to pick a rendition: the width of the
+/// default theme's text column, else the screen.
+pub const PICTURE_SIZES: &str = "(min-width: 48rem) 44rem, 100vw";
+
+/// The link under a photo to its original file.
+pub const DOWNLOAD_LABEL: &str = "Tải ảnh gốc";
+
+impl Picture {
+    /// The `<img>` element. `lazy` for every photo but the first of a page.
+    pub fn img(&self, alt: &str, lazy: bool) -> String {
+        format!(
+            r#"<img src="{}" srcset="{}" sizes="{PICTURE_SIZES}" width="{}" height="{}" alt="{}"{}>"#,
+            escape_attribute(&self.src),
+            escape_attribute(&self.srcset),
+            self.width,
+            self.height,
+            escape_attribute(alt),
+            if lazy {
+                r#" loading="lazy" decoding="async""#
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// The resized photos of one Markdown file, by `src` as written in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pictures {
+    pub by_src: HashMap<String, Picture>,
+    /// How many photos at the top of the page load at once (0 when the page shows a lead
+    /// photo above the text, else 1); the others load lazily.
+    pub eager: usize,
+}
+
+/// An image written in Markdown, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub src: String,
+    pub alt: String,
+    pub title: Option<String>,
+    /// Byte range of the image in the Markdown text.
+    pub offset: usize,
+    pub len: usize,
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Every image of `markdown`, in order, with its alt text as plain text.
+pub fn image_refs(markdown: &str) -> Vec<ImageRef> {
+    let mut images = Vec::new();
+    let mut open: Option<ImageRef> = None;
+    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) if open.is_none() => {
+                open = Some(ImageRef {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                    title: (!title.is_empty()).then(|| title.to_string()),
+                    offset: range.start,
+                    len: range.len(),
+                });
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(image) = &mut open {
+                    image.alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => images.extend(open.take()),
+            _ => {}
+        }
+    }
+    images
+}
+
 /// Renders `markdown`. `resolve` maps a content path such as `tin-tuc/a.md` to the URL
 /// of the page it produces.
 pub fn render(
@@ -69,14 +167,20 @@ pub fn render(
     allow_raw_html: bool,
     resolve: &dyn Fn(&str) -> Option<String>,
 ) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options)
+    render_with_pictures(markdown, allow_raw_html, resolve, &Pictures::default())
+}
+
+/// [`render`], showing the images found in `pictures` in their resized widths.
+pub fn render_with_pictures(
+    markdown: &str,
+    allow_raw_html: bool,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    pictures: &Pictures,
+) -> Rendered {
+    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, parser_options())
         .into_offset_iter()
         .collect();
+    let (mut events, made_here) = photos(parsed, pictures);
 
     let mut rendered = Rendered::default();
     let mut has_raw_html = false;
@@ -141,7 +245,9 @@ pub fn render(
             )
             | Event::SoftBreak
             | Event::HardBreak => plain.push(' '),
-            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            Event::Html(_) | Event::InlineHtml(_) if !made_here.contains(&index) => {
+                has_raw_html = true
+            }
             _ => {}
         }
     }
@@ -168,6 +274,106 @@ pub fn render(
     }
     rendered.html = output;
     rendered
+}
+
+/// Images written in Markdown as the page shows them: a paragraph holding only an image
+/// becomes a `<figure>` (its title the caption, with a link to the original of a resized
+/// photo); an image inside text becomes an `<img>` with its renditions. Returns the
+/// events and the indexes of the HTML events made here, which are not the author's raw
+/// HTML.
+fn photos<'a>(
+    events: Vec<(Event<'a>, std::ops::Range<usize>)>,
+    pictures: &Pictures,
+) -> (Vec<(Event<'a>, std::ops::Range<usize>)>, HashSet<usize>) {
+    let mut out = Vec::with_capacity(events.len());
+    let mut made_here = HashSet::new();
+    let mut shown = 0;
+    let mut index = 0;
+    while index < events.len() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = &events[index].0
+        else {
+            out.push(events[index].clone());
+            index += 1;
+            continue;
+        };
+        let Some(end) =
+            (index + 1..events.len()).find(|&i| matches!(events[i].0, Event::End(TagEnd::Image)))
+        else {
+            out.push(events[index].clone());
+            index += 1;
+            continue;
+        };
+        let alt = plain_text(&events[index + 1..end]);
+        let picture = pictures.by_src.get(dest_url.as_ref());
+        let alone = index > 0
+            && matches!(events[index - 1].0, Event::Start(Tag::Paragraph))
+            && matches!(
+                events.get(end + 1).map(|e| &e.0),
+                Some(Event::End(TagEnd::Paragraph))
+            );
+        let lazy = shown >= pictures.eager;
+        let img = match picture {
+            Some(picture) => picture.img(&alt, lazy),
+            None => format!(
+                r#"<img src="{}" alt="{}">"#,
+                escape_attribute(dest_url),
+                escape_attribute(&alt)
+            ),
+        };
+        let range = events[index].1.clone();
+        if alone && (picture.is_some() || !title.is_empty()) {
+            let mut caption = escape_text(title);
+            if let Some(picture) = picture {
+                if !caption.is_empty() {
+                    caption.push(' ');
+                }
+                caption.push_str(&format!(
+                    r#"<a class="photo-original" href="{}">{DOWNLOAD_LABEL}</a>"#,
+                    escape_attribute(&picture.original)
+                ));
+            }
+            out.pop(); // the paragraph's start
+            made_here.insert(out.len());
+            out.push((
+                Event::Html(CowStr::from(format!(
+                    "<figure class=\"photo\">{img}<figcaption>{caption}</figcaption></figure>\n"
+                ))),
+                range,
+            ));
+            index = end + 2; // past the paragraph's end
+        } else if picture.is_some() {
+            made_here.insert(out.len());
+            out.push((Event::InlineHtml(CowStr::from(img)), range));
+            index = end + 1;
+        } else {
+            out.extend(events[index..=end].iter().cloned());
+            index = end + 1;
+        }
+        shown += 1;
+    }
+    (out, made_here)
+}
+
+/// Text made safe inside an HTML attribute value or element.
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn escape_text(text: &str) -> String {
+    escape_attribute(text)
 }
 
 fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<LinkTarget> {
@@ -244,7 +450,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         builder
             .add_tags(["figure", "figcaption", "sup", "section", "mark"])
             .add_generic_attributes(["id", "class"])
-            .add_tag_attributes("img", ["loading", "width", "height"])
+            .add_tag_attributes(
+                "img",
+                ["loading", "width", "height", "srcset", "sizes", "decoding"],
+            )
             .link_rel(None);
         let mut schemes = HashSet::new();
         schemes.extend(["http", "https", "mailto", "tel"]);

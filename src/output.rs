@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 
 /// Written at the top of every output folder: proof that loa made it and may replace it.
 pub const MARKER: &str = ".loa-output";
@@ -37,7 +38,7 @@ impl std::fmt::Display for OutputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Refused(message) => f.write_str(message),
-            Self::Io { context, error } => write!(f, "{context}\ncaused by: {error}"),
+            Self::Io { context, error } => write!(f, "{context}\n{}: {error}", Msg::CausedBy),
         }
     }
 }
@@ -66,22 +67,28 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
     let root = absolute(root);
     let target = absolute(out);
     if root.starts_with(&target) {
-        return Err(OutputError::Refused(format!(
-            "refusing to write into {}: it contains the site itself, which a build would replace",
-            target.display()
-        )));
+        return Err(OutputError::Refused(
+            Msg::RefuseContainsSite {
+                path: target.display().to_string(),
+            }
+            .to_string(),
+        ));
     }
     if target.starts_with(root.join(crate::content::CONTENT_DIR)) {
-        return Err(OutputError::Refused(format!(
-            "refusing to write into {}: it is inside content/, which the next build would read back",
-            target.display()
-        )));
+        return Err(OutputError::Refused(
+            Msg::RefuseInsideContent {
+                path: target.display().to_string(),
+            }
+            .to_string(),
+        ));
     }
     if target.is_file() {
-        return Err(OutputError::Refused(format!(
-            "refusing to write into {}: it is a file, not a folder",
-            target.display()
-        )));
+        return Err(OutputError::Refused(
+            Msg::RefuseFile {
+                path: target.display().to_string(),
+            }
+            .to_string(),
+        ));
     }
     if target.is_dir() && !target.join(MARKER).is_file() && !force {
         let is_empty = fs::read_dir(&target)
@@ -89,10 +96,12 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
             .next()
             .is_none();
         if !is_empty {
-            return Err(OutputError::Refused(format!(
-                "refusing to replace {}: it is not empty and was not made by loa; choose another --out, or pass --force to replace it",
-                target.display()
-            )));
+            return Err(OutputError::Refused(
+                Msg::RefuseForeign {
+                    path: target.display().to_string(),
+                }
+                .to_string(),
+            ));
         }
     }
     let dir = sibling(&target, "staging");
@@ -259,7 +268,13 @@ fn remove_stale(top: &Path, dir: &Path, produced: &HashSet<String>) -> Result<bo
 }
 
 fn write_failed(path: &Path, error: io::Error) -> Diagnostic {
-    Diagnostic::new(path, format!("cannot write this file: {error}"))
+    Diagnostic::new(
+        path,
+        Msg::CannotWriteFile {
+            error: error.to_string(),
+        }
+        .to_string(),
+    )
 }
 
 /// `.public.loa-staging` beside `public`.

@@ -297,6 +297,13 @@ struct ImageView<'a> {
     src: String,
     alt: &'a str,
     caption: Option<&'a str>,
+    /// For a photo loa resized: the renditions, the size the browser reserves and the
+    /// original for download; all none for an image loa left as it is.
+    srcset: Option<&'a str>,
+    sizes: Option<&'static str>,
+    width: Option<u32>,
+    height: Option<u32>,
+    original: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -355,14 +362,27 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         Some(summary) => format!("<p>{}</p>", escape(summary)),
         None => page.rendered.first_paragraph.clone().unwrap_or_default(),
     };
-    let image = front.image.as_ref().map(|image| ImageView {
-        src: if image.src.starts_with('/') || image.src.contains("://") {
-            image.src.clone()
-        } else {
-            format!("{}{}", article.url, image.src)
-        },
-        alt: &image.alt,
-        caption: image.caption.as_deref(),
+    let image = front.image.as_ref().map(|image| {
+        let picture = site
+            .pictures
+            .get(&article.source.content_path)
+            .and_then(|pictures| pictures.by_src.get(&image.src));
+        ImageView {
+            src: match picture {
+                Some(picture) => picture.src.clone(),
+                None if image.src.starts_with('/') || image.src.contains("://") => {
+                    image.src.clone()
+                }
+                None => format!("{}{}", article.url, image.src),
+            },
+            alt: &image.alt,
+            caption: image.caption.as_deref(),
+            srcset: picture.map(|p| p.srcset.as_str()),
+            sizes: picture.map(|_| crate::markdown::PICTURE_SIZES),
+            width: picture.map(|p| p.width),
+            height: picture.map(|p| p.height),
+            original: picture.map(|p| p.original.as_str()),
+        }
     });
     let campaign = front.campaign.as_ref().map(|campaign| {
         let starts = campaign.starts.date();

@@ -13,6 +13,7 @@ use crate::config::{Config, TermSource};
 use crate::content::{Article, Content, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, LinkTarget, Rendered};
+use crate::messages::Msg;
 use crate::vi;
 
 /// An article with its rendered Markdown and its neighbours.
@@ -83,6 +84,8 @@ pub struct Site {
     /// Listed articles of every section, newest first.
     pub latest: Vec<usize>,
     pub assets: Vec<crate::content::Asset>,
+    /// The resized photos each article shows, by content path.
+    pub pictures: HashMap<String, markdown::Pictures>,
 }
 
 impl Site {
@@ -129,6 +132,7 @@ pub struct MarkdownCache {
 struct CachedMarkdown {
     markdown: String,
     allow_raw_html: bool,
+    pictures: markdown::Pictures,
     rendered: Arc<Rendered>,
 }
 
@@ -139,10 +143,12 @@ impl MarkdownCache {
         markdown: &str,
         allow_raw_html: bool,
         resolve_link: &dyn Fn(&str) -> Option<String>,
+        pictures: &markdown::Pictures,
     ) -> Arc<Rendered> {
         let still_valid = |cached: &CachedMarkdown| {
             cached.markdown == markdown
                 && cached.allow_raw_html == allow_raw_html
+                && cached.pictures == *pictures
                 && cached.rendered.links.iter().all(|link| match &link.target {
                     LinkTarget::File { path, url, .. } => {
                         resolve_link(path).as_deref() == Some(url.as_str())
@@ -156,13 +162,19 @@ impl MarkdownCache {
         {
             return cached.rendered.clone();
         }
-        let rendered = Arc::new(markdown::render(markdown, allow_raw_html, resolve_link));
+        let rendered = Arc::new(markdown::render_with_pictures(
+            markdown,
+            allow_raw_html,
+            resolve_link,
+            pictures,
+        ));
         if let Ok(mut entries) = self.entries.lock() {
             entries.insert(
                 content_path.to_string(),
                 CachedMarkdown {
                     markdown: markdown.to_string(),
                     allow_raw_html,
+                    pictures: pictures.clone(),
                     rendered: rendered.clone(),
                 },
             );
@@ -218,11 +230,25 @@ pub fn replace_bodies(
         if page.article.source.path != source.path {
             return false;
         }
+        // Photos are found and resized by a full build; a body that names a photo the
+        // previous one did not goes that way.
+        let pictures = site
+            .pictures
+            .get(&source.content_path)
+            .cloned()
+            .unwrap_or_default();
+        let photos_known = markdown::image_refs(source.body())
+            .iter()
+            .all(|image| pictures.by_src.contains_key(&image.src));
+        if !photos_known {
+            return false;
+        }
         let rendered = cache.render(
             &source.content_path,
             source.body(),
             site.config.unsafe_html,
             &resolve_link,
+            &pictures,
         );
         let ids = |r: &Rendered| r.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
         if ids(&rendered) != ids(&page.rendered) {
@@ -261,17 +287,30 @@ pub fn resolve(
     content: Content,
     extra_urls: &[String],
 ) -> Result<Site, Diagnostics> {
-    resolve_inner(config, content, extra_urls, None)
+    resolve_inner(config, content, extra_urls, None, HashMap::new())
 }
 
-/// [`resolve`], taking from `cache` the Markdown of files that did not change.
+/// [`resolve`], showing each article's photos in the resized widths of `pictures`
+/// (by content path).
+pub fn resolve_with_pictures(
+    config: Config,
+    content: Content,
+    extra_urls: &[String],
+    pictures: HashMap<String, markdown::Pictures>,
+) -> Result<Site, Diagnostics> {
+    resolve_inner(config, content, extra_urls, None, pictures)
+}
+
+/// [`resolve_with_pictures`], taking from `cache` the Markdown of files that did not
+/// change.
 pub fn resolve_cached(
     config: Config,
     content: Content,
     extra_urls: &[String],
     cache: &MarkdownCache,
+    pictures: HashMap<String, markdown::Pictures>,
 ) -> Result<Site, Diagnostics> {
-    resolve_inner(config, content, extra_urls, Some(cache))
+    resolve_inner(config, content, extra_urls, Some(cache), pictures)
 }
 
 /// A one-shot build passes no cache, so that no copy of every Markdown text is kept.
@@ -280,6 +319,7 @@ fn resolve_inner(
     content: Content,
     extra_urls: &[String],
     cache: Option<&MarkdownCache>,
+    pictures: HashMap<String, markdown::Pictures>,
 ) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
     let by_content_path: HashMap<&str, &str> = content
@@ -301,18 +341,24 @@ fn resolve_inner(
     let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
     let allow_raw_html = config.unsafe_html;
 
-    let render = |source: &crate::content::Source| match cache {
-        Some(cache) => cache.render(
-            &source.content_path,
-            source.body(),
-            allow_raw_html,
-            &resolve_link,
-        ),
-        None => Arc::new(markdown::render(
-            source.body(),
-            allow_raw_html,
-            &resolve_link,
-        )),
+    let no_pictures = markdown::Pictures::default();
+    let render = |source: &crate::content::Source| {
+        let pictures = pictures.get(&source.content_path).unwrap_or(&no_pictures);
+        match cache {
+            Some(cache) => cache.render(
+                &source.content_path,
+                source.body(),
+                allow_raw_html,
+                &resolve_link,
+                pictures,
+            ),
+            None => Arc::new(markdown::render_with_pictures(
+                source.body(),
+                allow_raw_html,
+                &resolve_link,
+                pictures,
+            )),
+        }
     };
     let rendered: Vec<Arc<Rendered>> = content
         .articles
@@ -421,6 +467,7 @@ fn resolve_inner(
         taxonomies,
         latest,
         assets: content.assets,
+        pictures,
     })
 }
 
@@ -482,9 +529,14 @@ fn produced_urls(
         if let Some(first) = owners.get(&url) {
             if first != &owner {
                 problems.push(
-                    Diagnostic::new(&owner, format!("two files produce the same page `{url}`"))
-                        .note(format!("the other one is {first}"))
-                        .help("give one of them another `slug`, or rename the file"),
+                    Diagnostic::new(&owner, Msg::TwoFilesOnePage { url }.to_string())
+                        .note(
+                            Msg::TheOtherOne {
+                                path: first.clone(),
+                            }
+                            .to_string(),
+                        )
+                        .help(Msg::TwoFilesHelp.to_string()),
                 );
             }
         } else {
@@ -543,14 +595,13 @@ fn check_menu(config: &Config, produced: &HashSet<String>, problems: &mut Diagno
             problems.push(
                 Diagnostic::new(
                     crate::config::FILE_NAME,
-                    format!(
-                        "the menu entry `{}` points to `{url}`, a page this site does not produce",
-                        item.name
-                    ),
+                    Msg::MenuEntryBroken {
+                        name: item.name.clone(),
+                        url: url.into(),
+                    }
+                    .to_string(),
                 )
-                .help(
-                    "point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`",
-                ),
+                .help(Msg::MenuEntryHelp.to_string()),
             );
         }
     }
@@ -584,12 +635,24 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                 };
             let problem = match &link.target {
                 LinkTarget::MissingFile { path } => Some(
-                    Diagnostic::new(&source.path, format!("the link points to `@/{path}`, which does not exist"))
-                        .help("write the path of a Markdown file under content/, such as `@/tin-tuc/bai-viet.md`"),
+                    Diagnostic::new(
+                        &source.path,
+                        Msg::LinkMissingFile { path: path.clone() }.to_string(),
+                    )
+                    .help(Msg::LinkMissingFileHelp.to_string()),
                 ),
-                LinkTarget::File { path, url, anchor } => missing_anchor(url, anchor).map(|anchor| {
-                    Diagnostic::new(&source.path, format!("`@/{path}` has no heading with the anchor `#{anchor}`"))
-                }),
+                LinkTarget::File { path, url, anchor } => {
+                    missing_anchor(url, anchor).map(|anchor| {
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::NoAnchor {
+                                target: format!("@/{path}"),
+                                anchor,
+                            }
+                            .to_string(),
+                        )
+                    })
+                }
                 LinkTarget::RootRelative { path, anchor } => {
                     let page_path = if path.ends_with('/') || path.contains('.') {
                         path.clone()
@@ -598,19 +661,31 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                     };
                     if !produced.contains(&page_path) && !produced.contains(path) {
                         Some(
-                            Diagnostic::new(&source.path, format!("the link points to `{path}`, a page this site does not produce"))
-                                .help("link to a file with `@/section/file.md` so that loa finds its address for you"),
+                            Diagnostic::new(
+                                &source.path,
+                                Msg::LinkMissingPage { path: path.clone() }.to_string(),
+                            )
+                            .help(Msg::LinkMissingPageHelp.to_string()),
                         )
                     } else {
                         missing_anchor(&page_path, anchor).map(|anchor| {
-                            Diagnostic::new(&source.path, format!("`{path}` has no heading with the anchor `#{anchor}`"))
+                            Diagnostic::new(
+                                &source.path,
+                                Msg::NoAnchor {
+                                    target: path.clone(),
+                                    anchor,
+                                }
+                                .to_string(),
+                            )
                         })
                     }
                 }
                 LinkTarget::External { .. } => None,
-                LinkTarget::SamePage { anchor } => missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
-                    Diagnostic::new(&source.path, format!("this page has no heading with the anchor `#{anchor}`"))
-                }),
+                LinkTarget::SamePage { anchor } => {
+                    missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
+                        Diagnostic::new(&source.path, Msg::SamePageNoAnchor { anchor }.to_string())
+                    })
+                }
             };
             if let Some(problem) = problem {
                 problems.push(problem.at(location()));

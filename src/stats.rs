@@ -27,6 +27,7 @@
 //!
 //! Pure: no I/O, no templates, no printing. It reads the registry but never changes it.
 
+use crate::messages::Msg;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::AddAssign;
 
@@ -662,23 +663,30 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
     let as_of = other.as_of.format("%Y-%m-%d");
     let mut diagnostic = Diagnostic::new(
         &source.path,
-        format!(
-            "`{metric}` for {province} as of {as_of} is {} here, but {} in {first_path}",
-            other.value, first.value
-        ),
+        Msg::FigureConflict {
+            metric: metric.into(),
+            province: province.into(),
+            as_of: as_of.to_string(),
+            here: other.value,
+            there: first.value,
+            first: first_path.clone(),
+        }
+        .to_string(),
     )
-    .note(format!(
-        "{} reports `{metric}: {}` for {province} as of {as_of}",
-        match locate_key(&first.article.source.text, 2, &["stats", metric]) {
-            Some(at) => format!("{first_path}:{}", at.line),
-            None => first_path.clone(),
-        },
-        first.value
-    ))
-    .help(
-        "one province cannot have two figures for the same day: correct the wrong one, \
-         or give the newer figure its own `as_of` date",
-    );
+    .note(
+        Msg::FigureConflictNote {
+            place: match locate_key(&first.article.source.text, 2, &["stats", metric]) {
+                Some(at) => format!("{first_path}:{}", at.line),
+                None => first_path.clone(),
+            },
+            metric: metric.into(),
+            value: first.value,
+            province: province.into(),
+            as_of: as_of.to_string(),
+        }
+        .to_string(),
+    )
+    .help(Msg::FigureConflictHelp.to_string());
     diagnostic.location = locate_key(&source.text, 2, &["stats", metric]);
     diagnostic
 }

@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::front_matter::HELP_SEPARATOR;
+use crate::messages::Msg;
 
 /// Front matter of an article or of a stand-alone page.
 #[derive(Debug, Clone, Deserialize)]
@@ -136,10 +137,15 @@ impl DateValue {
 
 fn invalid_date_message(text: &str) -> String {
     let help = match NaiveDate::parse_from_str(text, "%d/%m/%Y") {
-        Ok(date) => format!("write it as {}", date.format("%Y-%m-%d")),
-        Err(_) => "write it as YYYY-MM-DD, such as 2024-07-01, optionally followed by a time such as 08:30".into(),
+        Ok(date) => Msg::DateWriteAs {
+            date: date.format("%Y-%m-%d").to_string(),
+        },
+        Err(_) => Msg::DateFormatHelp,
     };
-    format!("`{text}` is not a valid date{HELP_SEPARATOR}{help}")
+    format!(
+        "{}{HELP_SEPARATOR}{help}",
+        Msg::InvalidDate { text: text.into() }
+    )
 }
 
 impl<'de> Deserialize<'de> for DateValue {
@@ -217,8 +223,11 @@ impl<'de> Deserialize<'de> for Figure {
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Figure, E> {
                 u64::try_from(value).map(Figure).map_err(|_| {
                     E::custom(format!(
-                        "a figure cannot be negative, got {value}{HELP_SEPARATOR}write the count as reported, such as {}",
-                        value.unsigned_abs()
+                        "{}{HELP_SEPARATOR}{}",
+                        Msg::FigureNegative { value },
+                        Msg::FigureNegativeHelp {
+                            value: value.unsigned_abs()
+                        }
                     ))
                 })
             }
@@ -228,11 +237,12 @@ impl<'de> Deserialize<'de> for Figure {
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
                 let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
                 let help = match digits.parse::<u64>() {
-                    Ok(value) => format!("write {value}, without quotes or separators"),
-                    Err(_) => "write a whole number such as 2199".into(),
+                    Ok(value) => Msg::FigureWriteWithout { value },
+                    Err(_) => Msg::FigureWriteWhole,
                 };
                 Err(E::custom(format!(
-                    "a figure must be a number, got \"{text}\"{HELP_SEPARATOR}{help}"
+                    "{}{HELP_SEPARATOR}{help}",
+                    Msg::FigureNotNumber { text: text.into() }
                 )))
             }
         }
@@ -246,14 +256,14 @@ fn decimal_figure_message(value: f64) -> String {
     let help = match written.split_once('.') {
         Some((whole, fraction)) if fraction.len() <= 3 && value.fract() != 0.0 => {
             let padded = format!("{fraction:0<3}");
-            format!(
-                "YAML reads the dot as a decimal point; if you meant {written} in the Vietnamese way, write {}{padded} without the dot",
-                whole.trim_start_matches('0')
-            )
+            Msg::FigureDotHelp {
+                written: written.clone(),
+                value: format!("{}{padded}", whole.trim_start_matches('0')),
+            }
         }
-        _ => "figures are counts: write the whole number without dots or commas, such as 9000 for 9.000".into(),
+        _ => Msg::FigureCountsHelp,
     };
-    format!("a figure must be a whole number, got {written}{HELP_SEPARATOR}{help}")
+    format!("{}{HELP_SEPARATOR}{help}", Msg::FigureNotWhole { written })
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use walkdir::WalkDir;
 use crate::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest, relative};
 use crate::front_matter::{self, SplitError};
+use crate::messages::Msg;
 use crate::provinces::Registry;
 use crate::vi;
 use front::{ArticleFront, SectionFront};
@@ -231,7 +232,10 @@ fn load_inner(
                 let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
                 problems.push(Diagnostic::new(
                     relative(root, &path),
-                    format!("cannot read this folder: {error}"),
+                    Msg::FolderCannotRead {
+                        error: error.to_string(),
+                    }
+                    .to_string(),
                 ));
             }
         }
@@ -260,13 +264,8 @@ fn load_inner(
             }),
             Entry::BundleFile { bundle } => bundle_files.push((bundle, file)),
             Entry::Misplaced => problems.push(
-                Diagnostic::new(
-                    relative(root, &file),
-                    "this Markdown file is not in a place loa reads",
-                )
-                .help(
-                    "put articles in content/<section>/<name>.md, or content/<section>/<name>/index.md for an article with its own photos",
-                ),
+                Diagnostic::new(relative(root, &file), Msg::Misplaced.to_string())
+                    .help(Msg::MisplacedHelp.to_string()),
             ),
             entry => markdown.push((entry, file, stamp)),
         }
@@ -422,8 +421,15 @@ fn read_markdown(
     registry: &Registry,
 ) -> Result<Parsed, Diagnostic> {
     let shown = relative(root, file);
-    let bytes = std::fs::read(file)
-        .map_err(|error| Diagnostic::new(&shown, format!("cannot read this file: {error}")))?;
+    let bytes = std::fs::read(file).map_err(|error| {
+        Diagnostic::new(
+            &shown,
+            Msg::FileCannotRead {
+                error: error.to_string(),
+            }
+            .to_string(),
+        )
+    })?;
     let text = decode(bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
     let content_path = file
         .strip_prefix(content_dir)
@@ -525,23 +531,21 @@ fn entry_stem(content_path: &str) -> String {
 }
 
 fn not_utf8(path: &Path, valid_up_to: usize) -> Diagnostic {
-    Diagnostic::new(
-        path,
-        format!("this file is not UTF-8 text (the first bad byte is at byte {valid_up_to})"),
-    )
-    .help("open it in your editor and save it again with the encoding \"UTF-8\"")
+    Diagnostic::new(path, Msg::FileNotUtf8At { byte: valid_up_to }.to_string())
+        .help(Msg::EditorSaveAsUtf8Help.to_string())
 }
 
 fn split_diagnostic(path: &Path, text: &str, error: SplitError) -> Diagnostic {
     match error {
-        SplitError::Empty => Diagnostic::new(path, "this file is empty").help(
-            "start it with front matter between two `---` lines, such as:\n---\ntitle: Tiêu đề bài viết\ndate: 2024-07-01\n---",
-        ),
-        SplitError::NoFrontMatter => Diagnostic::new(path, "this file has no front matter")
+        SplitError::Empty => {
+            Diagnostic::new(path, Msg::EmptyFile.to_string()).help(Msg::EmptyFileHelp.to_string())
+        }
+        SplitError::NoFrontMatter => Diagnostic::new(path, Msg::NoFrontMatter.to_string())
             .at(Location::of_text_on_line(text, 1, ""))
-            .help("the first line must be `---`, followed by the front matter and another `---` line"),
-        SplitError::Unclosed => Diagnostic::new(path, "the front matter is never closed")
-            .help("add a line with only `---` after the last front-matter line"),
+            .help(Msg::NoFrontMatterHelp.to_string()),
+        SplitError::Unclosed => {
+            Diagnostic::new(path, Msg::Unclosed.to_string()).help(Msg::UnclosedHelp.to_string())
+        }
     }
 }
 
@@ -555,20 +559,17 @@ fn check_article(
     registry: &Registry,
     problems: &mut Diagnostics,
 ) -> ArticleFront {
-    let mut problem = |key_path: &[&str], message: String, help: Option<String>| {
-        let mut diagnostic = Diagnostic::new(&source.path, message).help_opt(help);
+    let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
+        let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
+            .help_opt(help.map(|h| h.to_string()));
         diagnostic.location = locate_key(&source.text, 2, key_path);
         problems.push(diagnostic);
     };
     if front.title.trim().is_empty() {
-        problem(&["title"], "the title is empty".into(), None);
+        problem(&["title"], Msg::TitleEmpty, None);
     }
     if in_section && front.date.is_none() {
-        problem(
-            &["title"],
-            "an article needs a `date`".into(),
-            Some("add a line such as `date: 2024-07-01` to the front matter".into()),
-        );
+        problem(&["title"], Msg::NeedsDate, Some(Msg::NeedsDateHelp));
     }
     if let Some(slug) = front.slug.take_if(|s| !is_url_segment(s)) {
         let leaves = slug.contains('/') || slug.contains('\\') || slug.contains("..");
@@ -576,11 +577,13 @@ fn check_article(
         problem(
             &["slug"],
             if leaves {
-                format!("`slug: {slug}` tries to leave the article's folder")
+                Msg::SlugLeaves { slug }
             } else {
-                format!("`slug: {slug}` must use only a-z, 0-9 and -")
+                Msg::SlugChars { slug }
             },
-            (!suggestion.is_empty()).then(|| format!("such as `{suggestion}`")),
+            (!suggestion.is_empty()).then_some(Msg::SuchAs {
+                example: suggestion,
+            }),
         );
     }
     for alias in &front.aliases {
@@ -590,7 +593,9 @@ fn check_article(
         if !fine {
             problem(
                 &["aliases"],
-                format!("alias `{alias}` must be a site path such as `/tin-cu/bai-viet/`"),
+                Msg::AliasNotSitePath {
+                    alias: alias.clone(),
+                },
                 None,
             );
         }
@@ -600,10 +605,12 @@ fn check_article(
             Some(unit) => front.province = Some(unit.name.clone()),
             None => problem(
                 &["province"],
-                format!("`{province}` is not a province or city of Vietnam"),
-                registry
-                    .suggest(province)
-                    .map(|name| format!("did you mean `{name}`?")),
+                Msg::ProvinceUnknown {
+                    province: province.clone(),
+                },
+                registry.suggest(province).map(|name| Msg::DidYouMean {
+                    name: name.to_string(),
+                }),
             ),
         }
     }
@@ -611,8 +618,8 @@ fn check_article(
         if front.province.is_none() {
             problem(
                 &["stats"],
-                "figures need a `province` to belong to".into(),
-                Some("add `province:` with the province these figures are for".into()),
+                Msg::FiguresNeedProvince,
+                Some(Msg::FiguresNeedProvinceHelp),
             );
         }
         for metric in stats.figures.keys() {
@@ -624,17 +631,18 @@ fn check_article(
                     .collect();
                 problem(
                     &["stats", metric],
-                    format!(
-                        "`{metric}` is not a metric declared in {}",
-                        config::FILE_NAME
-                    ),
+                    Msg::MetricNotDeclared {
+                        metric: metric.clone(),
+                        file: config::FILE_NAME.into(),
+                    },
                     Some(match nearest(metric, known.iter().copied()) {
-                        Some(name) => format!("did you mean `{name}`?"),
-                        None if known.is_empty() => format!(
-                            "declare it under `stats: metrics:` in {}",
-                            config::FILE_NAME
-                        ),
-                        None => format!("the metrics are {}", known.join(", ")),
+                        Some(name) => Msg::DidYouMean { name: name.into() },
+                        None if known.is_empty() => Msg::DeclareMetricHelp {
+                            file: config::FILE_NAME.into(),
+                        },
+                        None => Msg::MetricsAre {
+                            list: known.join(", "),
+                        },
                     }),
                 );
             }
@@ -647,8 +655,8 @@ fn check_article(
     {
         problem(
             &["image", "alt"],
-            "the image's `alt` text is empty".into(),
-            Some("describe the photo in a few words for readers who cannot see it".into()),
+            Msg::FrontImageAltEmpty,
+            Some(Msg::FrontImageAltEmptyHelp),
         );
     }
     front.tags.retain(|tag| !tag.trim().is_empty());

@@ -1,7 +1,7 @@
 //! `loa build` turns a site into pages: URLs, articles, bundles, drafts, aliases,
 //! summaries, Markdown features and the closing line.
 
-use crate::support::{SiteTest, card_links};
+use crate::support::{SiteTest, card_links, jpeg};
 
 #[test]
 fn an_article_gets_a_pretty_ascii_url_from_its_title() {
@@ -56,6 +56,7 @@ fn nfd_text_is_normalised_to_nfc_in_pages_and_urls() {
 
 #[test]
 fn a_bundle_article_has_its_images_copied_beside_it() {
+    let photo = jpeg(64, 48);
     let site = SiteTest::new()
         .article(
             "content/le-ra-mat/dak-lak/index.md",
@@ -64,12 +65,12 @@ fn a_bundle_article_has_its_images_copied_beside_it() {
             "image: { src: anh-le.jpg, alt: Lực lượng diễu hành }\n",
             "![Lực lượng diễu hành](anh-le.jpg)",
         )
-        .bytes("content/le-ra-mat/dak-lak/anh-le.jpg", b"JPEG")
+        .bytes("content/le-ra-mat/dak-lak/anh-le.jpg", &photo)
         .bytes("content/le-ra-mat/dak-lak/anh/phu.jpg", b"JPEG2")
         .build();
     assert_eq!(
         std::fs::read(site.out().join("le-ra-mat/le-ra-mat-dak-lak/anh-le.jpg")).unwrap(),
-        b"JPEG"
+        photo
     );
     assert_eq!(
         std::fs::read(site.out().join("le-ra-mat/le-ra-mat-dak-lak/anh/phu.jpg")).unwrap(),
@@ -77,7 +78,7 @@ fn a_bundle_article_has_its_images_copied_beside_it() {
     );
     let main = site.main("/le-ra-mat/le-ra-mat-dak-lak/");
     assert!(
-        main.contains(r#"src="/le-ra-mat/le-ra-mat-dak-lak/anh-le.jpg""#),
+        main.contains(r#"href="/le-ra-mat/le-ra-mat-dak-lak/anh-le.jpg">Tải ảnh gốc</a>"#),
         "{main}"
     );
 }

@@ -69,10 +69,17 @@ impl SiteTest {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_lang(args, "C")
+    }
+
+    /// `loa` with the locale variable `LANG` set to `lang`, and no other locale variable.
+    pub fn run_with_lang(&self, args: &[&str], lang: &str) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_loa"))
             .args(args)
             .current_dir(self.dir.path())
-            .env("LANG", "C")
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .expect("run loa");
         self.run_of(output)
@@ -160,4 +167,61 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect();
     files.sort();
     files
+}
+
+/// A JPEG photo of `width` × `height` pixels, made here rather than committed: a
+/// gradient, so that resizing has something to do.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 80)
+        .encode_image(&image)
+        .expect("encode a JPEG");
+    bytes
+}
+
+/// A PNG with a transparent left half.
+pub fn png_with_transparency(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbaImage::from_fn(width, height, |x, _| {
+        image::Rgba([200, 30, 30, if x < width / 2 { 0 } else { 255 }])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .expect("encode a PNG");
+    bytes
+}
+
+/// Width and height of the image file at `path`.
+pub fn image_size(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs the Nu Html Checker on every HTML file under `dir` and fails with its report.
+pub fn assert_valid_html(dir: &Path) {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "the Nu Html Checker is missing at {}: run scripts/install-test-deps.sh",
+        jar.display()
+    );
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html", "--format", "text"])
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("java is missing ({e}): run scripts/install-test-deps.sh"));
+    assert!(
+        output.status.success(),
+        "the Nu Html Checker found errors:\n{}{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
 }

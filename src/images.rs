@@ -1,0 +1,595 @@
+//! Photos: the images an article shows (written in its Markdown, or its front-matter
+//! `image`), checked, and resized at build time into a few widths served with `srcset`.
+//!
+//! Two steps. [`plan`] finds every image, checks that it has alt text and that its file
+//! is there and readable (reading only the file's header and hashing its bytes), and
+//! decides the renditions and the [`Picture`] each page shows. [`make`] then resizes in
+//! parallel, one photo per task so that memory stays bounded by the number of threads.
+//!
+//! Resized files live in a cache, `<root>/.loa-cache/images/<hash>-<width>.jpg`, named
+//! by a hash of the original's bytes and of the resizing settings: a photo whose bytes
+//! did not change is never resized again, and the output copies its renditions from
+//! there. The cache is the one place outside the output folder that loa writes to; it
+//! only ever adds files there (written whole, then renamed in), and never deletes.
+//! Knows nothing of templates; reports problems as diagnostics and progress through the
+//! caller's `Progress`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
+use rayon::prelude::*;
+
+use crate::config::locate_key;
+use crate::content::{Article, Content, Source};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::markdown::{self, Picture, Pictures};
+use crate::progress::Progress;
+
+/// The widths a photo is resized to; never wider than the original.
+pub const WIDTHS: &[u32] = &[480, 960, 1600];
+/// The width that browsers without `srcset` load, or the nearest below it.
+const FALLBACK_WIDTH: u32 = 960;
+/// Where resized photos are kept between builds, under the site's root.
+pub const CACHE_DIR: &str = ".loa-cache/images";
+const JPEG_QUALITY: u8 = 82;
+/// Changes whenever resizing would give other bytes for the same original, so that the
+/// cache never serves a rendition made with older settings.
+const SETTINGS: &str = "loa-images-1;jpeg;q82;lanczos3;flatten-white";
+/// The files loa resizes; other images (SVG, GIF) are copied and shown as they are.
+const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+/// The name of the resizing step, in progress reports.
+pub const STEP: &str = "resize photos";
+
+/// One resized copy of a photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendition {
+    pub width: u32,
+    pub height: u32,
+    /// Path in the output folder, forward slashes: `le-ra-mat/a/anh-960.jpg`.
+    pub output: String,
+    /// The file in the cache.
+    pub cached: PathBuf,
+}
+
+/// A photo to resize, once however many times it is shown.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub source: PathBuf,
+    /// The image as the article names it: `anh.jpg`.
+    pub src: String,
+    /// Where the Markdown or front matter names it first, for messages.
+    pub named_in: PathBuf,
+    pub location: Option<Location>,
+    /// Largest first.
+    pub renditions: Vec<Rendition>,
+}
+
+/// What [`plan`] found: the photos to resize, and what each Markdown file shows.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub photos: Vec<Photo>,
+    /// By the article's content path (`le-ra-mat/a/index.md`).
+    pub pictures: HashMap<String, Pictures>,
+}
+
+impl Plan {
+    /// The output paths of every rendition, as site paths (`/le-ra-mat/a/anh-960.jpg`).
+    pub fn urls(&self) -> impl Iterator<Item = String> + '_ {
+        self.photos
+            .iter()
+            .flat_map(|p| p.renditions.iter().map(|r| format!("/{}", r.output)))
+    }
+
+    /// Every rendition to copy into the output: output path and cached file.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.photos.iter().flat_map(|p| {
+            p.renditions
+                .iter()
+                .map(|r| (r.output.as_str(), r.cached.as_path()))
+        })
+    }
+}
+
+/// How many renditions a build made, and how many it found in the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Made {
+    pub resized: usize,
+    pub reused: usize,
+}
+
+/// One article's photos, what its Markdown shows (by content path), and its problems.
+type ArticlePlan = (Vec<Photo>, Option<(String, Pictures)>, Diagnostics);
+
+/// An image as an article names it.
+struct Named<'a> {
+    src: &'a str,
+    alt: &'a str,
+    location: Option<Location>,
+    in_markdown: bool,
+}
+
+/// Finds and checks every image of `content`, and plans its renditions.
+pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
+    let cache = root.join(CACHE_DIR);
+    let mut problems = Diagnostics::default();
+    for source in content.home.iter().map(|h| &h.source).chain(
+        content
+            .sections
+            .iter()
+            .filter_map(|s| s.index.as_ref())
+            .map(|i| &i.source),
+    ) {
+        for image in markdown::image_refs(source.body()) {
+            if image.alt.trim().is_empty() {
+                problems.push(no_alt(source, &image));
+            }
+        }
+    }
+    let planned: Vec<ArticlePlan> = content
+        .articles
+        .par_iter()
+        .map(|article| plan_article(&cache, article))
+        .collect();
+    let mut plan = Plan::default();
+    for (photos, pictures, more) in planned {
+        problems.extend(more);
+        plan.photos.extend(photos);
+        if let Some((path, pictures)) = pictures {
+            plan.pictures.insert(path, pictures);
+        }
+    }
+    (plan, problems)
+}
+
+fn no_alt(source: &Source, image: &markdown::ImageRef) -> Diagnostic {
+    use crate::messages::Msg;
+    Diagnostic::new(
+        &source.path,
+        Msg::ImageNoAlt {
+            src: image.src.clone(),
+        }
+        .to_string(),
+    )
+    .at(markdown_location(source, image))
+    .help(
+        Msg::ImageNoAltHelp {
+            src: image.src.clone(),
+        }
+        .to_string(),
+    )
+}
+
+fn markdown_location(source: &Source, image: &markdown::ImageRef) -> Location {
+    let start = source.body_offset + image.offset;
+    let text = &source.text[start..start + image.len];
+    Location::at_offset(
+        &source.text,
+        start,
+        text.lines().next().unwrap_or("").chars().count(),
+    )
+}
+
+fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
+    let source = &article.source;
+    let mut problems = Diagnostics::default();
+    let refs = markdown::image_refs(source.body());
+    let mut named: Vec<Named> = Vec::new();
+    if let Some(image) = &article.front.image {
+        named.push(Named {
+            src: &image.src,
+            // An empty alt in front matter is reported with the other front-matter checks.
+            alt: if image.alt.trim().is_empty() {
+                ""
+            } else {
+                &image.alt
+            },
+            location: locate_key(&source.text, 2, &["image", "src"]),
+            in_markdown: false,
+        });
+    }
+    for image in &refs {
+        if image.alt.trim().is_empty() {
+            problems.push(no_alt(source, image));
+            continue;
+        }
+        named.push(Named {
+            src: &image.src,
+            alt: &image.alt,
+            location: Some(markdown_location(source, image)),
+            in_markdown: true,
+        });
+    }
+    let mut photos: Vec<Photo> = Vec::new();
+    let mut pictures = Pictures {
+        by_src: HashMap::new(),
+        eager: if article.front.image.is_some() { 0 } else { 1 },
+    };
+    for image in named {
+        if image.alt.is_empty() && !image.in_markdown {
+            continue;
+        }
+        if pictures.by_src.contains_key(image.src) || !is_in_bundle(image.src) {
+            continue;
+        }
+        match plan_photo(cache, article, &image) {
+            Ok(Some((photo, picture))) => {
+                pictures.by_src.insert(image.src.to_string(), picture);
+                photos.push(photo);
+            }
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let pictures = (!pictures.by_src.is_empty() || !refs.is_empty())
+        .then(|| (source.content_path.clone(), pictures));
+    (photos, pictures, problems)
+}
+
+/// A `src` that names a file beside the article, rather than a site path or another site.
+fn is_in_bundle(src: &str) -> bool {
+    !(src.is_empty()
+        || src.starts_with('/')
+        || src.starts_with('#')
+        || src.contains("://")
+        || src.starts_with("data:")
+        || src.starts_with("mailto:"))
+}
+
+fn plan_photo(
+    cache: &Path,
+    article: &Article,
+    image: &Named,
+) -> Result<Option<(Photo, Picture)>, Diagnostic> {
+    use crate::messages::Msg;
+    let source = &article.source;
+    let problem = |message: Msg, help: Option<Msg>| {
+        let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
+            .help_opt(help.map(|h| h.to_string()));
+        diagnostic.location = image.location.clone();
+        diagnostic
+    };
+    let inside = image.src.trim_start_matches("./");
+    let is_bundle = source.content_path.ends_with("/index.md");
+    let file = article
+        .bundle_files
+        .iter()
+        .find(|(_, name)| name == inside)
+        .map(|(file, _)| file);
+    let Some(file) = file else {
+        let help = if is_bundle {
+            let mut beside: Vec<&str> = article
+                .bundle_files
+                .iter()
+                .map(|(_, name)| name.as_str())
+                .filter(|name| is_image_name(name))
+                .collect();
+            beside.sort_unstable();
+            if beside.is_empty() {
+                Msg::ImageMissingHelpEmpty {
+                    dir: shown_dir(source),
+                }
+            } else {
+                Msg::ImageMissingHelpBeside {
+                    dir: shown_dir(source),
+                    files: beside.join(", "),
+                }
+            }
+        } else if article.section.is_none() {
+            Msg::ImageMissingHelpPage
+        } else {
+            Msg::ImageMissingHelpNotBundle {
+                bundle: source.path_string().trim_end_matches(".md").to_string(),
+            }
+        };
+        return Err(problem(
+            Msg::ImageMissing {
+                src: image.src.to_string(),
+            },
+            Some(help),
+        ));
+    };
+    let extension = Path::new(inside)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !PHOTO_EXTENSIONS.contains(&extension.as_str()) {
+        return Ok(None);
+    }
+    let unreadable = |error: String| {
+        problem(
+            Msg::ImageUnreadable {
+                src: image.src.to_string(),
+                error,
+            },
+            Some(Msg::ImageUnreadableHelp),
+        )
+    };
+    let bytes = fs::read(file).map_err(|e| unreadable(e.to_string()))?;
+    let (width, height) = oriented_size(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    let hash = format!(
+        "{:032x}",
+        twox_hash::XxHash3_128::oneshot(&[SETTINGS.as_bytes(), &bytes].concat())
+    );
+    drop(bytes);
+
+    let page_dir = article.url.trim_start_matches('/');
+    let stem = inside
+        .rsplit_once('.')
+        .map_or(inside, |(stem, _)| stem)
+        .to_string();
+    let renditions: Vec<Rendition> = widths_for(width)
+        .into_iter()
+        .rev()
+        .map(|w| Rendition {
+            width: w,
+            height: scaled_height(width, height, w),
+            output: format!("{page_dir}{stem}-{w}.jpg"),
+            cached: cache.join(format!("{hash}-{w}.jpg")),
+        })
+        .collect();
+    let largest = &renditions[0];
+    let fallback = renditions
+        .iter()
+        .find(|r| r.width <= FALLBACK_WIDTH)
+        .unwrap_or(largest);
+    let picture = Picture {
+        src: format!("/{}", fallback.output),
+        srcset: renditions
+            .iter()
+            .rev()
+            .map(|r| format!("/{} {}w", r.output, r.width))
+            .collect::<Vec<_>>()
+            .join(", "),
+        width: largest.width,
+        height: largest.height,
+        original: format!("{}{inside}", article.url),
+    };
+    Ok(Some((
+        Photo {
+            source: file.clone(),
+            src: image.src.to_string(),
+            named_in: source.path.clone(),
+            location: image.location.clone(),
+            renditions,
+        },
+        picture,
+    )))
+}
+
+fn shown_dir(source: &Source) -> String {
+    source
+        .path_string()
+        .trim_end_matches("index.md")
+        .to_string()
+}
+
+fn is_image_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    PHOTO_EXTENSIONS
+        .iter()
+        .chain(&["gif", "svg", "heic", "avif"])
+        .any(|e| lower.ends_with(&format!(".{e}")))
+}
+
+/// The widths to make for an original `width` pixels wide: each of [`WIDTHS`] below it,
+/// and the original's own width when it is narrower than the largest; never wider.
+pub fn widths_for(width: u32) -> Vec<u32> {
+    let largest = WIDTHS[WIDTHS.len() - 1];
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
+    let top = width.min(largest);
+    if !widths.contains(&top) {
+        widths.push(top);
+    }
+    widths
+}
+
+fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
+    ((u64::from(height) * u64::from(to) + u64::from(width) / 2) / u64::from(width).max(1)).max(1)
+        as u32
+}
+
+/// Width and height as the photo is seen, its EXIF orientation applied: a portrait
+/// photo from a phone is stored sideways with a note to turn it.
+fn oriented_size(bytes: &[u8]) -> image::ImageResult<(u32, u32)> {
+    let mut decoder = ImageReader::new(io::Cursor::new(bytes))
+        .with_guessed_format()?
+        .into_decoder()?;
+    let (width, height) = decoder.dimensions();
+    let turned = decoder.orientation().is_ok_and(|o| {
+        use image::metadata::Orientation::*;
+        matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+    });
+    if width == 0 || height == 0 {
+        return Err(image::ImageError::Limits(
+            image::error::LimitError::from_kind(image::error::LimitErrorKind::DimensionError),
+        ));
+    }
+    Ok(if turned {
+        (height, width)
+    } else {
+        (width, height)
+    })
+}
+
+/// Resizes every photo of `plan` whose renditions are not in the cache yet. With
+/// `write` false (`loa check`), decodes them to find broken files but writes nothing.
+pub fn make(plan: &Plan, write: bool, progress: &dyn Progress) -> Result<Made, Diagnostics> {
+    let missing: Vec<&Photo> = plan
+        .photos
+        .iter()
+        .filter(|p| !p.renditions.iter().all(|r| r.cached.is_file()))
+        .collect();
+    let reused = plan
+        .photos
+        .iter()
+        .map(|p| p.renditions.len())
+        .sum::<usize>()
+        - missing.iter().map(|p| p.renditions.len()).sum::<usize>();
+    progress.items(STEP, Some(missing.len()));
+    let resized = AtomicUsize::new(0);
+    let problems: Vec<Diagnostic> = missing
+        .par_iter()
+        .filter_map(|photo| {
+            let outcome = resize(photo, write);
+            progress.item_done();
+            match outcome {
+                Ok(count) => {
+                    resized.fetch_add(count, Ordering::Relaxed);
+                    None
+                }
+                Err(problem) => Some(problem),
+            }
+        })
+        .collect();
+    problems
+        .into_iter()
+        .collect::<Diagnostics>()
+        .into_result()?;
+    Ok(Made {
+        resized: resized.into_inner(),
+        reused,
+    })
+}
+
+/// Decodes one photo, turns it upright, and writes each missing rendition into the
+/// cache, each made from the next larger one. Returns how many it wrote.
+fn resize(photo: &Photo, write: bool) -> Result<usize, Diagnostic> {
+    use crate::messages::Msg;
+    let problem = |message: Msg, help: Option<Msg>| {
+        let mut diagnostic = Diagnostic::new(&photo.named_in, message.to_string())
+            .help_opt(help.map(|h| h.to_string()));
+        diagnostic.location = photo.location.clone();
+        diagnostic
+    };
+    let unreadable = |error: String| {
+        problem(
+            Msg::ImageUnreadable {
+                src: photo.src.clone(),
+                error,
+            },
+            Some(Msg::ImageUnreadableHelp),
+        )
+    };
+    let image = decode(&photo.source).map_err(|e| unreadable(e.to_string()))?;
+    if !write {
+        return Ok(0);
+    }
+    let mut current = flatten(image);
+    let mut written = 0;
+    for rendition in &photo.renditions {
+        if current.width() != rendition.width || current.height() != rendition.height {
+            current = image::imageops::resize(
+                &current,
+                rendition.width,
+                rendition.height,
+                FilterType::Lanczos3,
+            );
+        }
+        if rendition.cached.is_file() {
+            continue;
+        }
+        let cache_failed = |error: io::Error| {
+            problem(
+                Msg::ImageCacheFailed {
+                    path: rendition.cached.display().to_string(),
+                    error: error.to_string(),
+                },
+                None,
+            )
+        };
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+            .encode_image(&current)
+            .map_err(|e| cache_failed(io::Error::other(e)))?;
+        write_whole(&rendition.cached, &jpeg).map_err(cache_failed)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn decode(path: &Path) -> image::ImageResult<DynamicImage> {
+    let mut decoder = ImageReader::open(path)?
+        .with_guessed_format()?
+        .into_decoder()?;
+    let orientation = decoder.orientation()?;
+    let mut image = DynamicImage::from_decoder(decoder)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// The photo as 8-bit RGB, transparent parts laid on white (JPEG has no transparency).
+fn flatten(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let over_white =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([over_white(r), over_white(g), over_white(b)])
+    })
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place, so that
+/// an interrupted build never leaves half a file that a later build would trust.
+fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    // Unique per process and per call: two articles may show the same photo, and their
+    // renditions are then the same cache files, made by two threads at once.
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let temporary = path.with_extension(format!(
+        "tmp{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = fs::remove_file(&temporary);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_are_never_made_wider_than_they_are() {
+        let cases: &[(u32, &[u32])] = &[
+            (4000, &[480, 960, 1600]),
+            (1600, &[480, 960, 1600]),
+            (1200, &[480, 960, 1200]),
+            (960, &[480, 960]),
+            (700, &[480, 700]),
+            (480, &[480]),
+            (300, &[300]),
+        ];
+        for (width, expected) in cases {
+            assert_eq!(widths_for(*width), *expected, "{width}");
+        }
+    }
+
+    #[test]
+    fn heights_keep_the_aspect_ratio() {
+        assert_eq!(scaled_height(4000, 3000, 480), 360);
+        assert_eq!(scaled_height(3000, 4000, 960), 1280);
+        assert_eq!(scaled_height(1000, 1, 480), 1);
+    }
+
+    #[test]
+    fn transparency_is_laid_on_white() {
+        let mut rgba = image::RgbaImage::new(1, 2);
+        rgba.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
+        rgba.put_pixel(0, 1, image::Rgba([10, 20, 30, 255]));
+        let flat = flatten(DynamicImage::ImageRgba8(rgba));
+        assert_eq!(flat.get_pixel(0, 0).0, [255, 255, 255]);
+        assert_eq!(flat.get_pixel(0, 1).0, [10, 20, 30]);
+    }
+}
