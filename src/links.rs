@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::LinkTarget;
+use crate::messages::Msg;
 use crate::site::Site;
 
 /// How many requests run at once: polite to the sites checked, quick enough for a press
@@ -66,10 +67,10 @@ pub fn check(site: &Site, limit: usize) -> ExternalReport {
                 while let Some((url, place)) = queue.lock().ok().and_then(|mut q| q.pop()) {
                     if let Some(problem) = request(&agent, &url) {
                         let diagnostic = Diagnostic {
-                            message: format!("the link to {url} is broken: {problem}"),
+                            message: Msg::ExternalBroken { url, problem }.to_string(),
                             ..place
                         }
-                        .help("correct the address, or remove the link if the page is gone");
+                        .help(Msg::ExternalBrokenHelp.to_string());
                         if let Ok(mut problems) = problems.lock() {
                             problems.push(diagnostic);
                         }

@@ -160,6 +160,15 @@ pub enum Msg {
         resized: usize,
         reused: usize,
     },
+    ExternalChecked {
+        checked: usize,
+        total: usize,
+    },
+    ExternalBroken {
+        url: String,
+        problem: String,
+    },
+    ExternalBrokenHelp,
     ProblemsFound {
         count: usize,
     },
@@ -563,6 +572,26 @@ impl Msg {
                 number(*pages),
                 number(*ms)
             ),
+            (Self::ExternalChecked { checked, total }, En) => {
+                format!("Checked {checked} of {total} links to other sites.")
+            }
+            (Self::ExternalChecked { checked, total }, Vi) => format!(
+                "Đã kiểm tra {} trong số {} liên kết đến trang khác.",
+                number(*checked),
+                number(*total)
+            ),
+            (Self::ExternalBroken { url, problem }, En) => {
+                format!("the link to {url} is broken: {problem}")
+            }
+            (Self::ExternalBroken { url, problem }, Vi) => {
+                format!("liên kết đến {url} bị hỏng: {problem}")
+            }
+            (Self::ExternalBrokenHelp, En) => {
+                "correct the address, or remove the link if the page is gone".into()
+            }
+            (Self::ExternalBrokenHelp, Vi) => {
+                "sửa lại địa chỉ, hoặc bỏ liên kết nếu trang đó không còn".into()
+            }
             (Self::Photos { resized, reused }, En) => {
                 format!("Photos: {resized} sizes resized, {reused} reused from the cache.")
             }
