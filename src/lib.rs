@@ -478,7 +478,7 @@ pub fn build_with(
 ) -> Result<BuildSummary, Error> {
     let mut steps = Steps::new(progress);
     let root = options.root.as_path();
-    let prepared = prepare_steps(options, None, &mut steps)?;
+    let mut prepared = prepare_steps(options, None, &mut steps)?;
 
     let external_links = options
         .external_links
@@ -489,6 +489,7 @@ pub fn build_with(
         }
         steps.finish("check external links");
     }
+    prepared.site.forget_markdown();
 
     let staging = match &options.out {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),

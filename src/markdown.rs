@@ -272,6 +272,8 @@ pub fn render_with_pictures(
             .first_paragraph
             .map(|p| sanitizer().clean(&p).to_string());
     }
+    // The HTML is kept for the whole build: give back what the estimate over-reserved.
+    output.shrink_to_fit();
     rendered.html = output;
     rendered
 }

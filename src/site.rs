@@ -89,6 +89,16 @@ pub struct Site {
 }
 
 impl Site {
+    /// Drops the Markdown text of every article, which rendering does not read: a
+    /// one-shot build calls it after the last check that quotes a line, so that peak
+    /// memory does not hold the whole content folder once more.
+    pub fn forget_markdown(&mut self) {
+        for page in &mut self.pages {
+            page.article.source.text = String::new();
+            page.article.source.body_offset = 0;
+        }
+    }
+
     pub fn taxonomy_for(&self, source: TermSource) -> Option<&TaxonomyModel> {
         self.taxonomies
             .iter()
