@@ -327,6 +327,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
         prepared.statistics.as_ref(),
         options.today,
         &emit,
+        None,
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
     steps.finish("render");
@@ -509,6 +510,7 @@ pub fn build_with(
         prepared.statistics.as_ref(),
         options.today,
         &emit,
+        staging.as_ref().map(|s| s as &dyn render::Reuse),
     );
     steps.finish(RENDER_STEP);
 

@@ -12,7 +12,7 @@
 //! and its own staging folder, and refuses an output folder that holds the site itself
 //! or that it did not create.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -59,6 +59,45 @@ pub struct Staging {
     produced: Mutex<HashSet<String>>,
     /// The produced paths whose bytes differ from the published ones.
     changed: Mutex<Vec<String>>,
+    /// What the published pages were rendered from, as the previous build recorded it.
+    published: Manifest,
+    /// The same for this build, written with the marker when it publishes.
+    manifest: Mutex<Manifest>,
+}
+
+/// Output path -> (fingerprint of the page's inputs, size in bytes).
+type Manifest = HashMap<String, (u128, u64)>;
+
+const MARKER_FIRST_LINE: &str = concat!("loa ", env!("CARGO_PKG_VERSION"));
+
+/// The manifest the marker of `dir` holds; empty when it was written by another
+/// version of loa or cannot be read, so that every page is rendered again.
+fn read_manifest(dir: &Path) -> Manifest {
+    let Ok(text) = fs::read_to_string(dir.join(MARKER)) else {
+        return Manifest::new();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MARKER_FIRST_LINE) {
+        return Manifest::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let fingerprint = u128::from_str_radix(parts.next()?, 16).ok()?;
+            let size = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), (fingerprint, size)))
+        })
+        .collect()
+}
+
+fn marker_text(manifest: &Manifest) -> String {
+    let mut entries: Vec<_> = manifest.iter().collect();
+    entries.sort();
+    let mut text = format!("{MARKER_FIRST_LINE}\n");
+    for (path, (fingerprint, size)) in entries {
+        text.push_str(&format!("{fingerprint:032x} {size} {path}\n"));
+    }
+    text
 }
 
 /// Checks that `out` may receive a build of the site at `root` and prepares an empty
@@ -109,11 +148,17 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
     fs::create_dir_all(&dir).map_err(io_context(format!("creating {}", dir.display())))?;
     let incremental = target.join(MARKER).is_file();
     Ok(Staging {
+        published: if incremental {
+            read_manifest(&target)
+        } else {
+            Manifest::new()
+        },
         dir,
         target,
         incremental,
         produced: Mutex::new(HashSet::new()),
         changed: Mutex::new(Vec::new()),
+        manifest: Mutex::new(Manifest::new()),
     })
 }
 
@@ -174,11 +219,8 @@ impl Staging {
         if self.incremental {
             return self.publish_changes();
         }
-        fs::write(
-            self.dir.join(MARKER),
-            concat!("loa ", env!("CARGO_PKG_VERSION"), "\n"),
-        )
-        .map_err(io_context(format!("writing {}", self.dir.display())))?;
+        fs::write(self.dir.join(MARKER), marker_text(&lock(&self.manifest)))
+            .map_err(io_context(format!("writing {}", self.dir.display())))?;
         let previous = sibling(&self.target, "previous");
         remove_if_present(&previous)?;
         if self.target.exists() {
@@ -220,12 +262,37 @@ impl Staging {
         }
         let produced = std::mem::take(&mut *lock(&self.produced));
         remove_stale(&self.target, &self.target, &produced)?;
+        // The marker is replaced whole, so that a crash leaves the old one or the new.
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, marker_text(&lock(&self.manifest)))
+            .map_err(io_context(format!("writing {}", marker.display())))?;
+        fs::rename(&marker, self.target.join(MARKER))
+            .map_err(io_context(format!("publishing {}", marker.display())))?;
         remove_if_present(&self.dir)
     }
 
     /// Removes the staging folder after a failed build.
     pub fn discard(self) -> Result<(), OutputError> {
         remove_if_present(&self.dir)
+    }
+}
+
+impl crate::render::Reuse for Staging {
+    fn is_current(&self, path: &str, fingerprint: u128) -> bool {
+        let Some(&(published, size)) = self.published.get(path) else {
+            return false;
+        };
+        let still_there = fs::metadata(self.target.join(path)).is_ok_and(|m| m.len() == size);
+        if published != fingerprint || !still_there {
+            return false;
+        }
+        lock(&self.produced).insert(path.to_string());
+        lock(&self.manifest).insert(path.to_string(), (fingerprint, size));
+        true
+    }
+
+    fn record(&self, path: &str, fingerprint: u128, size: u64) {
+        lock(&self.manifest).insert(path.to_string(), (fingerprint, size));
     }
 }
 

@@ -6,6 +6,7 @@
 //! Tera value once and shared (Tera values are reference-counted) by its own page, its
 //! section pages, its term pages, the home page and the feeds.
 
+mod fingerprint;
 mod stats_pages;
 
 use std::collections::HashMap;
@@ -551,14 +552,27 @@ pub fn render_site(
     statistics: Option<&Statistics>,
     build_date: NaiveDate,
     emit: &Emit,
+    reuse: Option<&dyn Reuse>,
 ) -> Result<Rendered, Diagnostics> {
-    Plan::new(site, renderer, statistics, build_date).render_all(emit)
+    Plan::new(site, renderer, statistics, build_date).render_all(emit, reuse)
+}
+
+/// What a build already published, so that pages whose inputs did not change are not
+/// rendered again. `fingerprint` covers everything a page is made from.
+pub trait Reuse: Sync {
+    /// Whether the page at `path` was published from inputs with this fingerprint and is
+    /// still there as it was written. Answering `true` keeps the published file.
+    fn is_current(&self, path: &str, fingerprint: u128) -> bool;
+    /// The page at `path` was rendered from inputs with this fingerprint into `size` bytes.
+    fn record(&self, path: &str, fingerprint: u128, size: u64);
 }
 
 /// Every page of a site with its template and context, ready to be rendered one at a
 /// time: the preview server renders a page when it is asked for, `render_site` renders
 /// them all. Holds no borrow of the site, so it can outlive it.
 pub struct Plan {
+    /// The fingerprint of what every page shares.
+    shared: u128,
     /// Files made without a template (the statistics as JSON and CSV), by output path.
     data_files: Arc<Vec<DataFile>>,
     renderer: Arc<Renderer>,
@@ -627,6 +641,7 @@ impl Plan {
             });
         }
         Plan {
+            shared: self.shared,
             data_files: self.data_files.clone(),
             renderer: self.renderer.clone(),
             jobs,
@@ -668,15 +683,40 @@ impl Plan {
     }
 
     /// Renders every page and hands each to `emit`.
-    pub fn render_all(&self, emit: &Emit) -> Result<Rendered, Diagnostics> {
+    pub fn render_all(
+        &self,
+        emit: &Emit,
+        reuse: Option<&dyn Reuse>,
+    ) -> Result<Rendered, Diagnostics> {
+        let known: fingerprint::Known = match reuse {
+            Some(_) => self
+                .views
+                .par_iter()
+                .filter_map(|view| {
+                    let print = fingerprint::Fingerprint::new().value(view).finish();
+                    fingerprint::address(view).map(|address| (address, print))
+                })
+                .collect(),
+            None => fingerprint::Known::new(),
+        };
         let mut outcomes: Vec<Result<(), Diagnostic>> = self
             .jobs
             .par_iter()
             .map(|job| {
+                let path = output_path(&job.url);
+                let fingerprint = reuse.map(|_| self.fingerprint(job, &known));
+                if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
+                    && reuse.is_current(&path, fingerprint)
+                {
+                    return Ok(());
+                }
                 let bytes = self
                     .renderer
                     .render(job.template, &job_context(job), &job.url)?;
-                emit(&output_path(&job.url), bytes)
+                if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
+                    reuse.record(&path, fingerprint, bytes.len() as u64);
+                }
+                emit(&path, bytes)
             })
             .collect();
         for (path, data) in self.data_files.iter() {
@@ -688,6 +728,46 @@ impl Plan {
             pages: self.jobs.len(),
         })
     }
+}
+
+impl Plan {
+    /// Everything the page of `job` is made from: what every page shares, its template,
+    /// address and context, and the HTML of the articles it shows in full.
+    fn fingerprint(&self, job: &Job, known: &fingerprint::Known) -> u128 {
+        let mut print = fingerprint::Fingerprint::new();
+        print.number(self.shared).text(job.template).text(&job.url);
+        for (key, value) in &job.context {
+            print.text(key).value_with(value, known);
+        }
+        let bodies: Vec<&markdown::Rendered> = match &job.bodies {
+            Bodies::None => Vec::new(),
+            Bodies::Page(_, rendered) => vec![rendered],
+            Bodies::Entries(entries) => entries.iter().map(|(_, r)| r.as_ref()).collect(),
+        };
+        for rendered in bodies {
+            print.text(&rendered.html);
+        }
+        print.finish()
+    }
+}
+
+/// What every page of a plan is made from besides its own context: loa's version, the
+/// templates, and the global `site` and `stats`.
+fn shared_fingerprint(templates: &HashMap<String, (String, String)>, globals: &Context) -> u128 {
+    let mut print = fingerprint::Fingerprint::new();
+    print.text(env!("CARGO_PKG_VERSION"));
+    let mut templates: Vec<(&String, &(String, String))> = templates.iter().collect();
+    templates.sort_by(|a, b| a.0.cmp(b.0));
+    for (name, (_, text)) in templates {
+        print.text(name).text(text);
+    }
+    for key in ["site", "stats"] {
+        print.text(key);
+        if let Some(value) = globals.get(key) {
+            print.value(value);
+        }
+    }
+    print.finish()
 }
 
 /// `value` with every old view of `swaps` replaced by its new one, at any depth.
@@ -722,6 +802,7 @@ fn plan_site(
         Some(statistics) => globals.insert("stats", &stats_pages::stats_view(site, statistics)),
         None => globals.insert_value("stats", Value::none()),
     }
+    let shared = shared_fingerprint(&renderer.paths, globals);
     let renderer = Renderer {
         tera: renderer_tera,
         paths: renderer.paths.clone(),
@@ -755,6 +836,7 @@ fn plan_site(
         }
     }
     Plan {
+        shared,
         data_files: Arc::new(statistics.map(open_data).unwrap_or_default()),
         renderer: Arc::new(renderer),
         jobs: jobs.into_iter().map(Arc::new).collect(),

@@ -17,18 +17,32 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Text in Normalization Form C, the form every input is turned into: Unikey and VNI
 /// keyboards, and macOS file names, can deliver NFD.
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    // Below U+0300 and in Latin Extended Additional (where Vietnamese precomposed
-    // letters live) every character is already NFC; most files need no table look-up.
-    let plainly_nfc = text
-        .chars()
-        .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c));
-    if plainly_nfc {
+    if plainly_nfc(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
+}
+
+/// Whether UTF-8 `bytes` hold only characters that are NFC whatever surrounds them:
+/// below U+0300, Latin Extended Additional (U+1E00–U+1EFF, where Vietnamese precomposed
+/// letters live) and the general punctuation U+2002–U+203F (typographic quotes and
+/// dashes). Most files pass this byte scan and need no table look-up at all.
+fn plainly_nfc(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        i += match bytes[i] {
+            0x00..=0x7F => 1,
+            0xC2..=0xCB => 2,
+            0xE1 if (0xB8..=0xBB).contains(&next) => 3,
+            0xE2 if next == 0x80 && bytes.get(i + 2).is_some_and(|b| *b >= 0x82) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Lower case with tone marks and other diacritics removed and đ mapped to d:
@@ -212,6 +226,23 @@ mod tests {
         assert_eq!(nfc(&nfd), "Đắk Lắk");
         assert_eq!(fold(&nfd), "dak lak");
         assert_eq!(slugify(&nfd), "dak-lak");
+    }
+
+    #[test]
+    fn the_byte_scan_lets_through_only_text_that_is_nfc() {
+        let cases = [
+            ("Lễ ra mắt Đắk Lắk “ANTT” – 2.199", true),
+            ("a\u{301}", false),
+            ("\u{2000}", false),
+            ("한국", false),
+            ("ÀÁÂ ơư", true),
+        ];
+        for (text, plain) in cases {
+            assert_eq!(plainly_nfc(text.as_bytes()), plain, "{text:?}");
+            if plain {
+                assert_eq!(text.nfc().collect::<String>(), text);
+            }
+        }
     }
 
     #[test]

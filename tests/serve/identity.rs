@@ -33,10 +33,13 @@ fn incremental(options: &loa::BuildOptions, caches: &mut loa::Caches) -> BTreeMa
         options.today,
     );
     let files = std::sync::Mutex::new(BTreeMap::new());
-    plan.render_all(&|path: &str, bytes: Vec<u8>| {
-        files.lock().expect("files").insert(path.to_string(), bytes);
-        Ok(())
-    })
+    plan.render_all(
+        &|path: &str, bytes: Vec<u8>| {
+            files.lock().expect("files").insert(path.to_string(), bytes);
+            Ok(())
+        },
+        None,
+    )
     .unwrap_or_else(|e| panic!("{}", e.render()));
     let mut files = files.into_inner().expect("files");
     for (output, source) in prepared.copied_files() {

@@ -5,6 +5,7 @@ mod errors;
 mod example;
 mod external;
 mod guide;
+mod incremental;
 mod listings;
 mod photos;
 mod progress;
