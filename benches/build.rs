@@ -1,7 +1,8 @@
-//! `cargo bench --bench build -- [N ...]`: generates a synthetic site of N articles
-//! (default 1,000 and 10,000) and reports, for `loa build` of the release binary:
-//! wall and CPU time, peak memory, pages per second, and the time of a second build
-//! with nothing changed. The output folder is removed before each first build.
+//! `cargo bench --bench build -- [N ...] [--hugo]`: generates a synthetic site of N
+//! articles (default 1,000 and 10,000) and reports, for `loa build` of the release
+//! binary: wall and CPU time, peak memory, pages per second, and the time of a second
+//! build with nothing changed. The output folder is removed before each first build.
+//! With `--hugo`, Hugo builds the same articles too when it is installed.
 
 mod generate;
 
@@ -66,6 +67,7 @@ fn site_for(articles: usize) -> PathBuf {
 }
 
 fn main() {
+    let with_hugo = std::env::args().any(|a| a == "--hugo");
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.replace(['_', ','], "").parse().ok())
@@ -93,7 +95,7 @@ fn main() {
             first.pages as f64 / first.wall.as_secs_f64(),
             second.wall.as_secs_f64(),
         );
-        if let Some(hugo) = hugo() {
+        if let Some(hugo) = hugo().filter(|_| with_hugo) {
             generate::hugo_layouts(&root).expect("write Hugo's configuration and layouts");
             let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hugo-out-{articles}"));
             let _ = std::fs::remove_dir_all(&out);
