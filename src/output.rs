@@ -65,8 +65,13 @@ pub struct Staging {
     manifest: Mutex<Manifest>,
 }
 
-/// Output path -> (fingerprint of the page's inputs, size in bytes).
+/// Output path -> (fingerprint of the page's inputs, size in bytes). Every file a build
+/// publishes is listed, so that the next one knows what to remove.
 type Manifest = HashMap<String, (u128, u64)>;
+
+/// The fingerprint recorded for a file written or copied without one (static files,
+/// photos, open data): it is compared byte for byte instead.
+const COPIED: u128 = 0;
 
 const MARKER_FIRST_LINE: &str = concat!("loa ", env!("CARGO_PKG_VERSION"));
 
@@ -171,6 +176,9 @@ impl Staging {
     /// must be staged, which is when it is not already published with the same bytes.
     fn produce(&self, relative: &str, same_as_published: impl FnOnce(&Path) -> bool) -> bool {
         lock(&self.produced).insert(relative.to_string());
+        lock(&self.manifest)
+            .entry(relative.to_string())
+            .or_insert((COPIED, 0));
         if self.incremental && same_as_published(&self.target.join(relative)) {
             return false;
         }
@@ -261,7 +269,11 @@ impl Staging {
             fs::rename(&from, &to).map_err(io_context(format!("publishing {}", to.display())))?;
         }
         let produced = std::mem::take(&mut *lock(&self.produced));
-        remove_stale(&self.target, &self.target, &produced)?;
+        if self.published.is_empty() {
+            remove_stale(&self.target, &self.target, &produced)?;
+        } else {
+            self.remove_unproduced(&produced)?;
+        }
         // The marker is replaced whole, so that a crash leaves the old one or the new.
         let marker = self.dir.join(MARKER);
         fs::write(&marker, marker_text(&lock(&self.manifest)))
@@ -269,6 +281,29 @@ impl Staging {
         fs::rename(&marker, self.target.join(MARKER))
             .map_err(io_context(format!("publishing {}", marker.display())))?;
         remove_if_present(&self.dir)
+    }
+
+    /// Removes what the previous build published and this one did not produce, and the
+    /// folders that leaves empty, from the manifest: no walk of a large output folder.
+    fn remove_unproduced(&self, produced: &HashSet<String>) -> Result<(), OutputError> {
+        for relative in self.published.keys().filter(|p| !produced.contains(*p)) {
+            let path = self.target.join(relative);
+            match fs::remove_file(&path) {
+                Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                    return Err(io_context(format!("removing {}", path.display()))(error));
+                }
+                _ => {}
+            }
+            let mut folder = path.parent();
+            while let Some(dir) = folder.filter(|d| *d != self.target) {
+                // Only an empty folder can be removed; the first that is not ends the climb.
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
+            }
+        }
+        Ok(())
     }
 
     /// Removes the staging folder after a failed build.
@@ -279,6 +314,9 @@ impl Staging {
 
 impl crate::render::Reuse for Staging {
     fn is_current(&self, path: &str, fingerprint: u128) -> bool {
+        if fingerprint == COPIED {
+            return false;
+        }
         let Some(&(published, size)) = self.published.get(path) else {
             return false;
         };

@@ -166,6 +166,9 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
     let day = 1 + i % 28;
     let month = 1 + (i / 28) % 12;
     let year = 2020 + (i / 336) % 6;
+    // Province and date repeat together every 2,016 articles; figures that repeat with
+    // them keep two reports of one province and day equal, as DESIGN.md requires.
+    let cycle = i % 2016;
     let tags: Vec<String> = (0..3).map(|k| tag((i * 7 + k * 13) % TAGS)).collect();
     let mut text = format!(
         "---\ntitle: Bài viết số {i} về lực lượng tham gia bảo vệ ANTT ở {province}\ndate: {year}-{month:02}-{day:02}\nkind: {kind}\nprovince: {province}\ntags: [{}]\n",
@@ -174,8 +177,8 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
     if i.is_multiple_of(5) {
         text.push_str(&format!(
             "stats:\n  as_of: {year}-{month:02}-{day:02}\n  teams: {}\n  members: {}\n",
-            100 + i % 2000,
-            400 + i % 9000
+            100 + cycle,
+            400 + cycle * 3
         ));
     }
     if kind == "campaign" {

@@ -224,7 +224,8 @@ fn load_inner(
     {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                let stamp = stamp(&entry);
+                // Only a cache compares stamps; a one-shot build saves the stat call.
+                let stamp = if cache.is_some() { stamp(&entry) } else { None };
                 files.push((entry.into_path(), stamp))
             }
             Ok(_) => {}
