@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod output;
 pub mod provinces;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod stats;
 pub mod theme;
@@ -222,6 +223,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         .map(|f| format!("/{}", f.output()))
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
         .collect();
+    let search = renderer.renders_search(&config);
+    if search {
+        extra_urls.extend([search::PAGE_URL, search::INDEX_URL].map(String::from));
+    }
     let statistics = match &config.stats {
         Some(settings) => {
             extra_urls.extend(stats::urls(settings, &registry, &content.articles));
@@ -257,8 +262,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         Some(staging) => staging.write(path, &bytes),
         None => Ok(()),
     };
-    let rendered = render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
-    steps.finish("render and write pages");
+    // Writing pages leaves the processors idle for much of the time: the search index is
+    // made meanwhile, on threads of its own.
+    let (rendered, index) = std::thread::scope(|scope| {
+        let index = search.then(|| scope.spawn(|| search_index(&site)));
+        let rendered =
+            render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
+        let index = index.map(|thread| match thread.join() {
+            Ok(files) => files,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        (rendered, index)
+    });
+    steps.finish("render and write pages, index for search");
+    let rendered = rendered.and_then(|rendered| match index {
+        Some(files) => write_all(files, &emit).map(|()| rendered),
+        None => Ok(rendered),
+    });
+    steps.finish("write the search index");
 
     let copied = rendered.and_then(|rendered| {
         let copies = copy_files(&site, &theme.static_files, staging.as_ref());
@@ -284,6 +305,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
         elapsed: steps.started.elapsed(),
         steps: steps.done,
     })
+}
+
+/// The search index of `site`, made on a pool of threads of its own, so that it uses the
+/// processors that writing pages leaves idle rather than queueing behind that work.
+fn search_index(site: &site::Site) -> Vec<search::File> {
+    let index = || search::index(&search::documents(site), site.config.date_style);
+    match rayon::ThreadPoolBuilder::new().build() {
+        Ok(pool) => pool.install(index),
+        Err(_) => index(),
+    }
+}
+
+/// Hands `files` to `emit`, all of them, and returns every problem.
+fn write_all(files: Vec<search::File>, emit: &render::Emit) -> Result<(), Diagnostics> {
+    use rayon::prelude::*;
+    let problems: Vec<Diagnostic> = files
+        .into_par_iter()
+        .filter_map(|(path, bytes)| emit(&path, bytes).err())
+        .collect();
+    problems.into_iter().collect::<Diagnostics>().into_result()
 }
 
 fn copy_files(

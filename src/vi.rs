@@ -27,14 +27,19 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// "Đắk Lắk" -> "dak lak". The key for slugs, search and near-miss suggestions.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// `fold`, appended to `out`: for loops that fold many short pieces into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.nfd() {
         match c {
-            'đ' | 'Đ' => folded.push('d'),
+            'đ' | 'Đ' => out.push('d'),
             c if is_combining_mark(c) => {}
-            c => folded.extend(c.to_lowercase()),
+            c => out.extend(c.to_lowercase()),
         }
     }
-    folded
 }
 
 /// An ASCII URL segment: "Lễ ra mắt lực lượng Đắk Lắk" -> "le-ra-mat-luc-luong-dak-lak".
