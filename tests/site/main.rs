@@ -5,4 +5,5 @@ mod errors;
 mod example;
 mod listings;
 mod robustness;
+mod search;
 mod support;

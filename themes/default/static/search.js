@@ -547,6 +547,7 @@
         list.textContent = "";
         status.textContent = "";
         more.hidden = true;
+        list.setAttribute("data-query", "|||");
         return;
       }
       var started = performance.now();
@@ -554,6 +555,8 @@
       index.search(query, chosen).then(function (result) {
         if (mine !== sequence) return;
         list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+        /* What the list shows, for tests and tools that wait for it. */
+        list.setAttribute("data-query", [query, chosen.kind, chosen.province, chosen.year].join("|"));
         current = { ids: result.ids, shown: 0, parsed: result.parsed, manifest: result.manifest };
         list.textContent = "";
         var label = query.trim() ? " cho «" + query.trim() + "»" : "";
