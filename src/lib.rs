@@ -265,7 +265,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
     // Writing pages leaves the processors idle for much of the time: the search index is
     // made meanwhile, on threads of its own.
     let (rendered, index) = std::thread::scope(|scope| {
-        let index = search.then(|| scope.spawn(|| search_index(&site)));
+        // `check` writes nothing, and the index has nothing to check.
+        let wanted = search && staging.is_some();
+        let index = wanted.then(|| scope.spawn(|| search_index(&site)));
         let rendered =
             render::render_site(&site, &renderer, statistics.as_ref(), options.today, &emit);
         let index = index.map(|thread| match thread.join() {
