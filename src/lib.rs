@@ -22,6 +22,7 @@ pub mod progress;
 pub mod provinces;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stats;
@@ -330,6 +331,10 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
         None,
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
+    if prepared.renderer.renders_search(&prepared.site.config) {
+        write_all(search_index(&prepared.site), &emit)
+            .map_err(|problems| Error::Content(problems.sorted()))?;
+    }
     steps.finish("render");
     let mut files = files.into_inner().unwrap_or_default();
     let mut problems = Diagnostics::default();
@@ -416,6 +421,10 @@ fn prepare_steps(
         .chain(content.assets.iter().map(|a| format!("/{}", a.output)))
         .chain(photos.urls())
         .collect();
+    let search = renderer.renders_search(&config);
+    if search {
+        extra_urls.extend([search::PAGE_URL, search::INDEX_URL].map(String::from));
+    }
     let statistics = match &config.stats {
         Some(settings) => {
             extra_urls.extend(stats::urls(settings, &registry, &content.articles));
@@ -504,15 +513,36 @@ pub fn build_with(
             None => Ok(()),
         }
     };
-    let rendered = render::render_site(
-        &prepared.site,
-        &prepared.renderer,
-        prepared.statistics.as_ref(),
-        options.today,
-        &emit,
-        staging.as_ref().map(|s| s as &dyn render::Reuse),
-    );
+    // Writing pages leaves the processors idle for much of the time: the search index is
+    // made meanwhile, on threads of its own.
+    let search = prepared.renderer.renders_search(&prepared.site.config);
+    let (rendered, index) = std::thread::scope(|scope| {
+        // `check` writes nothing, and the index has nothing to check.
+        let wanted = search && staging.is_some();
+        let index = wanted.then(|| scope.spawn(|| search_index(&prepared.site)));
+        let rendered = render::render_site(
+            &prepared.site,
+            &prepared.renderer,
+            prepared.statistics.as_ref(),
+            options.today,
+            &emit,
+            staging.as_ref().map(|s| s as &dyn render::Reuse),
+        );
+        let index = index.map(|thread| match thread.join() {
+            Ok(files) => files,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        (rendered, index)
+    });
     steps.finish(RENDER_STEP);
+    let rendered = match index {
+        Some(files) => {
+            let written = rendered.and_then(|rendered| write_all(files, &emit).map(|()| rendered));
+            steps.finish("write the search index");
+            written
+        }
+        None => rendered,
+    };
 
     let copied = rendered.and_then(|rendered| {
         let copies = copy_files(&prepared, staging.as_ref());
@@ -540,6 +570,26 @@ pub fn build_with(
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
     })
+}
+
+/// The search index of `site`, made on a pool of threads of its own, so that it uses the
+/// processors that writing pages leaves idle rather than queueing behind that work.
+fn search_index(site: &site::Site) -> Vec<search::File> {
+    let index = || search::index(&search::documents(site), site.config.date_style);
+    match rayon::ThreadPoolBuilder::new().build() {
+        Ok(pool) => pool.install(index),
+        Err(_) => index(),
+    }
+}
+
+/// Hands `files` to `emit`, all of them, and returns every problem.
+fn write_all(files: Vec<search::File>, emit: &render::Emit) -> Result<(), Diagnostics> {
+    use rayon::prelude::*;
+    let problems: Vec<Diagnostic> = files
+        .into_par_iter()
+        .filter_map(|(path, bytes)| emit(&path, bytes).err())
+        .collect();
+    problems.into_iter().collect::<Diagnostics>().into_result()
 }
 
 fn copy_files(

@@ -625,6 +625,8 @@ impl Msg {
                     "resolve" => "xử lý liên kết",
                     "resize photos" => "thu nhỏ ảnh",
                     "render and write pages" => "tạo và ghi trang",
+                    "write the search index" => "ghi chỉ mục tìm kiếm",
+                    "check external links" => "kiểm tra liên kết đến trang khác",
                     "copy files" => "chép tệp",
                     "publish" => "đăng",
                     other => other,

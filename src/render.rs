@@ -65,6 +65,12 @@ impl Renderer {
         self.tera.contains_template(name)
     }
 
+    /// Whether the site has a search page: `search` is on in site.yaml and the theme has
+    /// a `search.html` (a theme made before search existed simply has none).
+    pub fn renders_search(&self, config: &Config) -> bool {
+        config.search && self.has_template("search.html")
+    }
+
     fn render(&self, template: &str, context: &Context, url: &str) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
@@ -197,7 +203,7 @@ fn strip_tags(html: &str) -> String {
 
 /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references decoded;
 /// anything else (a bare `&`, an unknown name) left as written.
-fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
@@ -257,6 +263,7 @@ struct SiteView<'a> {
     sections: Vec<LinkView>,
     taxonomies: Vec<LinkView>,
     stats_url: Option<String>,
+    /// The search page, when the site has one.
     search_url: Option<&'static str>,
     feed_url: &'static str,
     build_date: String,
@@ -795,9 +802,10 @@ fn plan_site(
     statistics: Option<&Statistics>,
     build_date: NaiveDate,
 ) -> Plan {
+    let search = renderer.renders_search(&site.config);
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
-    globals.insert("site", &site_view(site, build_date));
+    globals.insert("site", &site_view(site, build_date, search));
     match statistics {
         Some(statistics) => globals.insert("stats", &stats_pages::stats_view(site, statistics)),
         None => globals.insert_value("stats", Value::none()),
@@ -820,6 +828,9 @@ fn plan_site(
     home_and_feed_jobs(site, statistics, &views, build_date, &mut jobs);
     if let Some(statistics) = statistics {
         stats_pages::jobs(site, statistics, &views, &mut jobs);
+    }
+    if search {
+        jobs.push(search_job(site));
     }
 
     let by_path = jobs
@@ -887,7 +898,7 @@ fn open_data(statistics: &Statistics) -> Vec<DataFile> {
     ]
 }
 
-fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
+fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> SiteView<'_> {
     let config = &site.config;
     SiteView {
         title: &config.title,
@@ -912,11 +923,23 @@ fn site_view(site: &Site, build_date: NaiveDate) -> SiteView<'_> {
             })
             .collect(),
         stats_url: config.stats.as_ref().map(|s| format!("/{}/", s.path)),
-        search_url: None,
+        search_url: search.then_some(crate::search::PAGE_URL),
         feed_url: "/atom.xml",
         build_date: build_date.format("%Y-%m-%d").to_string(),
         generator: concat!("loa ", env!("CARGO_PKG_VERSION")),
         extra: &config.extra,
+    }
+}
+
+/// The search page, `/tim-kiem/`, with its filters' choices as `search`.
+fn search_job(site: &Site) -> Job {
+    let view = crate::search::page_view(&crate::search::documents(site));
+    Job {
+        template: "search.html",
+        url: crate::search::PAGE_URL.to_string(),
+        context: context_with(vec![("search", Value::from_serializable(&view))]),
+        pages: Vec::new(),
+        bodies: Bodies::None,
     }
 }
 

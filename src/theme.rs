@@ -72,6 +72,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/robots.txt"),
     ),
     (
+        "search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
+    (
         "section.html",
         include_str!("../themes/default/templates/section.html"),
     ),
@@ -97,10 +101,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "search.js",
+        include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+];
 
 /// A file copied into the output as it is.
 #[derive(Debug, Clone)]

@@ -49,18 +49,23 @@ fn plainly_nfc(bytes: &[u8]) -> bool {
 /// "Đắk Lắk" -> "dak lak". The key for slugs, search and near-miss suggestions.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// `fold`, appended to `out`: for loops that fold many short pieces into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         decompose_canonical(c, |part| match part {
-            'đ' | 'Đ' => folded.push('d'),
+            'đ' | 'Đ' => out.push('d'),
             part if is_combining_mark(part) => {}
-            part => folded.extend(part.to_lowercase()),
+            part => out.extend(part.to_lowercase()),
         });
     }
-    folded
 }
 
 /// An ASCII URL segment: "Lễ ra mắt lực lượng Đắk Lắk" -> "le-ra-mat-luc-luong-dak-lak".

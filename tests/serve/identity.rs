@@ -75,7 +75,16 @@ fn full_build(options: &loa::BuildOptions) -> BTreeMap<String, Vec<u8>> {
         in_memory == on_disk,
         "build_in_memory gives what build writes"
     );
+    // The preview server leaves the search index to built sites: rebuilding it on every
+    // save would cost more than the save itself.
     on_disk
+        .into_iter()
+        .filter(|(path, _)| {
+            !path.starts_with("tim-kiem/k/")
+                && !path.starts_with("tim-kiem/d/")
+                && path != "tim-kiem/index.json"
+        })
+        .collect()
 }
 
 fn assert_same(

@@ -11,5 +11,6 @@ mod photos;
 mod progress;
 mod robustness;
 mod scaffold;
+mod search;
 mod support;
 mod vietnamese;

@@ -62,22 +62,21 @@ fn verbose_prints_every_step_with_its_time_as_plain_lines_off_a_terminal() {
             .lines()
             .map(|line| line.split(':').next().unwrap_or("").trim())
             .collect();
-        assert_eq!(
-            steps,
-            [
-                "load config and theme",
-                "load content",
-                "find photos",
-                "aggregate statistics",
-                "resolve",
-                "resize photos",
-                "render and write pages",
-                "copy files",
-                "publish"
-            ],
-            "{command}: {}",
-            run.stderr
-        );
+        let mut expected = vec![
+            "load config and theme",
+            "load content",
+            "find photos",
+            "aggregate statistics",
+            "resolve",
+            "resize photos",
+            "render and write pages",
+            "copy files",
+            "publish",
+        ];
+        if command == "build" {
+            expected.insert(7, "write the search index");
+        }
+        assert_eq!(steps, expected, "{command}: {}", run.stderr);
         assert!(
             run.stderr.lines().all(|line| line.ends_with(" ms")),
             "{}",
@@ -146,12 +145,22 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
             "done resize photos",
             "items render and write pages None",
             "done render and write pages",
+            "done write the search index",
             "done copy files",
             "done publish",
         ]
     );
-    // Every page, and the two open-data files of the statistics.
-    assert_eq!(*recorder.items.lock().unwrap(), summary.pages + 2);
+    // Every page, the two open-data files of the statistics and the search index.
+    let index_files = walkdir::WalkDir::new(site.out().join("tim-kiem"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .count();
+    assert!(index_files > 0);
+    assert_eq!(
+        *recorder.items.lock().unwrap(),
+        summary.pages + 2 + index_files
+    );
     let steps: Vec<&str> = summary.steps.iter().map(|(name, _)| *name).collect();
-    assert_eq!(steps.len(), 9);
+    assert_eq!(steps.len(), 10);
 }

@@ -1,0 +1,334 @@
+//! Search (issue 7): the page and its index as `loa build` writes them, and the page
+//! driven in headless Chromium as a reader drives it: typing "dak lak" finds the Đắk Lắk
+//! article first.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use crate::support::{SITE_YAML, SiteTest};
+
+const DAK_LAK: &str = "/le-ra-mat/dak-lak-ra-mat-luc-luong-tham-gia-bao-ve-antt-o-co-so/";
+const CAN_THO: &str = "/tin-tuc/can-tho-hoc-tap-kinh-nghiem/";
+const CAMPAIGN: &str = "/phong-trao/phat-dong-phong-trao-thi-dua/";
+const THI_HANH: &str = "/tin-tuc/thi-hanh-luat/";
+const DRAFT: &str = "/tin-tuc/ban-nhap-ve-dak-lak/";
+
+/// Five articles: Đắk Lắk's own (the oldest), a newer one from Cần Thơ that names Đắk
+/// Lắk in its body, a campaign with the phrase "thi đua", one with "thi" and "đua" apart,
+/// and a draft about Đắk Lắk.
+fn fixture() -> SiteTest {
+    SiteTest::new()
+        .article(
+            "content/le-ra-mat/dak-lak.md",
+            "Đắk Lắk ra mắt lực lượng tham gia bảo vệ ANTT ở cơ sở",
+            "2024-07-01",
+            "kind: ceremony\nprovince: Đắk Lắk\n",
+            "Ngày 1/7/2024, tại TP Buôn Ma Thuột, tỉnh ra mắt 2.199 tổ bảo vệ ANTT.",
+        )
+        .article(
+            "content/tin-tuc/can-tho.md",
+            "Cần Thơ học tập kinh nghiệm",
+            "2024-09-01",
+            "province: Cần Thơ\n",
+            "Đoàn công tác của Cần Thơ đến Đắk Lắk học tập cách tổ chức lực lượng.",
+        )
+        .article(
+            "content/phong-trao/thi-dua.md",
+            "Phát động phong trào thi đua",
+            "2024-08-19",
+            "kind: campaign\nprovince: Đồng Tháp\ncampaign:\n  motto: Lực lượng mới\n  starts: 2024-08-19\n",
+            "Phong trào thi đua đặc biệt trong lực lượng tham gia bảo vệ ANTT ở cơ sở.",
+        )
+        .article(
+            "content/tin-tuc/thi-hanh.md",
+            "Thi hành luật",
+            "2024-08-01",
+            "",
+            "Ba tháng thi hành luật; giải đua thuyền truyền thống.",
+        )
+        .article(
+            "content/tin-tuc/nhap.md",
+            "Bản nháp về Đắk Lắk",
+            "2024-10-01",
+            "draft: true\nprovince: Đắk Lắk\n",
+            "Chưa đăng: Đắk Lắk.",
+        )
+}
+
+/// Every record in the index's document files.
+fn indexed_urls(site: &SiteTest) -> Vec<String> {
+    let mut urls = Vec::new();
+    for group in 0.. {
+        let path = format!("/tim-kiem/d/{group}.json");
+        if !site.exists(&path) {
+            break;
+        }
+        let records: serde_json::Value = serde_json::from_str(&site.page(&path)).unwrap();
+        for record in records.as_array().unwrap() {
+            urls.push(record["url"].as_str().unwrap().to_string());
+        }
+    }
+    urls
+}
+
+#[test]
+fn every_page_links_to_the_search_page_and_drafts_stay_out_of_the_index() {
+    let site = fixture();
+    let run = site.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The draft is rendered for preview, but not indexed.
+    assert!(site.exists(DRAFT));
+    for url in ["/", DAK_LAK, "/tinh-thanh/", DRAFT] {
+        let page = site.page(url);
+        assert!(
+            page.contains(r#"<a class="search-link" href="/tim-kiem/">Tìm kiếm</a>"#),
+            "{url} has no link to the search page"
+        );
+    }
+    let search = site.page("/tim-kiem/");
+    assert!(search.contains(r#"<a class="search-link" href="/tim-kiem/" aria-current="page">"#));
+    let mut urls = indexed_urls(&site);
+    urls.sort();
+    let mut expected = [DAK_LAK, CAN_THO, CAMPAIGN, THI_HANH];
+    expected.sort();
+    assert_eq!(urls, expected);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.page("/tim-kiem/index.json")).unwrap();
+    assert_eq!(manifest["docs"], 4);
+}
+
+#[test]
+fn without_javascript_the_search_page_says_so_and_offers_the_listings() {
+    let site = fixture().build();
+    let main = site.main("/tim-kiem/");
+    assert!(
+        main.contains("<p>Tìm kiếm cần JavaScript; xem theo tỉnh, thành hoặc chủ đề:</p>"),
+        "{main}"
+    );
+    assert!(main.contains(r#"<a href="/tinh-thanh/">Tỉnh, thành phố</a>"#));
+    assert!(main.contains(r#"<a href="/chu-de/">Chủ đề</a>"#));
+    // The form waits, hidden, for the script; the filters list what the site has.
+    assert!(
+        main.contains(r#"method="get" role="search" data-index="/tim-kiem/index.json" hidden>"#)
+    );
+    assert!(main.contains(r#"<option value="ceremony">Lễ ra mắt (1)</option>"#));
+    assert!(main.contains(r#"<option value="dak-lak">Đắk Lắk (1)</option>"#));
+    assert!(main.contains(r#"<option value="2024">2024 (4)</option>"#));
+    assert!(
+        site.page("/tim-kiem/")
+            .contains(r#"<script src="/search.js" defer></script>"#)
+    );
+}
+
+#[test]
+fn search_false_in_site_yaml_writes_no_search_page_index_or_link() {
+    let site = fixture()
+        .file("site.yaml", &format!("{SITE_YAML}search: false\n"))
+        .build();
+    assert!(!site.exists("/tim-kiem/"));
+    assert!(!site.exists("/tim-kiem/index.json"));
+    assert!(!site.page("/").contains("/tim-kiem/"));
+    assert!(!site.page(DAK_LAK).contains("search-link"));
+}
+
+#[test]
+fn a_link_to_the_search_page_from_an_article_resolves() {
+    let site = SiteTest::new()
+        .article(
+            "content/tin-tuc/a.md",
+            "Bài A",
+            "2024-07-01",
+            "",
+            "Xem [trang tìm kiếm](/tim-kiem/).",
+        )
+        .build();
+    assert!(
+        site.main("/tin-tuc/bai-a/")
+            .contains(r#"href="/tim-kiem/""#)
+    );
+}
+
+// ---- In the browser. ----
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files of `root` over HTTP on a free port of 127.0.0.1, until dropped.
+struct Server {
+    server: Arc<tiny_http::Server>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    port: u16,
+}
+
+impl Server {
+    fn start(root: PathBuf) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("a free port"));
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let serving = Arc::clone(&server);
+        let thread = std::thread::spawn(move || {
+            for request in serving.incoming_requests() {
+                let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                let mut file = root.join(path.trim_start_matches('/'));
+                if path.ends_with('/') {
+                    file = file.join("index.html");
+                }
+                let inside = !path.contains("..");
+                let response = match std::fs::read(&file) {
+                    Ok(bytes) if inside => {
+                        let kind = match file.extension().and_then(|e| e.to_str()) {
+                            Some("html") => "text/html; charset=utf-8",
+                            Some("json") => "application/json",
+                            Some("js") => "text/javascript; charset=utf-8",
+                            Some("css") => "text/css; charset=utf-8",
+                            _ => "application/octet-stream",
+                        };
+                        let header = tiny_http::Header::from_bytes("Content-Type", kind)
+                            .expect("a valid header");
+                        tiny_http::Response::from_data(bytes).with_header(header)
+                    }
+                    _ => {
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    }
+                };
+                // A browser that went away mid-response is no failure of the page.
+                let _ = request.respond(response);
+            }
+        });
+        Self {
+            server,
+            thread: Some(thread),
+            port,
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Runs tests/tools/search-e2e.mjs with `input` and returns what it printed.
+fn drive_browser(input: serde_json::Value) -> serde_json::Value {
+    let tools = repository().join("tests/tools");
+    let help = "run scripts/install-test-deps.sh";
+    assert!(
+        tools
+            .join("node_modules/playwright-core/package.json")
+            .is_file(),
+        "playwright-core is missing from tests/tools/node_modules: {help}"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).is_file(),
+        "Chromium is missing at {chromium}: {help}"
+    );
+    let output = Command::new("node")
+        .arg(tools.join("search-e2e.mjs"))
+        .arg(input.to_string())
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap_or_else(|e| panic!("node is missing ({e}): {help}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the browser script failed:\n{}{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+fn result_links(query: &serde_json::Value) -> Vec<String> {
+    query["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["href"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn typing_dak_lak_in_chromium_finds_the_dak_lak_article_first() {
+    let site = fixture().build();
+    let server = Server::start(site.out());
+    let nfd = "\u{110}a\u{306}\u{301}k La\u{306}\u{301}k";
+    assert_ne!(nfd, "Đắk Lắk", "the query is typed in NFD");
+    let samples = [
+        "Đắk Lắk",
+        nfd,
+        "Bà Rịa - Vũng Tàu",
+        "Cần Thơ: 3.000 thành viên",
+        "“Lực lượng mới, khí thế mới”",
+        "ngày 1/7/2024, COVID-19",
+    ];
+    let report = drive_browser(serde_json::json!({
+        "url": format!("http://127.0.0.1:{}/tim-kiem/", server.port),
+        "queries": [
+            "dak lak",
+            nfd,
+            "\"thi dua\"",
+            "thi dua",
+            {"text": "luc luong", "filters": {"kind": "campaign"}},
+            {"text": "", "filters": {"province": "dak-lak"}},
+        ],
+        "samples": samples,
+    }));
+    drop(server);
+
+    assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+    assert_eq!(report["nojs"]["formVisible"], false);
+    assert!(
+        report["nojs"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Tìm kiếm cần JavaScript; xem theo tỉnh, thành hoặc chủ đề:")
+    );
+    assert_eq!(report["nojsHiddenWithScript"], true);
+
+    let queries = report["queries"].as_array().unwrap();
+    // "dak lak": Đắk Lắk's article first, though Cần Thơ's is newer; no draft.
+    let dak_lak = &queries[0];
+    assert_eq!(result_links(dak_lak), [DAK_LAK, CAN_THO], "{dak_lak:#}");
+    assert_eq!(dak_lak["status"], "Có 2 bài cho «dak lak».");
+    assert_eq!(
+        dak_lak["results"][0]["title"],
+        "Đắk Lắk ra mắt lực lượng tham gia bảo vệ ANTT ở cơ sở"
+    );
+    assert_eq!(dak_lak["results"][0]["marks"][0], "Đắk");
+    assert_eq!(dak_lak["results"][0]["marks"][1], "Lắk");
+    assert!(
+        dak_lak["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/tim-kiem/?q=dak+lak"),
+        "the query is kept in the address: {}",
+        dak_lak["url"]
+    );
+    // The same typed in NFD.
+    assert_eq!(result_links(&queries[1]), [DAK_LAK, CAN_THO]);
+    // A quoted phrase needs its syllables side by side; unquoted, anywhere.
+    assert_eq!(result_links(&queries[2]), [CAMPAIGN]);
+    assert_eq!(result_links(&queries[3]), [CAMPAIGN, THI_HANH]);
+    // Filters: by kind, and a province alone with no words.
+    assert_eq!(result_links(&queries[4]), [CAMPAIGN]);
+    assert_eq!(result_links(&queries[5]), [DAK_LAK]);
+    for query in queries {
+        let ms = query["ms"].as_f64().unwrap();
+        assert!(ms < 100.0, "{} took {ms} ms once fetched", query["query"]);
+    }
+
+    // The script cuts and folds text as the index does.
+    let in_browser = report["tokens"].as_array().unwrap();
+    for (sample, tokens) in samples.iter().zip(in_browser) {
+        let expected: Vec<serde_json::Value> = loa::search::tokens(sample)
+            .into_iter()
+            .map(|(key, joined)| serde_json::json!([key, joined]))
+            .collect();
+        assert_eq!(tokens.as_array().unwrap(), &expected, "{sample}");
+    }
+}

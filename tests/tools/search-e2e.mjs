@@ -1,0 +1,111 @@
+// Drives the search page of a built loa site in headless Chromium, as a reader would:
+// types each query into the box and reads the results the page shows.
+//
+//   node search-e2e.mjs '{"url": "http://127.0.0.1:PORT/tim-kiem/", "queries": ["dak lak"], "samples": ["Đắk Lắk"]}'
+//
+// Prints one JSON object: what the page says without JavaScript, then for each query
+// the status line, the results (link, title, highlighted words), the bytes of index
+// fetched for it and how long the page took to rank it, and the script's own syllables
+// for each sample (so the Rust test can compare them with src/search.rs).
+import { chromium } from "playwright-core";
+
+const input = JSON.parse(process.argv[2]);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+const output = { queries: [] };
+try {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const bare = await noScript.newPage();
+  await bare.goto(input.url);
+  output.nojs = {
+    text: (await bare.locator("#tim_kiem_khong_js").innerText()).trim(),
+    links: await bare.locator("#tim_kiem_khong_js a").evaluateAll((links) =>
+      links.map((a) => a.getAttribute("href"))
+    ),
+    formVisible: await bare.locator("#tim_kiem").isVisible(),
+  };
+  await noScript.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let fetched = 0;
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith(".json")) {
+      try {
+        fetched += (await response.body()).length;
+      } catch {
+        // A response the page no longer needs; its size does not matter.
+      }
+    }
+  });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(input.url);
+  await page.locator("#tim_kiem_q").waitFor({ state: "visible" });
+  output.nojsHiddenWithScript = !(await page.locator("#tim_kiem_khong_js").isVisible());
+
+  for (const query of input.queries) {
+    const text = typeof query === "string" ? query : query.text;
+    const filters = typeof query === "string" ? {} : query.filters || {};
+    await page.locator("#tim_kiem_q").fill("");
+    for (const [name, value] of Object.entries({ kind: "#tim_kiem_loai", province: "#tim_kiem_tinh", year: "#tim_kiem_nam" })) {
+      await page.locator(value).selectOption(filters[name] || "");
+    }
+    const before = fetched;
+    await page.locator("#tim_kiem_q").pressSequentially(text, { delay: 15 });
+    // The list says which query and filters it shows once it shows them.
+    const shown = [text, filters.kind || "", filters.province || "", filters.year || ""].join("|");
+    await page.waitForFunction(
+      (shown) => {
+        const list = document.getElementById("tim_kiem_ket_qua");
+        return list.getAttribute("data-query") === shown && !list.hasAttribute("aria-busy");
+      },
+      shown,
+      { timeout: 15000 }
+    );
+    await page.waitForLoadState("networkidle");
+    const results = await page.locator("#tim_kiem_ket_qua > li").evaluateAll((items) =>
+      items.map((li) => ({
+        href: li.querySelector("h2 a").getAttribute("href"),
+        title: li.querySelector("h2 a").textContent,
+        marks: Array.from(li.querySelectorAll("mark"), (m) => m.textContent),
+        snippet: li.querySelector(".search-snippet").textContent,
+      }))
+    );
+    // Ranking again with everything fetched: the time a reader waits after the first search.
+    const ms = await page.evaluate(async ([typed, chosen]) => {
+      const started = performance.now();
+      await window.loaSearch.query(typed, chosen);
+      return performance.now() - started;
+    }, [text, filters]);
+    output.queries.push({
+      query: text,
+      status: await page.locator("#tim_kiem_trang_thai").textContent(),
+      url: page.url(),
+      results,
+      bytes: fetched - before,
+      ms,
+    });
+  }
+  output.tokens = await page.evaluate(
+    (samples) => samples.map((s) => window.loaSearch.tokens(s)),
+    input.samples || []
+  );
+  output.errors = errors;
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(output, null, 1) + "\n");
