@@ -332,7 +332,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
     if prepared.renderer.renders_search(&prepared.site.config) {
-        write_all(search_index(&prepared.site), &emit)
+        write_all(search::index_site(&prepared.site), &emit)
             .map_err(|problems| Error::Content(problems.sorted()))?;
     }
     steps.finish("render");
@@ -513,27 +513,19 @@ pub fn build_with(
             None => Ok(()),
         }
     };
-    // Writing pages leaves the processors idle for much of the time: the search index is
-    // made meanwhile, on threads of its own.
+    let rendered = render::render_site(
+        &prepared.site,
+        &prepared.renderer,
+        prepared.statistics.as_ref(),
+        options.today,
+        &emit,
+        staging.as_ref().map(|s| s as &dyn render::Reuse),
+    );
+    // After the pages, not beside them: the index's documents and the pages' buffers
+    // together would raise the build's peak memory by a third. `check` writes nothing,
+    // and the index has nothing to check.
     let search = prepared.renderer.renders_search(&prepared.site.config);
-    let (rendered, index) = std::thread::scope(|scope| {
-        // `check` writes nothing, and the index has nothing to check.
-        let wanted = search && staging.is_some();
-        let index = wanted.then(|| scope.spawn(|| search_index(&prepared.site)));
-        let rendered = render::render_site(
-            &prepared.site,
-            &prepared.renderer,
-            prepared.statistics.as_ref(),
-            options.today,
-            &emit,
-            staging.as_ref().map(|s| s as &dyn render::Reuse),
-        );
-        let index = index.map(|thread| match thread.join() {
-            Ok(files) => files,
-            Err(panic) => std::panic::resume_unwind(panic),
-        });
-        (rendered, index)
-    });
+    let index = (search && staging.is_some()).then(|| search::index_site(&prepared.site));
     steps.finish(RENDER_STEP);
     let rendered = match index {
         Some(files) => {
@@ -570,16 +562,6 @@ pub fn build_with(
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
     })
-}
-
-/// The search index of `site`, made on a pool of threads of its own, so that it uses the
-/// processors that writing pages leaves idle rather than queueing behind that work.
-fn search_index(site: &site::Site) -> Vec<search::File> {
-    let index = || search::index(&search::documents(site), site.config.date_style);
-    match rayon::ThreadPoolBuilder::new().build() {
-        Ok(pool) => pool.install(index),
-        Err(_) => index(),
-    }
 }
 
 /// Hands `files` to `emit`, all of them, and returns every problem.

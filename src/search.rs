@@ -115,6 +115,11 @@ pub type File = (String, Vec<u8>);
 const BATCH: usize = 1024;
 
 /// The whole index of `docs`: the manifest, the postings chunks and one file per document.
+/// The index files of every listed article of `site`.
+pub fn index_site(site: &crate::site::Site) -> Vec<File> {
+    index(&documents(site), site.config.date_style)
+}
+
 pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
     let mut names = Interner::default();
     let mut postings: Vec<FastMap<u64, Vec<u32>>> =
