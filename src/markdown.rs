@@ -89,11 +89,11 @@ impl Picture {
     pub fn img(&self, alt: &str, lazy: bool) -> String {
         format!(
             r#"<img src="{}" srcset="{}" sizes="{PICTURE_SIZES}" width="{}" height="{}" alt="{}"{}>"#,
-            escape_attribute(&self.src),
-            escape_attribute(&self.srcset),
+            escape_html(&self.src),
+            escape_html(&self.srcset),
             self.width,
             self.height,
-            escape_attribute(alt),
+            escape_html(alt),
             if lazy {
                 r#" loading="lazy" decoding="async""#
             } else {
@@ -320,20 +320,20 @@ fn photos<'a>(
             Some(picture) => picture.img(&alt, lazy),
             None => format!(
                 r#"<img src="{}" alt="{}">"#,
-                escape_attribute(dest_url),
-                escape_attribute(&alt)
+                escape_html(dest_url),
+                escape_html(&alt)
             ),
         };
         let range = events[index].1.clone();
         if alone && (picture.is_some() || !title.is_empty()) {
-            let mut caption = escape_text(title);
+            let mut caption = escape_html(title);
             if let Some(picture) = picture {
                 if !caption.is_empty() {
                     caption.push(' ');
                 }
                 caption.push_str(&format!(
                     r#"<a class="photo-original" href="{}">{DOWNLOAD_LABEL}</a>"#,
-                    escape_attribute(&picture.original)
+                    escape_html(&picture.original)
                 ));
             }
             out.pop(); // the paragraph's start
@@ -358,8 +358,9 @@ fn photos<'a>(
     (out, made_here)
 }
 
-/// Text made safe inside an HTML attribute value or element.
-fn escape_attribute(text: &str) -> String {
+/// Text made safe inside an HTML element or a quoted attribute value: the one escaper
+/// of loa's own HTML (templates escape through Tera).
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -372,10 +373,6 @@ fn escape_attribute(text: &str) -> String {
         }
     }
     out
-}
-
-fn escape_text(text: &str) -> String {
-    escape_attribute(text)
 }
 
 fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<LinkTarget> {

@@ -350,13 +350,6 @@ struct ListingView<'a> {
     feed_url: Option<String>,
 }
 
-fn escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    // Writing into a Vec cannot fail.
-    let _ = tera::escape_html(text, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
 fn iso_date(date: Option<crate::content::front::DateValue>) -> Option<String> {
     date.map(|d| d.date().format("%Y-%m-%d").to_string())
 }
@@ -367,7 +360,7 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
     let config = &site.config;
     let kind = front.kind.unwrap_or(crate::content::front::Kind::News);
     let summary = match &front.summary {
-        Some(summary) => format!("<p>{}</p>", escape(summary)),
+        Some(summary) => format!("<p>{}</p>", markdown::escape_html(summary)),
         None => page.rendered.first_paragraph.clone().unwrap_or_default(),
     };
     let image = front.image.as_ref().map(|image| {

@@ -129,22 +129,6 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-/// HTML-escapes `text` for an element's content or a quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// What the page was built from, for the live-reload script.
 pub struct PageState<'a> {
     pub generation: u64,
@@ -163,7 +147,7 @@ pub fn overlay(errors: &str) -> String {
 <h2 style=\"margin-top:0;color:#ff8a80\">loa: the last change could not be built</h2>\
 <p>The page below is the last version that built. Fix the file and save: this message goes away by itself.</p>\
 <pre id=\"__loa_errors\" style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace\">{}</pre></div>",
-        escape_html(errors)
+        crate::markdown::escape_html(errors)
     )
 }
 
