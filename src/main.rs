@@ -111,7 +111,7 @@ enum Command {
     },
 }
 
-/// `--root`, else the current folder; in a folder with no site, the bundled example.
+/// `--root`, else the current folder (the repository root is itself the example site).
 fn site_root(root: Option<PathBuf>) -> PathBuf {
     root.unwrap_or_else(|| PathBuf::from("."))
 }

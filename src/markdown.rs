@@ -461,11 +461,6 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
-/// The ids a rendered page defines, for checking `#anchor` links into it.
-pub fn anchor_ids(headings: &[Heading]) -> HashMap<&str, ()> {
-    headings.iter().map(|h| (h.id.as_str(), ())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

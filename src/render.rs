@@ -930,14 +930,10 @@ fn search_job(site: &Site) -> Job {
     Job {
         template: "search.html",
         url: crate::search::PAGE_URL.to_string(),
-        context: context_with(vec![("search", Value::from_serializable(&view))]),
+        context: vec![("search", Value::from_serializable(&view))],
         pages: Vec::new(),
         bodies: Bodies::None,
     }
-}
-
-fn context_with(entries: Entries) -> Entries {
-    entries
 }
 
 fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
@@ -956,12 +952,12 @@ fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
                 "page.html"
             },
             url: page.article.url.clone(),
-            context: context_with(vec![
+            context: vec![
                 ("page", views[index].clone()),
                 ("section", section),
                 ("older", neighbour(page.older)),
                 ("newer", neighbour(page.newer)),
-            ]),
+            ],
             pages: [Some(index), page.older, page.newer]
                 .into_iter()
                 .flatten()
@@ -1025,7 +1021,7 @@ fn paginate(
         jobs.push(Job {
             template,
             url: urls[number].clone(),
-            context: context_with(entries),
+            context: entries,
             pages: chunk.to_vec(),
             bodies: Bodies::None,
         });
@@ -1088,10 +1084,10 @@ fn listing_jobs(
         jobs.push(Job {
             template: "taxonomy.html",
             url: taxonomy.url.clone(),
-            context: context_with(vec![
+            context: vec![
                 ("taxonomy", taxonomy_view.clone()),
                 ("terms", Value::from_serializable(&terms)),
-            ]),
+            ],
             pages: Vec::new(),
             bodies: Bodies::None,
         });
@@ -1147,10 +1143,10 @@ fn feed_job(
     Job {
         template: "atom.xml",
         url: url.to_string(),
-        context: context_with(vec![
+        context: vec![
             ("feed", Value::from_serializable(&feed)),
             ("entries", Value::from(entries.as_slice())),
-        ]),
+        ],
         pages: items.iter().take(config.feed_limit).copied().collect(),
         bodies: Bodies::Entries(
             items
@@ -1205,11 +1201,11 @@ fn home_and_feed_jobs(
     jobs.push(Job {
         template: "index.html",
         url: "/".into(),
-        context: context_with(vec![
+        context: vec![
             ("section", home_view),
             ("sections", Value::from(sections.as_slice())),
             ("latest", Value::from(latest.as_slice())),
-        ]),
+        ],
         pages: site
             .sections
             .iter()
@@ -1244,10 +1240,10 @@ fn home_and_feed_jobs(
     jobs.push(Job {
         template: "sitemap.xml",
         url: "/sitemap.xml".into(),
-        context: context_with(vec![(
+        context: vec![(
             "entries",
             Value::from_serializable(&sitemap(site, statistics, build_date)),
-        )]),
+        )],
         pages: Vec::new(),
         bodies: Bodies::None,
     });

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Map, Value};
 
-use super::{Bodies, Job, context_with};
+use super::{Bodies, Job};
 use crate::config::TermSource;
 use crate::content::front::Kind;
 use crate::provinces::Era;
@@ -393,14 +393,14 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
     jobs.push(Job {
         template: "stats.html",
         url: statistics.url(),
-        context: context_with(vec![
+        context: vec![
             (
                 "charts",
                 Value::from_serializable(&national_charts(statistics)),
             ),
             ("ceremonies", ceremonies),
             ("campaigns", campaigns),
-        ]),
+        ],
         pages: shown,
         bodies: Bodies::None,
     });
@@ -421,10 +421,10 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
         jobs.push(Job {
             template: "stats_province.html",
             url: view.url.clone(),
-            context: context_with(vec![
+            context: vec![
                 ("province", Value::from_serializable(&view)),
                 ("articles", Value::from(articles.as_slice())),
-            ]),
+            ],
             pages: shown,
             bodies: Bodies::None,
         });
