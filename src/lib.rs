@@ -525,15 +525,23 @@ pub fn build_with(
     // together would raise the build's peak memory by a third. `check` writes nothing,
     // and the index has nothing to check.
     let search = prepared.renderer.renders_search(&prepared.site.config);
-    let index = (search && staging.is_some()).then(|| search::index_site(&prepared.site));
+    let index = match &staging {
+        Some(staging) if search => search_index(&prepared.site, staging),
+        _ => None,
+    };
     steps.finish(RENDER_STEP);
-    let rendered = match index {
-        Some(files) => {
-            let written = rendered.and_then(|rendered| write_all(files, &emit).map(|()| rendered));
+    let rendered = match (index, &staging) {
+        (Some((files, print)), Some(staging)) => {
+            let emit_recorded = |path: &str, bytes: Vec<u8>| {
+                render::Reuse::record(staging, path, print, bytes.len() as u64);
+                emit(path, bytes)
+            };
+            let written =
+                rendered.and_then(|rendered| write_all(files, &emit_recorded).map(|()| rendered));
             steps.finish("write the search index");
             written
         }
-        None => rendered,
+        _ => rendered,
     };
 
     let copied = rendered.and_then(|rendered| {
@@ -562,6 +570,17 @@ pub fn build_with(
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
     })
+}
+
+/// The files of the search index of `site` with their fingerprint; `None` when
+/// `staging` keeps the index published from the same articles.
+fn search_index(site: &site::Site, staging: &output::Staging) -> Option<(Vec<search::File>, u128)> {
+    let docs = search::documents(site);
+    let print = search::fingerprint(&docs, site.config.date_style);
+    if render::Reuse::is_current_set(staging, search::FOLDER, print) {
+        return None;
+    }
+    Some((search::index(&docs, site.config.date_style), print))
 }
 
 /// Hands `files` to `emit`, all of them, and returns every problem.

@@ -332,6 +332,31 @@ impl crate::render::Reuse for Staging {
     fn record(&self, path: &str, fingerprint: u128, size: u64) {
         lock(&self.manifest).insert(path.to_string(), (fingerprint, size));
     }
+
+    fn is_current_set(&self, folder: &str, fingerprint: u128) -> bool {
+        if fingerprint == COPIED {
+            return false;
+        }
+        let made: Vec<(&String, u64)> = self
+            .published
+            .iter()
+            .filter(|(path, (print, _))| *print == fingerprint && path.starts_with(folder))
+            .map(|(path, &(_, size))| (path, size))
+            .collect();
+        let still_there = |(path, size): &(&String, u64)| {
+            fs::metadata(self.target.join(path)).is_ok_and(|m| m.len() == *size)
+        };
+        if made.is_empty() || !made.iter().all(still_there) {
+            return false;
+        }
+        let mut produced = lock(&self.produced);
+        let mut manifest = lock(&self.manifest);
+        for (path, size) in made {
+            produced.insert(path.clone());
+            manifest.insert(path.clone(), (fingerprint, size));
+        }
+        true
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

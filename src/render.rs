@@ -6,7 +6,7 @@
 //! Tera value once and shared (Tera values are reference-counted) by its own page, its
 //! section pages, its term pages, the home page and the feeds.
 
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod stats_pages;
 
 use std::collections::HashMap;
@@ -565,6 +565,10 @@ pub trait Reuse: Sync {
     fn is_current(&self, path: &str, fingerprint: u128) -> bool;
     /// The page at `path` was rendered from inputs with this fingerprint into `size` bytes.
     fn record(&self, path: &str, fingerprint: u128, size: u64);
+    /// Whether a set of files made together from inputs with this fingerprint, such as
+    /// the search index, was published under `folder` and is all still there as written.
+    /// Answering `true` keeps every file of the set.
+    fn is_current_set(&self, folder: &str, fingerprint: u128) -> bool;
 }
 
 /// Every page of a site with its template and context, ready to be rendered one at a

@@ -44,6 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::front::Kind;
+use crate::render::fingerprint::Fingerprint;
 use crate::site::Site;
 use crate::vi::{self, DateStyle};
 
@@ -107,6 +108,36 @@ pub fn documents(site: &Site) -> Vec<Doc<'_>> {
         .collect()
 }
 
+/// The folder, under the output folder, that holds the index's files.
+pub const FOLDER: &str = "tim-kiem/";
+
+/// Everything the index of `docs` is made from: two equal fingerprints give the same
+/// files, so a build can keep the index it published before.
+pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
+    let mut print = Fingerprint::new();
+    print
+        .text(env!("CARGO_PKG_VERSION"))
+        .text(&format!("{date_style:?}"))
+        .number(docs.len() as u128);
+    let absent = "\u{0}";
+    for doc in docs {
+        print
+            .text(doc.url)
+            .text(doc.title)
+            .text(&doc.date.map(|d| d.to_string()).unwrap_or_default())
+            .text(&doc.kind.map(|k| format!("{k:?}")).unwrap_or_default())
+            .text(doc.province.unwrap_or(absent))
+            .text(doc.location.unwrap_or(absent))
+            .text(doc.summary.unwrap_or(absent))
+            .number(doc.tags.len() as u128);
+        for tag in doc.tags {
+            print.text(tag);
+        }
+        print.text(doc.html);
+    }
+    print.finish()
+}
+
 /// A file of the index: its path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
 
@@ -114,12 +145,13 @@ pub type File = (String, Vec<u8>);
 /// memory that tokens take on a large site.
 const BATCH: usize = 1024;
 
-/// The whole index of `docs`: the manifest, the postings chunks and one file per document.
 /// The index files of every listed article of `site`.
 pub fn index_site(site: &crate::site::Site) -> Vec<File> {
     index(&documents(site), site.config.date_style)
 }
 
+/// The whole index of `docs`: the manifest, the postings chunks and one file per group
+/// of documents.
 pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
     let mut names = Interner::default();
     let mut postings: Vec<FastMap<u64, Vec<u32>>> =
@@ -186,7 +218,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
     for (i, (first, body)) in chunks.into_iter().enumerate() {
         let bytes = format!("{{{body}}}").into_bytes();
         hash.write(&bytes);
-        files.push((format!("tim-kiem/k/{i}.json"), bytes));
+        files.push((format!("{FOLDER}k/{i}.json"), bytes));
         first_keys.push(first);
     }
     for (group, records) in records.chunks(GROUP).enumerate() {
@@ -199,7 +231,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
         }
         bytes.push(b']');
         hash.write(&bytes);
-        files.push((format!("tim-kiem/d/{group}.json"), bytes));
+        files.push((format!("{FOLDER}d/{group}.json"), bytes));
     }
     let manifest = serde_json::json!({
         "format": FORMAT,
@@ -209,7 +241,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
         "chunks": first_keys,
     });
     files.push((
-        INDEX_URL.trim_start_matches('/').to_string(),
+        format!("{FOLDER}index.json"),
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
     files
