@@ -19,7 +19,7 @@ use tera::{Context, Kwargs, Map, State, Tera, TeraResult, Value};
 
 use crate::config::{Config, MenuItem, TermSource};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::markdown::{self, Heading};
+use crate::markdown;
 use crate::site::{Page, Site, pager_urls};
 use crate::stats::Statistics;
 use crate::vi::{self, DateStyle};
@@ -319,21 +319,17 @@ struct ArticleView<'a> {
     title: &'a str,
     url: &'a str,
     permalink: String,
-    section: Option<LinkView>,
     date: Option<String>,
     datetime: Option<String>,
     updated: Option<String>,
     kind: &'static str,
     kind_label: &'static str,
-    province: Option<TermView>,
     location: Option<&'a str>,
     summary: String,
-    tags: Vec<TermView>,
     stats: Vec<FigureView<'a>>,
     stats_as_of: Option<String>,
     campaign: Option<CampaignView<'a>>,
     image: Option<ImageView<'a>>,
-    toc: &'a [Heading],
     words: usize,
     reading_minutes: usize,
     draft: bool,
@@ -346,12 +342,84 @@ struct ListingView<'a> {
     description: &'a str,
     url: &'a str,
     permalink: String,
-    content: &'a str,
+    content: String,
     feed_url: Option<String>,
 }
 
 fn iso_date(date: Option<crate::content::front::DateValue>) -> Option<String> {
     date.map(|d| d.date().format("%Y-%m-%d").to_string())
+}
+
+/// The views that many article views hold, made once and shared (a Tera map is shared
+/// between its clones): a term's view is in every article with that term, a section's in
+/// every article of the section.
+struct SharedViews<'a> {
+    provinces: HashMap<&'a str, Value>,
+    tags: HashMap<&'a str, Value>,
+    sections: Vec<Value>,
+}
+
+impl<'a> SharedViews<'a> {
+    fn new(site: &'a Site) -> Self {
+        let term = |source: TermSource, name: &str| {
+            Value::from_serializable(&TermView {
+                slug: vi::slugify(name),
+                url: site.term_url(source, name).map(str::to_string),
+                name: name.to_string(),
+            })
+        };
+        let mut provinces = HashMap::new();
+        let mut tags = HashMap::new();
+        for page in &site.pages {
+            let front = &page.article.front;
+            if let Some(name) = &front.province {
+                provinces
+                    .entry(name.as_str())
+                    .or_insert_with(|| term(TermSource::Province, name));
+            }
+            for name in &front.tags {
+                tags.entry(name.as_str())
+                    .or_insert_with(|| term(TermSource::Tags, name));
+            }
+        }
+        let sections = site
+            .sections
+            .iter()
+            .map(|section| {
+                Value::from_serializable(&LinkView {
+                    title: section.title.clone(),
+                    url: section.section.url.clone(),
+                })
+            })
+            .collect();
+        Self {
+            provinces,
+            tags,
+            sections,
+        }
+    }
+}
+
+/// The view of the article of `page`, as listings and its own page show it. Its HTML
+/// and table of contents join it only on the pages that show it in full.
+fn article_value(site: &Site, page: &Page, build_date: NaiveDate, shared: &SharedViews) -> Value {
+    let view = Value::from_serializable(&article_view(site, page, build_date));
+    let mut map = view.as_map().cloned().unwrap_or_default();
+    let front = &page.article.front;
+    let section = page.section.and_then(|i| shared.sections.get(i).cloned());
+    let province = front
+        .province
+        .as_deref()
+        .and_then(|name| shared.provinces.get(name).cloned());
+    let tags: Vec<Value> = front
+        .tags
+        .iter()
+        .filter_map(|tag| shared.tags.get(tag.as_str()).cloned())
+        .collect();
+    map.insert("section".into(), section.unwrap_or_else(Value::none));
+    map.insert("province".into(), province.unwrap_or_else(Value::none));
+    map.insert("tags".into(), Value::from(tags));
+    Value::from(map)
 }
 
 fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> ArticleView<'a> {
@@ -417,10 +485,6 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         title: &front.title,
         url: &article.url,
         permalink: config.permalink(&article.url),
-        section: page.section.map(|i| LinkView {
-            title: site.sections[i].title.clone(),
-            url: site.sections[i].section.url.clone(),
-        }),
         date: iso_date(front.date),
         datetime: front
             .date
@@ -428,24 +492,8 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         updated: iso_date(front.updated),
         kind: kind.name(),
         kind_label: kind.label(),
-        province: front.province.as_ref().map(|name| TermView {
-            slug: vi::slugify(name),
-            url: site
-                .term_url(TermSource::Province, name)
-                .map(str::to_string),
-            name: name.clone(),
-        }),
         location: front.location.as_deref(),
         summary,
-        tags: front
-            .tags
-            .iter()
-            .map(|tag| TermView {
-                slug: vi::slugify(tag),
-                url: site.term_url(TermSource::Tags, tag).map(str::to_string),
-                name: tag.clone(),
-            })
-            .collect(),
         stats,
         stats_as_of: front
             .stats
@@ -454,7 +502,6 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
             .and_then(iso_date),
         campaign,
         image,
-        toc: &page.rendered.headings,
         words: page.rendered.words,
         reading_minutes: page.rendered.words.div_ceil(200).max(1),
         draft: front.draft,
@@ -508,10 +555,11 @@ impl Bodies {
     }
 }
 
-/// An article's view with its HTML as `content`.
+/// An article's view with its HTML as `content` and its headings as `toc`.
 fn with_content(view: &Value, rendered: &markdown::Rendered) -> Value {
     let mut map = view.as_map().cloned().unwrap_or_default();
-    map.insert("content".into(), Value::from(rendered.html.as_str()));
+    map.insert("content".into(), Value::from(rendered.html.text()));
+    map.insert("toc".into(), Value::from_serializable(&rendered.headings));
     Value::from(map)
 }
 
@@ -618,9 +666,9 @@ impl Plan {
         }
         let mut views = self.views.clone();
         let mut swaps = Vec::new();
+        let shared_views = SharedViews::new(site);
         for &index in changed {
-            let view =
-                Value::from_serializable(&article_view(site, &site.pages[index], build_date));
+            let view = article_value(site, &site.pages[index], build_date, &shared_views);
             swaps.push((std::mem::replace(&mut views[index], view.clone()), view));
         }
         let mut jobs = self.jobs.clone();
@@ -749,7 +797,7 @@ impl Plan {
             Bodies::Entries(entries) => entries.iter().map(|(_, r)| r.as_ref()).collect(),
         };
         for rendered in bodies {
-            print.text(&rendered.html);
+            print.bytes(rendered.html.compressed());
         }
         print.finish()
     }
@@ -813,10 +861,11 @@ fn plan_site(
         paths: renderer.paths.clone(),
     };
 
+    let shared_views = SharedViews::new(site);
     let views: Vec<Value> = site
         .pages
         .par_iter()
-        .map(|page| Value::from_serializable(&article_view(site, page, build_date)))
+        .map(|page| article_value(site, page, build_date, &shared_views))
         .collect();
 
     let mut jobs = Vec::new();
@@ -1046,7 +1095,7 @@ fn listing_jobs(
             description: index.map_or("", |i| i.front.description.as_str()),
             url: &section.section.url,
             permalink: config.permalink(&section.section.url),
-            content: &section.rendered.html,
+            content: section.rendered.html.text(),
             feed_url: Some(format!("{}atom.xml", section.section.url)),
         });
         let per_page = section.per_page(config);
@@ -1199,7 +1248,7 @@ fn home_and_feed_jobs(
         description: &config.description,
         url: "/",
         permalink: config.permalink("/"),
-        content: &site.home.html,
+        content: site.home.html.text(),
         feed_url: Some("/atom.xml".into()),
     });
     jobs.push(Job {

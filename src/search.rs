@@ -44,6 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::front::Kind;
+use crate::markdown::Html;
 use crate::render::fingerprint::Fingerprint;
 use crate::site::Site;
 use crate::vi::{self, DateStyle};
@@ -81,7 +82,7 @@ pub struct Doc<'a> {
     pub tags: &'a [String],
     pub summary: Option<&'a str>,
     /// The article's HTML.
-    pub html: &'a str,
+    pub html: &'a Html,
 }
 
 /// The articles that search finds: every page of the site but drafts, in the site's
@@ -133,7 +134,7 @@ pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
         for tag in doc.tags {
             print.text(tag);
         }
-        print.text(doc.html);
+        print.bytes(doc.html.compressed());
     }
     print.finish()
 }
@@ -345,7 +346,8 @@ impl Prepared {
             text.push_str(summary.trim());
             text.push('\n');
         }
-        html_to_text(doc.html, &mut text, TEXT_BYTES);
+        let html = doc.html.text();
+        html_to_text(&html, &mut text, TEXT_BYTES);
 
         let mut terms = Terms::new();
         terms.field = TITLE;
@@ -360,7 +362,7 @@ impl Prepared {
         }
         // The whole article, read from its HTML without making its text first.
         let mut scanner = Scanner::new(Spaces::All);
-        walk_html(doc.html, |piece| {
+        walk_html(&html, |piece| {
             match piece {
                 Piece::Text(text) => scanner.feed(text, &mut |s: &str, j| terms.found(s, j)),
                 Piece::Block => scanner.stop(&mut |s: &str, j| terms.found(s, j)),
@@ -1266,7 +1268,9 @@ mod tests {
             .unwrap_or(0)
     }
 
-    fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &'a str) -> Doc<'a> {
+    fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) -> Doc<'a> {
+        // A test's few documents live until it ends.
+        let html = Box::leak(Box::new(Html::new(html)));
         Doc {
             url,
             title,

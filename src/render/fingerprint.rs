@@ -30,8 +30,12 @@ impl Fingerprint {
     }
 
     pub fn text(&mut self, text: &str) -> &mut Self {
-        self.0.write(&(text.len() as u64).to_le_bytes());
-        self.0.write(text.as_bytes());
+        self.bytes(text.as_bytes())
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write(&(bytes.len() as u64).to_le_bytes());
+        self.0.write(bytes);
         self
     }
 
