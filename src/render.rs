@@ -686,7 +686,12 @@ impl Plan {
                 context: old
                     .context
                     .iter()
-                    .map(|(key, value)| (*key, substitute(value, &swaps)))
+                    .map(|(key, value)| {
+                        (
+                            *key,
+                            substitute(value, &swaps).unwrap_or_else(|| value.clone()),
+                        )
+                    })
                     .collect(),
                 pages: old.pages.clone(),
                 bodies: old.bodies.refreshed(site),
@@ -822,23 +827,40 @@ fn shared_fingerprint(templates: &HashMap<String, (String, String)>, globals: &C
     print.finish()
 }
 
-/// `value` with every old view of `swaps` replaced by its new one, at any depth.
-fn substitute(value: &Value, swaps: &[(Value, Value)]) -> Value {
-    if let Some((_, new)) = swaps.iter().find(|(old, _)| old == value) {
-        return new.clone();
+/// `value` with every old view of `swaps` replaced by its new one, at any depth; `None`
+/// when it holds none of them. A job's context holds clones of the plan's views, which
+/// share their map: a view is found by the address of its map, not by comparing maps.
+fn substitute(value: &Value, swaps: &[(Value, Value)]) -> Option<Value> {
+    if let Some(address) = fingerprint::address(value)
+        && let Some((_, new)) = swaps
+            .iter()
+            .find(|(old, _)| fingerprint::address(old) == Some(address))
+    {
+        return Some(new.clone());
     }
     if let Some(items) = value.as_array() {
-        let items: Vec<Value> = items.iter().map(|v| substitute(v, swaps)).collect();
-        return Value::from(items.as_slice());
-    }
-    if let Some(map) = value.as_map() {
-        let map: Map = map
+        let swapped: Vec<Option<Value>> = items.iter().map(|v| substitute(v, swaps)).collect();
+        if swapped.iter().all(Option::is_none) {
+            return None;
+        }
+        let items: Vec<Value> = items
             .iter()
-            .map(|(k, v)| (k.clone(), substitute(v, swaps)))
+            .zip(swapped)
+            .map(|(old, new)| new.unwrap_or_else(|| old.clone()))
             .collect();
-        return Value::from(map);
+        return Some(Value::from(items.as_slice()));
     }
-    value.clone()
+    let map = value.as_map()?;
+    let swapped: Vec<Option<Value>> = map.values().map(|v| substitute(v, swaps)).collect();
+    if swapped.iter().all(Option::is_none) {
+        return None;
+    }
+    let map: Map = map
+        .iter()
+        .zip(swapped)
+        .map(|((key, old), new)| (key.clone(), new.unwrap_or_else(|| old.clone())))
+        .collect();
+    Some(Value::from(map))
 }
 
 fn plan_site(

@@ -3,9 +3,10 @@
 //!
 //! Starts the release binary's preview server on a generated site, edits one article's
 //! body, then its front matter (a `summary:`, which the page shows in its description
-//! and which makes the server resolve the whole site again), polls the article's page
-//! over HTTP after each save until the new text is there, and puts the file back as it
-//! was generated.
+//! and which makes the server resolve the whole site again), and puts the file back as
+//! it was generated. After each save it does what the page open in a browser does: its
+//! long poll returns, and it loads the page again; the time runs from just before the
+//! file is written until the page with the new text is received.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -33,30 +34,40 @@ pub fn measure(loa: &str, root: &Path, articles: usize) -> Edits {
 
     let mut server = Server::start(loa, root);
     let port = server.port;
-    let wait_for = |marker: &str, started: Instant| loop {
-        if get(port, &page).contains(marker) {
-            return started.elapsed();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(600),
-            "{marker} never showed on {page}"
-        );
-        std::thread::sleep(Duration::from_micros(500));
-    };
-    wait_for(&marker_of(0), Instant::now());
-
-    let edit = |text: String, marker: &str| {
+    let mut shown = get(port, &page);
+    // As an open page does: hold a long poll to the server, and when it says the page
+    // changed, load the page again. The time runs until the new text is received.
+    let mut edit = |text: String, marker: &str| {
         std::thread::sleep(SETTLE);
+        let (mut generation, mut hash) = live_state(&shown);
+        let mut poll = open_poll(port, &page, generation, &hash);
         let started = Instant::now();
         std::fs::write(&file, text).expect("save the article");
-        wait_for(marker, started)
+        loop {
+            let answer: serde_json::Value =
+                serde_json::from_str(&body_of(&read_reply(poll))).expect("a JSON answer");
+            if answer["reload"] == true {
+                shown = get(port, &page);
+                if shown.contains(marker) {
+                    return started.elapsed();
+                }
+                (generation, hash) = live_state(&shown);
+            } else {
+                generation = answer["generation"].as_u64().expect("a generation");
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(600),
+                "{marker} never showed on {page}"
+            );
+            poll = open_poll(port, &page, generation, &hash);
+        }
     };
     let body_edits = if articles > 20_000 { 10 } else { 20 };
     let body: Vec<Duration> = (1..=body_edits)
         .map(|revision| {
             edit(
                 generate::article(index, articles, revision),
-                &marker_of(revision),
+                &format!("Bản sửa số {revision}."),
             )
         })
         .collect();
@@ -75,11 +86,6 @@ pub fn measure(loa: &str, root: &Path, articles: usize) -> Edits {
         body: median(body),
         front_matter: median(front_matter),
     }
-}
-
-/// The text that revision `revision` of a generated article shows.
-fn marker_of(revision: usize) -> String {
-    format!("Bản sửa số {revision}.")
 }
 
 /// The site path of generated article `index`, whose slug comes from its title.
@@ -141,16 +147,59 @@ impl Server {
     }
 }
 
-fn get(port: u16, path: &str) -> String {
+/// The generation and page fingerprint that the live-reload script of `html` polls with.
+fn live_state(html: &str) -> (u64, String) {
+    let after = |prefix: &str| {
+        html.split(prefix)
+            .nth(1)
+            .expect("the page has the live-reload script")
+    };
+    let generation = after("var g=")
+        .split(',')
+        .next()
+        .and_then(|g| g.parse().ok())
+        .expect("a generation");
+    let hash = after(",h=\"").split('"').next().unwrap_or_default();
+    (generation, hash.to_string())
+}
+
+fn request(port: u16, path: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to loa serve");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(600)))
+        .expect("set a timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send the request");
+    stream
+}
+
+/// Sends the long poll of an open page, without waiting for the answer.
+fn open_poll(port: u16, page: &str, generation: u64, hash: &str) -> TcpStream {
+    let path = page.replace('/', "%2F");
+    request(
+        port,
+        &format!("/__loa/reload?since={generation}&hash={hash}&shown=0&path={path}"),
+    )
+}
+
+fn read_reply(mut stream: TcpStream) -> String {
     let mut reply = Vec::new();
-    let sent = TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
-        stream.set_read_timeout(Some(Duration::from_secs(600)))?;
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-        )?;
-        stream.read_to_end(&mut reply)
-    });
-    sent.expect("ask loa serve for the page");
+    stream
+        .read_to_end(&mut reply)
+        .expect("read loa serve's answer");
     String::from_utf8_lossy(&reply).into_owned()
+}
+
+fn body_of(reply: &str) -> String {
+    reply
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, body)| body)
+        .to_string()
+}
+
+fn get(port: u16, path: &str) -> String {
+    read_reply(request(port, path))
 }

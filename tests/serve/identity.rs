@@ -212,14 +212,23 @@ fn served(snapshot: &loa::serve::live::Snapshot) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
     use loa::serve::watch::{Batch, Change};
-    let site = SiteTest::new().file("static/a.txt", "a").file(
-        "content/tin-tuc/ba.md",
-        &article(
-            "Bài ba",
-            "2024-07-03",
-            "## Mục\n\nXem [bài một](@/tin-tuc/mot.md).",
-        ),
-    );
+    // Bài bốn reports figures: the statistics pages show it too.
+    let with_figures = |body: &str| {
+        format!(
+            "---\ntitle: Bài bốn\ndate: 2024-07-04\nprovince: Đắk Lắk\nstats:\n  teams: 12\n---\n{body}\n"
+        )
+    };
+    let site = SiteTest::new()
+        .file("static/a.txt", "a")
+        .file(
+            "content/tin-tuc/ba.md",
+            &article(
+                "Bài ba",
+                "2024-07-03",
+                "## Mục\n\nXem [bài một](@/tin-tuc/mot.md).",
+            ),
+        )
+        .file("content/tin-tuc/bon.md", &with_figures("Bốn."));
     let mut options = loa::BuildOptions::new(site.root());
     options.today = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
     let mut session = loa::serve::session::Session::new(options.clone());
@@ -271,6 +280,12 @@ fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
                 )
             }),
             content("content/tin-tuc/ba.md"),
+            true,
+        ),
+        (
+            "a body edit of an article with figures",
+            Box::new(move |s| s.write("content/tin-tuc/bon.md", &with_figures("Bốn, sửa lại."))),
+            content("content/tin-tuc/bon.md"),
             true,
         ),
         (

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub const SITE_YAML: &str = "title: Thử nghiệm\nbase_url: https://example.gov.vn\nlanguage: vi\ntheme: default\npaginate_by: 2\ntaxonomies:\n  - { name: tags, path: chu-de }\n  - { name: provinces, path: tinh-thanh }\n";
+pub const SITE_YAML: &str = "title: Thử nghiệm\nbase_url: https://example.gov.vn\nlanguage: vi\ntheme: default\npaginate_by: 2\ntaxonomies:\n  - { name: tags, path: chu-de }\n  - { name: provinces, path: tinh-thanh }\nstats:\n  path: thong-ke\n  metrics:\n    teams: { label: Tổ bảo vệ ANTT }\n";
 
 pub fn article(title: &str, date: &str, body: &str) -> String {
     format!(
