@@ -124,7 +124,7 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
             .filter_map(|s| s.index.as_ref())
             .map(|i| &i.source),
     ) {
-        for image in markdown::image_refs(source.body()) {
+        for image in markdown::image_refs(&source.body()) {
             if image.alt.trim().is_empty() {
                 problems.push(no_alt(source, &image));
             }
@@ -165,19 +165,20 @@ fn no_alt(source: &Source, image: &markdown::ImageRef) -> Diagnostic {
 }
 
 fn markdown_location(source: &Source, image: &markdown::ImageRef) -> Location {
-    let start = source.body_offset + image.offset;
-    let text = &source.text[start..start + image.len];
+    let text = source.text();
+    let start = source.body_offset() + image.offset;
+    let quoted = &text[start..start + image.len];
     Location::at_offset(
-        &source.text,
+        &text,
         start,
-        text.lines().next().unwrap_or("").chars().count(),
+        quoted.lines().next().unwrap_or("").chars().count(),
     )
 }
 
 fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
     let source = &article.source;
     let mut problems = Diagnostics::default();
-    let refs = markdown::image_refs(source.body());
+    let refs = markdown::image_refs(&source.body());
     let mut named: Vec<Named> = Vec::new();
     if let Some(image) = &article.front.image {
         named.push(Named {
@@ -188,7 +189,7 @@ fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
             } else {
                 &image.alt
             },
-            location: locate_key(&source.text, 2, &["image", "src"]),
+            location: locate_key(&source.front, 2, &["image", "src"]),
             in_markdown: false,
         });
     }

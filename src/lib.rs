@@ -18,6 +18,7 @@ pub mod links;
 pub mod markdown;
 pub mod messages;
 pub mod output;
+pub mod packed;
 pub mod progress;
 pub mod provinces;
 pub mod render;

@@ -35,8 +35,8 @@ fn collect(site: &Site) -> BTreeMap<String, Diagnostic> {
             if let LinkTarget::External { url } = &link.target {
                 first_use.entry(url.clone()).or_insert_with(|| {
                     Diagnostic::new(&source.path, String::new()).at(Location::at_offset(
-                        &source.text,
-                        source.body_offset + link.offset,
+                        &source.text(),
+                        source.body_offset() + link.offset,
                         link.len,
                     ))
                 });

@@ -7,6 +7,7 @@
 //! found (headings, links with their byte offsets). Never reads files, never reports;
 //! the caller turns unresolved links into diagnostics.
 
+use crate::packed::Packed;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -55,44 +56,14 @@ pub enum LinkTarget {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {
-    pub html: Html,
+    /// The HTML, compressed: a build holds every article's HTML until its last page and
+    /// the search index are made.
+    pub html: Packed,
     /// The first paragraph, as HTML.
     pub first_paragraph: Option<String>,
     pub headings: Vec<Heading>,
     pub links: Vec<SiteLink>,
     pub words: usize,
-}
-
-/// An article's HTML, kept LZ4-compressed: a build holds the HTML of every article until
-/// its last page and the search index are made, and compressed it takes about a third
-/// of the memory, for a few milliseconds of CPU per thousand articles.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Html(Box<[u8]>);
-
-impl Html {
-    pub fn new(text: &str) -> Self {
-        Html(lz4_flex::compress_prepend_size(text.as_bytes()).into_boxed_slice())
-    }
-
-    pub fn text(&self) -> String {
-        if self.0.is_empty() {
-            return String::new();
-        }
-        let bytes = lz4_flex::decompress_size_prepended(&self.0)
-            .expect("loa's own compressed HTML decompresses");
-        String::from_utf8(bytes).expect("loa's own compressed HTML is UTF-8")
-    }
-
-    /// The compressed bytes, which are equal when the texts are: for fingerprints.
-    pub fn compressed(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Html {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("Html").field(&self.text()).finish()
-    }
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -304,7 +275,7 @@ pub fn render_with_pictures(
             .first_paragraph
             .map(|p| sanitizer().clean(&p).to_string());
     }
-    rendered.html = Html::new(&output);
+    rendered.html = Packed::new(&output);
     rendered
 }
 

@@ -44,7 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::front::Kind;
-use crate::markdown::Html;
+use crate::packed::Packed;
 use crate::render::fingerprint::Fingerprint;
 use crate::site::Site;
 use crate::vi::{self, DateStyle};
@@ -82,7 +82,7 @@ pub struct Doc<'a> {
     pub tags: &'a [String],
     pub summary: Option<&'a str>,
     /// The article's HTML.
-    pub html: &'a Html,
+    pub html: &'a Packed,
 }
 
 /// The articles that search finds: every page of the site but drafts, in the site's
@@ -1270,7 +1270,7 @@ mod tests {
 
     fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) -> Doc<'a> {
         // A test's few documents live until it ends.
-        let html = Box::leak(Box::new(Html::new(html)));
+        let html = Box::leak(Box::new(Packed::new(html)));
         Doc {
             url,
             title,

@@ -94,8 +94,7 @@ impl Site {
     /// memory does not hold the whole content folder once more.
     pub fn forget_markdown(&mut self) {
         for page in &mut self.pages {
-            page.article.source.text = String::new();
-            page.article.source.body_offset = 0;
+            page.article.source.forget_body();
         }
     }
 
@@ -247,7 +246,8 @@ pub fn replace_bodies(
             .get(&source.content_path)
             .cloned()
             .unwrap_or_default();
-        let photos_known = markdown::image_refs(source.body())
+        let body = source.body();
+        let photos_known = markdown::image_refs(&body)
             .iter()
             .all(|image| pictures.by_src.contains_key(&image.src));
         if !photos_known {
@@ -255,7 +255,7 @@ pub fn replace_bodies(
         }
         let rendered = cache.render(
             &source.content_path,
-            source.body(),
+            &body,
             site.config.unsafe_html,
             &resolve_link,
             &pictures,
@@ -357,13 +357,13 @@ fn resolve_inner(
         match cache {
             Some(cache) => cache.render(
                 &source.content_path,
-                source.body(),
+                &source.body(),
                 allow_raw_html,
                 &resolve_link,
                 pictures,
             ),
             None => Arc::new(markdown::render_with_pictures(
-                source.body(),
+                &source.body(),
                 allow_raw_html,
                 &resolve_link,
                 pictures,
@@ -634,8 +634,9 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
     for page in pages {
         let source = &page.article.source;
         for link in &page.rendered.links {
-            let location =
-                || Location::at_offset(&source.text, source.body_offset + link.offset, link.len);
+            let location = || {
+                Location::at_offset(&source.text(), source.body_offset() + link.offset, link.len)
+            };
             let missing_anchor =
                 |url: &str, anchor: &Option<String>| match (anchors.get(url), anchor) {
                     (Some(ids), Some(anchor)) if !ids.contains(anchor.as_str()) => {

@@ -675,7 +675,7 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
     )
     .note(
         Msg::FigureConflictNote {
-            place: match locate_key(&first.article.source.text, 2, &["stats", metric]) {
+            place: match locate_key(&first.article.source.front, 2, &["stats", metric]) {
                 Some(at) => format!("{first_path}:{}", at.line),
                 None => first_path.clone(),
             },
@@ -687,7 +687,7 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
         .to_string(),
     )
     .help(Msg::FigureConflictHelp.to_string());
-    diagnostic.location = locate_key(&source.text, 2, &["stats", metric]);
+    diagnostic.location = locate_key(&source.front, 2, &["stats", metric]);
     diagnostic
 }
 

@@ -1,0 +1,55 @@
+//! Text kept LZ4-compressed in memory. A build holds the Markdown of every article until
+//! its HTML is made, and the HTML of every article until its last page and the search
+//! index are made; compressed, each takes about a third of the memory, for a few
+//! milliseconds of CPU per thousand articles to compress and to read back.
+
+/// Compressed text. Equal texts give equal bytes.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Packed(Box<[u8]>);
+
+impl Packed {
+    pub fn new(text: &str) -> Self {
+        if text.is_empty() {
+            return Self::default();
+        }
+        Packed(lz4_flex::compress_prepend_size(text.as_bytes()).into_boxed_slice())
+    }
+
+    pub fn text(&self) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let bytes = lz4_flex::decompress_size_prepended(&self.0)
+            .expect("loa's own compressed text decompresses");
+        String::from_utf8(bytes).expect("loa's own compressed text is UTF-8")
+    }
+
+    /// The compressed bytes, which are equal when the texts are: for fingerprints.
+    pub fn compressed(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Packed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Packed").field(&self.text()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Packed;
+
+    #[test]
+    fn text_comes_back_as_it_was_written() {
+        for text in [
+            "",
+            "Đắk Lắk: 1.341 tổ, 4,6 tỷ đồng.",
+            &"lực lượng ".repeat(500),
+        ] {
+            assert_eq!(Packed::new(text).text(), text);
+        }
+        assert_eq!(Packed::new("a"), Packed::new("a"));
+        assert_ne!(Packed::new("a"), Packed::new("b"));
+    }
+}
