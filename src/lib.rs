@@ -333,7 +333,14 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
     if prepared.renderer.renders_search(&prepared.site.config) {
-        write_all(search::index_site(&prepared.site), &emit)
+        let mut problems = Diagnostics::default();
+        search::index_site(&prepared.site, &mut |(path, bytes)| {
+            if let Err(problem) = emit(&path, bytes) {
+                problems.push(problem);
+            }
+        });
+        problems
+            .into_result()
             .map_err(|problems| Error::Content(problems.sorted()))?;
     }
     steps.finish("render");
@@ -522,23 +529,16 @@ pub fn build_with(
         &emit,
         staging.as_ref().map(|s| s as &dyn render::Reuse),
     );
+    steps.finish(RENDER_STEP);
     // After the pages, not beside them: the index's documents and the pages' buffers
     // together would raise the build's peak memory by a third. `check` writes nothing,
     // and the index has nothing to check.
     let search = prepared.renderer.renders_search(&prepared.site.config);
-    let index = match &staging {
-        Some(staging) if search => search_index(&prepared.site, staging),
-        _ => None,
-    };
-    steps.finish(RENDER_STEP);
-    let rendered = match (index, &staging) {
-        (Some((files, print)), Some(staging)) => {
-            let emit_recorded = |path: &str, bytes: Vec<u8>| {
-                render::Reuse::record(staging, path, print, bytes.len() as u64);
-                emit(path, bytes)
-            };
-            let written =
-                rendered.and_then(|rendered| write_all(files, &emit_recorded).map(|()| rendered));
+    let rendered = match &staging {
+        Some(staging) if search => {
+            let written = rendered.and_then(|rendered| {
+                write_search_index(&prepared.site, staging, &emit).map(|()| rendered)
+            });
             steps.finish("write the search index");
             written
         }
@@ -573,25 +573,26 @@ pub fn build_with(
     })
 }
 
-/// The files of the search index of `site` with their fingerprint; `None` when
-/// `staging` keeps the index published from the same articles.
-fn search_index(site: &site::Site, staging: &output::Staging) -> Option<(Vec<search::File>, u128)> {
+/// Writes the search index of `site`, unless `staging` keeps the index it published
+/// from the same articles.
+fn write_search_index(
+    site: &site::Site,
+    staging: &output::Staging,
+    emit: &render::Emit,
+) -> Result<(), Diagnostics> {
     let docs = search::documents(site);
     let print = search::fingerprint(&docs, site.config.date_style);
     if render::Reuse::is_current_set(staging, search::FOLDER, print) {
-        return None;
+        return Ok(());
     }
-    Some((search::index(&docs, site.config.date_style), print))
-}
-
-/// Hands `files` to `emit`, all of them, and returns every problem.
-fn write_all(files: Vec<search::File>, emit: &render::Emit) -> Result<(), Diagnostics> {
-    use rayon::prelude::*;
-    let problems: Vec<Diagnostic> = files
-        .into_par_iter()
-        .filter_map(|(path, bytes)| emit(&path, bytes).err())
-        .collect();
-    problems.into_iter().collect::<Diagnostics>().into_result()
+    let mut problems = Diagnostics::default();
+    search::index(&docs, site.config.date_style, &mut |(path, bytes)| {
+        render::Reuse::record(staging, &path, print, bytes.len() as u64);
+        if let Err(problem) = emit(&path, bytes) {
+            problems.push(problem);
+        }
+    });
+    problems.into_result()
 }
 
 fn copy_files(

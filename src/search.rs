@@ -146,18 +146,25 @@ pub type File = (String, Vec<u8>);
 /// memory that tokens take on a large site.
 const BATCH: usize = 1024;
 
-/// The index files of every listed article of `site`.
-pub fn index_site(site: &crate::site::Site) -> Vec<File> {
-    index(&documents(site), site.config.date_style)
+/// Hands each index file of every listed article of `site` to `out`.
+pub fn index_site(site: &crate::site::Site, out: &mut dyn FnMut(File)) {
+    index(&documents(site), site.config.date_style, out)
 }
 
-/// The whole index of `docs`: the manifest, the postings chunks and one file per group
-/// of documents.
-pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
+/// The whole index of `docs`, handed to `out` file by file as each is complete, so that
+/// no more than one file is held: the document files, the postings chunks and last the
+/// manifest.
+pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
+    let mut hash = Version::default();
+    let mut emit = |path: String, bytes: Vec<u8>| {
+        hash.write(&bytes);
+        out((path, bytes));
+    };
     let mut names = Interner::default();
-    let mut postings: Vec<FastMap<u64, Vec<u32>>> =
+    let mut postings: Vec<FastMap<u64, Postings>> =
         (0..PARTS).map(|_| FastMap::default()).collect();
-    let mut records: Vec<Vec<u8>> = Vec::with_capacity(docs.len());
+    let mut group = Vec::new();
+    let mut groups = 0;
     for (batch, part) in docs.chunks(BATCH).enumerate() {
         let prepared: Vec<Prepared> = part
             .par_iter()
@@ -181,58 +188,64 @@ pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
                     let id = (batch * BATCH + n) as u32;
                     for &(key, bits) in keys {
                         if part_of(key) == part {
-                            postings
-                                .entry(key)
-                                .or_default()
-                                .push(id << 4 | u32::from(bits));
+                            postings.entry(key).or_default().push(id, bits);
                         }
                     }
                 }
             });
-        records.extend(prepared.into_iter().map(|p| p.record));
+        // BATCH is a multiple of GROUP: a batch ends with a whole group but at the end.
+        for (n, record) in prepared.into_iter().map(|p| p.record).enumerate() {
+            group.push(if n % GROUP == 0 { b'[' } else { b',' });
+            group.extend_from_slice(&record);
+            if n % GROUP == GROUP - 1 {
+                group.push(b']');
+                emit(
+                    format!("{FOLDER}d/{groups}.json"),
+                    std::mem::take(&mut group),
+                );
+                groups += 1;
+            }
+        }
+        if !group.is_empty() {
+            group.push(b']');
+            emit(
+                format!("{FOLDER}d/{groups}.json"),
+                std::mem::take(&mut group),
+            );
+            groups += 1;
+        }
     }
 
-    let mut keys: Vec<(String, Vec<u32>)> = postings
+    let mut keys: Vec<(String, Postings)> = postings
         .into_iter()
         .flatten()
         .map(|(key, list)| (names.key_text(key), list))
         .collect();
     keys.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
 
-    let mut chunks: Vec<(String, String)> = Vec::new();
-    let mut entry = String::new();
-    for (key, list) in &keys {
+    let mut first_keys = Vec::new();
+    let mut chunk = Vec::new();
+    let mut entry = Vec::new();
+    for (key, list) in keys {
         entry.clear();
-        write_postings(&mut entry, key, list);
-        match chunks.last_mut() {
-            Some((_, body)) if body.len() + entry.len() < CHUNK_BYTES => {
-                body.push(',');
-                body.push_str(&entry);
+        write_postings(&mut entry, &key, &list.digits);
+        if chunk.is_empty() || chunk.len() + entry.len() >= CHUNK_BYTES {
+            if !chunk.is_empty() {
+                chunk.push(b'}');
+                let i = first_keys.len() - 1;
+                emit(format!("{FOLDER}k/{i}.json"), std::mem::take(&mut chunk));
             }
-            _ => chunks.push((key.clone(), entry.clone())),
+            chunk.push(b'{');
+            first_keys.push(key);
+        } else {
+            chunk.push(b',');
         }
+        chunk.extend_from_slice(&entry);
     }
-
-    let mut files: Vec<File> = Vec::with_capacity(chunks.len() + records.len() / GROUP + 2);
-    let mut hash = Version::default();
-    let mut first_keys = Vec::with_capacity(chunks.len());
-    for (i, (first, body)) in chunks.into_iter().enumerate() {
-        let bytes = format!("{{{body}}}").into_bytes();
-        hash.write(&bytes);
-        files.push((format!("{FOLDER}k/{i}.json"), bytes));
-        first_keys.push(first);
-    }
-    for (group, records) in records.chunks(GROUP).enumerate() {
-        let mut bytes = b"[".to_vec();
-        for (n, record) in records.iter().enumerate() {
-            if n > 0 {
-                bytes.push(b',');
-            }
-            bytes.extend_from_slice(record);
-        }
-        bytes.push(b']');
-        hash.write(&bytes);
-        files.push((format!("{FOLDER}d/{group}.json"), bytes));
+    if !chunk.is_empty() {
+        chunk.push(b'}');
+        let i = first_keys.len() - 1;
+        emit(format!("{FOLDER}k/{i}.json"), chunk);
     }
     let manifest = serde_json::json!({
         "format": FORMAT,
@@ -241,11 +254,29 @@ pub fn index(docs: &[Doc], date_style: DateStyle) -> Vec<File> {
         "group": GROUP,
         "chunks": first_keys,
     });
-    files.push((
+    out((
         format!("{FOLDER}index.json"),
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
-    files
+}
+
+/// The postings of one key as they are gathered, already written as the chunk files
+/// hold them: a third of the memory of the numbers themselves.
+#[derive(Default)]
+struct Postings {
+    previous: u32,
+    digits: Vec<u8>,
+}
+
+impl Postings {
+    /// Document `id`, after every document already pushed, with `bits`.
+    fn push(&mut self, id: u32, bits: u8) {
+        push_number(
+            &mut self.digits,
+            u64::from(id - self.previous) * 16 + u64::from(bits),
+        );
+        self.previous = id;
+    }
 }
 
 /// The postings are gathered in this many parts, side by side.
@@ -257,16 +288,11 @@ fn part_of(key: u64) -> usize {
 
 /// `"key":"…"`: for each document its distance from the previous one, times 16, plus its
 /// bits, written as a number in `DIGITS` (see the module's documentation).
-fn write_postings(out: &mut String, key: &str, list: &[u32]) {
-    out.push_str(&serde_json::to_string(key).unwrap_or_default());
-    out.push_str(":\"");
-    let mut previous = 0;
-    for packed in list {
-        let id = packed >> 4;
-        push_number(out, u64::from(id - previous) * 16 + u64::from(packed & 15));
-        previous = id;
-    }
-    out.push('"');
+fn write_postings(out: &mut Vec<u8>, key: &str, digits: &[u8]) {
+    out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
+    out.extend_from_slice(b":\"");
+    out.extend_from_slice(digits);
+    out.push(b'"');
 }
 
 /// The 64 digits of the postings, none of which JSON escapes.
@@ -274,12 +300,12 @@ const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 /// `value` five bits at a time, lowest first; a digit of 32 or more means more follow.
 /// A document next to the previous one with its word in the body once takes one digit.
-fn push_number(out: &mut String, mut value: u64) {
+fn push_number(out: &mut Vec<u8>, mut value: u64) {
     while value >= 32 {
-        out.push(char::from(DIGITS[(32 | value & 31) as usize]));
+        out.push(DIGITS[(32 | value & 31) as usize]);
         value >>= 5;
     }
-    out.push(char::from(DIGITS[value as usize]));
+    out.push(DIGITS[value as usize]);
 }
 
 /// JavaScript's order of strings (UTF-16 code units), which the script's binary search
@@ -1291,8 +1317,10 @@ mod tests {
 
     impl Built {
         fn new(docs: &[Doc]) -> Self {
-            let files: HashMap<String, Vec<u8>> =
-                index(docs, DateStyle::Short).into_iter().collect();
+            let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+            index(docs, DateStyle::Short, &mut |(path, bytes)| {
+                files.insert(path, bytes);
+            });
             let manifest = serde_json::from_slice(&files["tim-kiem/index.json"]).unwrap();
             Self { manifest, files }
         }
