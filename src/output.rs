@@ -12,7 +12,7 @@
 //! and its own staging folder, and refuses an output folder that holds the site itself
 //! or that it did not create.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -55,9 +55,8 @@ pub struct Staging {
     target: PathBuf,
     /// The output held files before this build: compare and move file by file.
     incremental: bool,
-    /// Every path the build produced, relative, with forward slashes.
-    produced: Mutex<HashSet<String>>,
-    /// The produced paths whose bytes differ from the published ones.
+    /// The produced paths whose bytes differ from the published ones, when the output
+    /// folder held files before.
     changed: Mutex<Vec<String>>,
     /// What the published pages were rendered from, as the previous build recorded it.
     published: Manifest,
@@ -161,7 +160,6 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
         dir,
         target,
         incremental,
-        produced: Mutex::new(HashSet::new()),
         changed: Mutex::new(Vec::new()),
         manifest: Mutex::new(Manifest::new()),
     })
@@ -175,11 +173,13 @@ impl Staging {
     /// Records that the build produces `relative` (forward slashes); returns whether it
     /// must be staged, which is when it is not already published with the same bytes.
     fn produce(&self, relative: &str, same_as_published: impl FnOnce(&Path) -> bool) -> bool {
-        lock(&self.produced).insert(relative.to_string());
         lock(&self.manifest)
             .entry(relative.to_string())
             .or_insert((COPIED, 0));
-        if self.incremental && same_as_published(&self.target.join(relative)) {
+        if !self.incremental {
+            return true;
+        }
+        if same_as_published(&self.target.join(relative)) {
             return false;
         }
         lock(&self.changed).push(relative.to_string());
@@ -268,15 +268,15 @@ impl Staging {
             }
             fs::rename(&from, &to).map_err(io_context(format!("publishing {}", to.display())))?;
         }
-        let produced = std::mem::take(&mut *lock(&self.produced));
+        let manifest = std::mem::take(&mut *lock(&self.manifest));
         if self.published.is_empty() {
-            remove_stale(&self.target, &self.target, &produced)?;
+            remove_stale(&self.target, &self.target, &manifest)?;
         } else {
-            self.remove_unproduced(&produced)?;
+            self.remove_unproduced(&manifest)?;
         }
         // The marker is replaced whole, so that a crash leaves the old one or the new.
         let marker = self.dir.join(MARKER);
-        fs::write(&marker, marker_text(&lock(&self.manifest)))
+        fs::write(&marker, marker_text(&manifest))
             .map_err(io_context(format!("writing {}", marker.display())))?;
         fs::rename(&marker, self.target.join(MARKER))
             .map_err(io_context(format!("publishing {}", marker.display())))?;
@@ -285,8 +285,8 @@ impl Staging {
 
     /// Removes what the previous build published and this one did not produce, and the
     /// folders that leaves empty, from the manifest: no walk of a large output folder.
-    fn remove_unproduced(&self, produced: &HashSet<String>) -> Result<(), OutputError> {
-        for relative in self.published.keys().filter(|p| !produced.contains(*p)) {
+    fn remove_unproduced(&self, produced: &Manifest) -> Result<(), OutputError> {
+        for relative in self.published.keys().filter(|p| !produced.contains_key(*p)) {
             let path = self.target.join(relative);
             match fs::remove_file(&path) {
                 Err(error) if error.kind() != io::ErrorKind::NotFound => {
@@ -324,7 +324,6 @@ impl crate::render::Reuse for Staging {
         if published != fingerprint || !still_there {
             return false;
         }
-        lock(&self.produced).insert(path.to_string());
         lock(&self.manifest).insert(path.to_string(), (fingerprint, size));
         true
     }
@@ -349,10 +348,8 @@ impl crate::render::Reuse for Staging {
         if made.is_empty() || !made.iter().all(still_there) {
             return false;
         }
-        let mut produced = lock(&self.produced);
         let mut manifest = lock(&self.manifest);
         for (path, size) in made {
-            produced.insert(path.clone());
             manifest.insert(path.clone(), (fingerprint, size));
         }
         true
@@ -369,7 +366,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Removes, under `dir`, every file the build did not produce and every folder left
 /// empty, keeping the marker.
-fn remove_stale(top: &Path, dir: &Path, produced: &HashSet<String>) -> Result<bool, OutputError> {
+fn remove_stale(top: &Path, dir: &Path, produced: &Manifest) -> Result<bool, OutputError> {
     let entries = fs::read_dir(dir).map_err(io_context(format!("reading {}", dir.display())))?;
     let mut empty = true;
     for entry in entries {
@@ -388,7 +385,7 @@ fn remove_stale(top: &Path, dir: &Path, produced: &HashSet<String>) -> Result<bo
             } else {
                 empty = false;
             }
-        } else if relative == MARKER || produced.contains(&relative) {
+        } else if relative == MARKER || produced.contains_key(&relative) {
             empty = false;
         } else {
             fs::remove_file(&path).map_err(io_context(format!("removing {}", path.display())))?;

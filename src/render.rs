@@ -404,7 +404,7 @@ impl<'a> SharedViews<'a> {
 /// and table of contents join it only on the pages that show it in full.
 fn article_value(site: &Site, page: &Page, build_date: NaiveDate, shared: &SharedViews) -> Value {
     let view = Value::from_serializable(&article_view(site, page, build_date));
-    let mut map = view.as_map().cloned().unwrap_or_default();
+    let mut map = view.into_map().unwrap_or_default();
     let front = &page.article.front;
     let section = page.section.and_then(|i| shared.sections.get(i).cloned());
     let province = front
@@ -891,7 +891,7 @@ fn plan_site(
         .collect();
 
     let mut jobs = Vec::new();
-    article_jobs(site, &views, &mut jobs);
+    article_jobs(site, &views, &shared_views.sections, &mut jobs);
     listing_jobs(site, statistics, &views, &mut jobs);
     home_and_feed_jobs(site, statistics, &views, build_date, &mut jobs);
     if let Some(statistics) = statistics {
@@ -1011,15 +1011,13 @@ fn search_job(site: &Site) -> Job {
     }
 }
 
-fn article_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
+fn article_jobs(site: &Site, views: &[Value], sections: &[Value], jobs: &mut Vec<Job>) {
     for (index, page) in site.pages.iter().enumerate() {
         let neighbour = |i: Option<usize>| i.map_or_else(Value::none, |i| views[i].clone());
-        let section = page.section.map_or_else(Value::none, |i| {
-            Value::from_serializable(&LinkView {
-                title: site.sections[i].title.clone(),
-                url: site.sections[i].section.url.clone(),
-            })
-        });
+        let section = page
+            .section
+            .and_then(|i| sections.get(i).cloned())
+            .unwrap_or_else(Value::none);
         jobs.push(Job {
             template: if page.is_listed() {
                 "article.html"
