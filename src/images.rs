@@ -124,9 +124,9 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
             .filter_map(|s| s.index.as_ref())
             .map(|i| &i.source),
     ) {
-        for image in markdown::image_refs(&source.body()) {
+        for image in &source.images {
             if image.alt.trim().is_empty() {
-                problems.push(no_alt(source, &image));
+                problems.push(no_alt(source, image));
             }
         }
     }
@@ -178,7 +178,7 @@ fn markdown_location(source: &Source, image: &markdown::ImageRef) -> Location {
 fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
     let source = &article.source;
     let mut problems = Diagnostics::default();
-    let refs = markdown::image_refs(&source.body());
+    let refs = &source.images;
     let mut named: Vec<Named> = Vec::new();
     if let Some(image) = &article.front.image {
         named.push(Named {
@@ -193,7 +193,7 @@ fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
             in_markdown: false,
         });
     }
-    for image in &refs {
+    for image in refs {
         if image.alt.trim().is_empty() {
             problems.push(no_alt(source, image));
             continue;

@@ -247,7 +247,8 @@ pub fn replace_bodies(
             .cloned()
             .unwrap_or_default();
         let body = source.body();
-        let photos_known = markdown::image_refs(&body)
+        let photos_known = source
+            .images
             .iter()
             .all(|image| pictures.by_src.contains_key(&image.src));
         if !photos_known {

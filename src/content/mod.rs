@@ -8,6 +8,7 @@
 
 pub mod front;
 
+use crate::markdown::{self, ImageRef};
 use crate::packed::Packed;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,8 @@ pub struct Source {
     /// The Markdown body. Kept compressed: a build holds every article's text until its
     /// HTML is made (on 100,000 articles, 670 MB as plain text).
     body: Packed,
+    /// The images the body shows, found while its text is at hand.
+    pub images: Vec<ImageRef>,
 }
 
 impl Source {
@@ -52,6 +55,7 @@ impl Source {
             content_path,
             front: text[..body_offset].to_string(),
             body: Packed::new(&text[body_offset..]),
+            images: markdown::image_refs(&text[body_offset..]),
         }
     }
 
