@@ -333,14 +333,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
     if prepared.renderer.renders_search(&prepared.site.config) {
-        let mut problems = Diagnostics::default();
-        search::index_site(&prepared.site, &mut |(path, bytes)| {
-            if let Err(problem) = emit(&path, bytes) {
-                problems.push(problem);
-            }
-        });
-        problems
-            .into_result()
+        write_search_index(&prepared.site, None, &emit)
             .map_err(|problems| Error::Content(problems.sorted()))?;
     }
     steps.finish("render");
@@ -537,7 +530,7 @@ pub fn build_with(
     let rendered = match &staging {
         Some(staging) if search => {
             let written = rendered.and_then(|rendered| {
-                write_search_index(&prepared.site, staging, &emit).map(|()| rendered)
+                write_search_index(&prepared.site, Some(staging), &emit).map(|()| rendered)
             });
             steps.finish("write the search index");
             written
@@ -577,17 +570,19 @@ pub fn build_with(
 /// from the same articles.
 fn write_search_index(
     site: &site::Site,
-    staging: &output::Staging,
+    staging: Option<&output::Staging>,
     emit: &render::Emit,
 ) -> Result<(), Diagnostics> {
     let docs = search::documents(site);
     let print = search::fingerprint(&docs, site.config.date_style);
-    if render::Reuse::is_current_set(staging, search::FOLDER, print) {
+    if staging.is_some_and(|s| render::Reuse::is_current_set(s, search::FOLDER, print)) {
         return Ok(());
     }
     let mut problems = Diagnostics::default();
     search::index(&docs, site.config.date_style, &mut |(path, bytes)| {
-        render::Reuse::record(staging, &path, print, bytes.len() as u64);
+        if let Some(staging) = staging {
+            render::Reuse::record(staging, &path, print, bytes.len() as u64);
+        }
         if let Err(problem) = emit(&path, bytes) {
             problems.push(problem);
         }

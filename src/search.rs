@@ -146,11 +146,6 @@ pub type File = (String, Vec<u8>);
 /// memory that tokens take on a large site.
 const BATCH: usize = 1024;
 
-/// Hands each index file of every listed article of `site` to `out`.
-pub fn index_site(site: &crate::site::Site, out: &mut dyn FnMut(File)) {
-    index(&documents(site), site.config.date_style, out)
-}
-
 /// The whole index of `docs`, handed to `out` file by file as each is complete, so that
 /// no more than one file is held: the document files, the postings chunks and last the
 /// manifest.

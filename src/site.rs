@@ -246,7 +246,6 @@ pub fn replace_bodies(
             .get(&source.content_path)
             .cloned()
             .unwrap_or_default();
-        let body = source.body();
         let photos_known = source
             .images
             .iter()
@@ -256,7 +255,7 @@ pub fn replace_bodies(
         }
         let rendered = cache.render(
             &source.content_path,
-            &body,
+            &source.body(),
             site.config.unsafe_html,
             &resolve_link,
             &pictures,
