@@ -172,7 +172,7 @@ fn load_config_text(root: &Path) -> Result<(Config, String), Error> {
                 .into(),
         )
     })?;
-    let text = content::decode(source).map_err(|_| {
+    let text = content::decode(&source).map_err(|_| {
         Error::Config(
             Diagnostic::new(
                 config::FILE_NAME,
@@ -210,7 +210,7 @@ pub fn load_registry(root: &Path) -> Result<Registry, Error> {
             ));
         }
     };
-    let text = content::decode(bytes).map_err(|_| {
+    let text = content::decode(&bytes).map_err(|_| {
         Error::Config(
             Diagnostic::new(PROVINCES_FILE, messages::Msg::FileNotUtf8.to_string())
                 .help(messages::Msg::SaveAsUtf8Help.to_string())

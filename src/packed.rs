@@ -21,7 +21,11 @@ impl Packed {
         }
         let bytes = lz4_flex::decompress_size_prepended(&self.0)
             .expect("loa's own compressed text decompresses");
-        String::from_utf8(bytes).expect("loa's own compressed text is UTF-8")
+        // std's check reads Vietnamese text at about 0.5 GB/s, a tenth of a build's CPU;
+        // the SIMD one is many times faster, and a copy of the checked text costs less.
+        simdutf8::basic::from_utf8(&bytes)
+            .expect("loa's own compressed text is UTF-8")
+            .to_owned()
     }
 
     /// The compressed bytes, which are equal when the texts are: for fingerprints.

@@ -218,7 +218,7 @@ fn read_templates(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Te
         .into_iter()
         .filter_map(|(path, name)| {
             let shown = relative(root, &path);
-            match std::fs::read(&path).map(crate::content::decode) {
+            match std::fs::read(&path).map(|bytes| crate::content::decode(&bytes)) {
                 Ok(Ok(text)) => Some(TemplateSource {
                     name,
                     path: shown.to_string_lossy().replace('\\', "/"),

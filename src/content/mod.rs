@@ -426,7 +426,7 @@ enum Parsed {
 /// read or split: the caller then loads the content the usual way, which reports why.
 pub fn reread_body(root: &Path, old: &Source) -> Option<Source> {
     let bytes = std::fs::read(root.join(&old.path)).ok()?;
-    let text = decode(bytes).ok()?;
+    let text = decode(&bytes).ok()?;
     let split = front_matter::split(&text).ok()?;
     let body_offset = split.body_offset;
     if text.get(..body_offset)? != old.front {
@@ -441,9 +441,9 @@ pub fn reread_body(root: &Path, old: &Source) -> Option<Source> {
 }
 
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.
-pub fn decode(bytes: Vec<u8>) -> Result<String, usize> {
-    let text = String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+pub fn decode(bytes: &[u8]) -> Result<String, usize> {
+    let text = simdutf8::compat::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(vi::nfc(text).into_owned())
 }
 
@@ -465,7 +465,7 @@ fn read_markdown(
             .to_string(),
         )
     })?;
-    let text = decode(bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
+    let text = decode(&bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
     let content_path = file
         .strip_prefix(content_dir)
         .unwrap_or(file)
@@ -751,7 +751,7 @@ mod tests {
         let nfd = "Đa\u{301}".as_bytes().to_vec();
         let mut with_bom = "\u{feff}".as_bytes().to_vec();
         with_bom.extend(nfd);
-        assert_eq!(decode(with_bom).unwrap(), "Đá");
-        assert_eq!(decode(vec![b'a', 0xff]).unwrap_err(), 1);
+        assert_eq!(decode(&with_bom).unwrap(), "Đá");
+        assert_eq!(decode(&[b'a', 0xff]).unwrap_err(), 1);
     }
 }

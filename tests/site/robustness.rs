@@ -58,7 +58,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_front_matter_reader(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let text = loa::content::decode(bytes).unwrap_or_default();
+        let text = loa::content::decode(&bytes).unwrap_or_default();
         if let Ok(split) = loa::front_matter::split(&text) {
             let _ = loa::front_matter::parse::<loa::content::front::ArticleFront>(split.yaml);
         }
