@@ -52,6 +52,50 @@ fn a_section_lists_newest_first_and_paginates() {
     assert!(!site.exists("/tin-tuc/page/3/"));
 }
 
+/// The page numbers a listing page links to, `…` for a gap.
+fn page_numbers(main: &str) -> Vec<String> {
+    let nav = &main[main.find("class=\"pagination\"").expect("a pagination")..];
+    let nav = &nav[..nav.find("</nav>").expect("its end")];
+    nav.split("<li")
+        .skip(1)
+        .filter_map(|item| {
+            if item.contains("class=\"gap\"") {
+                return Some("…".to_string());
+            }
+            let label = item.split("aria-label=\"Trang ").nth(1)?;
+            let number = &label[..label.find('"')?];
+            let current = if item.contains("aria-current=\"page\"") {
+                "*"
+            } else {
+                ""
+            };
+            Some(format!("{number}{current}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_listing_links_to_its_ends_and_two_pages_each_side() {
+    let mut site = SiteTest::new();
+    for day in 1..=24 {
+        site = site.article(
+            &format!("content/tin-tuc/bai-{day}.md"),
+            &format!("Bài {day}"),
+            &format!("2024-07-{day:02}"),
+            "",
+            "Nội dung.",
+        );
+    }
+    let site = site.build();
+    let numbers = |url: &str| page_numbers(&site.main(url)).join(" ");
+    assert_eq!(numbers("/tin-tuc/"), "1* 2 3 … 12");
+    assert_eq!(numbers("/tin-tuc/page/4/"), "1 2 3 4* 5 6 … 12");
+    assert_eq!(numbers("/tin-tuc/page/5/"), "1 … 3 4 5* 6 7 … 12");
+    assert_eq!(numbers("/tin-tuc/page/8/"), "1 … 6 7 8* 9 10 … 12");
+    assert_eq!(numbers("/tin-tuc/page/9/"), "1 … 7 8 9* 10 11 12");
+    assert_eq!(numbers("/tin-tuc/page/12/"), "1 … 10 11 12*");
+}
+
 #[test]
 fn articles_link_to_their_older_and_newer_neighbours() {
     let site = three_articles().build();
