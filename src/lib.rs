@@ -578,16 +578,18 @@ fn write_search_index(
     if staging.is_some_and(|s| render::Reuse::is_current_set(s, search::FOLDER, print)) {
         return Ok(());
     }
-    let mut problems = Diagnostics::default();
-    search::index(&docs, site.config.date_style, &mut |(path, bytes)| {
+    let problems = std::sync::Mutex::new(Diagnostics::default());
+    search::index(&docs, site.config.date_style, print, &|(path, bytes)| {
         if let Some(staging) = staging {
             render::Reuse::record(staging, &path, print, bytes.len() as u64);
         }
-        if let Err(problem) = emit(&path, bytes) {
+        if let Err(problem) = emit(&path, bytes)
+            && let Ok(mut problems) = problems.lock()
+        {
             problems.push(problem);
         }
     });
-    problems.into_result()
+    problems.into_inner().unwrap_or_default().into_result()
 }
 
 fn copy_files(

@@ -147,19 +147,14 @@ pub type File = (String, Vec<u8>);
 const BATCH: usize = 1024;
 
 /// The whole index of `docs`, handed to `out` file by file as each is complete, so that
-/// no more than one file is held: the document files, the postings chunks and last the
-/// manifest.
-pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
-    let mut hash = Version::default();
-    let mut emit = |path: String, bytes: Vec<u8>| {
-        hash.write(&bytes);
-        out((path, bytes));
-    };
+/// only a batch of files is held: the document files, the postings chunks and last the
+/// manifest. `out` is called from several threads at once, so that files are written
+/// while the next are made. `version` is the [`fingerprint`] of `docs`: equal inputs
+/// give equal files, so it tells a browser when its cached files are stale.
+pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(File) + Sync)) {
     let mut names = Interner::default();
     let mut postings: Vec<FastMap<u64, Postings>> =
         (0..PARTS).map(|_| FastMap::default()).collect();
-    let mut group = Vec::new();
-    let mut groups = 0;
     for (batch, part) in docs.chunks(BATCH).enumerate() {
         let prepared: Vec<Prepared> = part
             .par_iter()
@@ -188,27 +183,20 @@ pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
                     }
                 }
             });
-        // BATCH is a multiple of GROUP: a batch ends with a whole group but at the end.
-        for (n, record) in prepared.into_iter().map(|p| p.record).enumerate() {
-            group.push(if n % GROUP == 0 { b'[' } else { b',' });
-            group.extend_from_slice(&record);
-            if n % GROUP == GROUP - 1 {
-                group.push(b']');
-                emit(
-                    format!("{FOLDER}d/{groups}.json"),
-                    std::mem::take(&mut group),
-                );
-                groups += 1;
-            }
-        }
-        if !group.is_empty() {
-            group.push(b']');
-            emit(
-                format!("{FOLDER}d/{groups}.json"),
-                std::mem::take(&mut group),
-            );
-            groups += 1;
-        }
+        // BATCH is a multiple of GROUP: only the last batch may end with a partial group.
+        let first_group = batch * BATCH / GROUP;
+        prepared
+            .par_chunks(GROUP)
+            .enumerate()
+            .for_each(|(n, group)| {
+                let mut bytes = Vec::new();
+                for (i, prepared) in group.iter().enumerate() {
+                    bytes.push(if i == 0 { b'[' } else { b',' });
+                    bytes.extend_from_slice(&prepared.record);
+                }
+                bytes.push(b']');
+                out((format!("{FOLDER}d/{}.json", first_group + n), bytes));
+            });
     }
 
     let mut keys: Vec<(String, Postings)> = postings
@@ -219,16 +207,22 @@ pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
     keys.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
 
     let mut first_keys = Vec::new();
+    let mut chunks = Vec::new();
     let mut chunk = Vec::new();
     let mut entry = Vec::new();
+    let close = |chunk: &mut Vec<u8>, chunks: &mut Vec<File>, i: usize| {
+        chunk.push(b'}');
+        chunks.push((format!("{FOLDER}k/{i}.json"), std::mem::take(chunk)));
+        if chunks.len() == CHUNKS_AT_ONCE {
+            std::mem::take(chunks).into_par_iter().for_each(out);
+        }
+    };
     for (key, list) in keys {
         entry.clear();
         write_postings(&mut entry, &key, &list.digits);
         if chunk.is_empty() || chunk.len() + entry.len() >= CHUNK_BYTES {
             if !chunk.is_empty() {
-                chunk.push(b'}');
-                let i = first_keys.len() - 1;
-                emit(format!("{FOLDER}k/{i}.json"), std::mem::take(&mut chunk));
+                close(&mut chunk, &mut chunks, first_keys.len() - 1);
             }
             chunk.push(b'{');
             first_keys.push(key);
@@ -238,13 +232,12 @@ pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
         chunk.extend_from_slice(&entry);
     }
     if !chunk.is_empty() {
-        chunk.push(b'}');
-        let i = first_keys.len() - 1;
-        emit(format!("{FOLDER}k/{i}.json"), chunk);
+        close(&mut chunk, &mut chunks, first_keys.len() - 1);
     }
+    chunks.into_par_iter().for_each(out);
     let manifest = serde_json::json!({
         "format": FORMAT,
-        "version": format!("{:016x}", hash.finish()),
+        "version": format!("{:016x}", version as u64),
         "docs": docs.len(),
         "group": GROUP,
         "chunks": first_keys,
@@ -254,6 +247,10 @@ pub fn index(docs: &[Doc], date_style: DateStyle, out: &mut dyn FnMut(File)) {
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
 }
+
+/// Postings chunks made before they are handed out together: enough to keep both
+/// threads writing, few enough to hold (about 1.5 MB).
+const CHUNKS_AT_ONCE: usize = 64;
 
 /// The postings of one key as they are gathered, already written as the chunk files
 /// hold them: a third of the memory of the numbers themselves.
@@ -1011,22 +1008,6 @@ fn truncate_at_space(text: &mut String, limit: usize) {
     text.push('…');
 }
 
-/// The index's version: the same bytes give the same version on every machine and build
-/// (a fixed hash function, not std's, whose algorithm may change).
-#[derive(Debug, Default)]
-struct Version(FxHasher);
-
-impl Version {
-    fn write(&mut self, bytes: &[u8]) {
-        std::hash::Hasher::write(&mut self.0, bytes);
-        std::hash::Hasher::write_usize(&mut self.0, bytes.len());
-    }
-
-    fn finish(&self) -> u64 {
-        std::hash::Hasher::finish(&self.0)
-    }
-}
-
 /// What the search page shows before the script runs: where the index is, and the
 /// choices of its filters with how many articles each has.
 #[derive(Debug, Serialize)]
@@ -1312,10 +1293,11 @@ mod tests {
 
     impl Built {
         fn new(docs: &[Doc]) -> Self {
-            let mut files: HashMap<String, Vec<u8>> = HashMap::new();
-            index(docs, DateStyle::Short, &mut |(path, bytes)| {
-                files.insert(path, bytes);
+            let files = std::sync::Mutex::new(HashMap::new());
+            index(docs, DateStyle::Short, 1, &|(path, bytes)| {
+                files.lock().unwrap().insert(path, bytes);
             });
+            let files: HashMap<String, Vec<u8>> = files.into_inner().unwrap();
             let manifest = serde_json::from_slice(&files["tim-kiem/index.json"]).unwrap();
             Self { manifest, files }
         }

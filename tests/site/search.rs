@@ -98,6 +98,28 @@ fn every_page_links_to_the_search_page_and_drafts_stay_out_of_the_index() {
     assert_eq!(manifest["docs"], 4);
 }
 
+/// The version that the script adds to the addresses it fetches, so that a browser
+/// does not answer from its cache with files of an older index.
+fn index_version(site: &SiteTest) -> String {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.page("/tim-kiem/index.json")).unwrap();
+    manifest["version"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn the_index_version_changes_with_the_articles_and_only_then() {
+    let site = fixture().build();
+    let first = index_version(&site);
+    site.rebuild();
+    assert_eq!(index_version(&site), first);
+    let edited = site.file(
+        "content/tin-tuc/thi-hanh.md",
+        "---\ntitle: Thi hành luật\ndate: 2024-08-01\n---\nBốn tháng thi hành luật.\n",
+    );
+    edited.rebuild();
+    assert_ne!(index_version(&edited), first);
+}
+
 #[test]
 fn without_javascript_the_search_page_says_so_and_offers_the_listings() {
     let site = fixture().build();
