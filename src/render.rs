@@ -756,31 +756,38 @@ impl Plan {
                 .collect(),
             None => fingerprint::Known::new(),
         };
-        let mut outcomes: Vec<Result<(), Diagnostic>> = self
+        // Only the failures are kept: a result per page would hold 140 bytes each.
+        let mut problems: Vec<Diagnostic> = self
             .jobs
             .par_iter()
-            .map(|job| {
+            .filter_map(|job| -> Option<Diagnostic> {
                 let path = output_path(&job.url);
                 let fingerprint = reuse.map(|_| self.fingerprint(job, &known));
                 if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
                     && reuse.is_current(&path, fingerprint)
                 {
-                    return Ok(());
+                    return None;
                 }
-                let bytes = self
+                let rendered = self
                     .renderer
-                    .render(job.template, &job_context(job), &job.url)?;
-                if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
-                    reuse.record(&path, fingerprint, bytes.len() as u64);
-                }
-                emit(&path, bytes)
+                    .render(job.template, &job_context(job), &job.url);
+                rendered
+                    .and_then(|bytes| {
+                        if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
+                            reuse.record(&path, fingerprint, bytes.len() as u64);
+                        }
+                        emit(&path, bytes)
+                    })
+                    .err()
             })
             .collect();
         for (path, data) in self.data_files.iter() {
-            outcomes.push(data.clone().and_then(|bytes| emit(path, bytes)));
+            problems.extend(data.clone().and_then(|bytes| emit(path, bytes)).err());
         }
-        let problems: Diagnostics = outcomes.into_iter().filter_map(Result::err).collect();
-        problems.into_result()?;
+        problems
+            .into_iter()
+            .collect::<Diagnostics>()
+            .into_result()?;
         Ok(Rendered {
             pages: self.jobs.len(),
         })
