@@ -18,7 +18,9 @@
 //! fetches few bytes: on a site of 10,000 articles, about 40 files of postings per
 //! megabyte of them and one document file per eight articles.
 //! - `index.json`: `{"format": 1, "version": "<hash>", "docs": N, "group": 8,
-//!   "chunks": [...]}`, `chunks` being the first key of each postings chunk, in order.
+//!   "chunks": [...]}`, `chunks` being the first key of each postings chunk, in order,
+//!   and `version` a hash of everything the index is made from, which the script adds to
+//!   the addresses it fetches so that no browser mixes files of two indexes.
 //! - `k/<i>.json`: chunk `i` of the postings, `{"<key>": "<postings>", ...}`. Keys are
 //!   in UTF-16 order (JavaScript's `<`), so the script finds a key's chunk by binary
 //!   search in `chunks` and fetches only that file. A key is a syllable (`dak`), a pair
