@@ -760,26 +760,7 @@ impl Plan {
         let mut problems: Vec<Diagnostic> = self
             .jobs
             .par_iter()
-            .filter_map(|job| -> Option<Diagnostic> {
-                let path = output_path(&job.url);
-                let fingerprint = reuse.map(|_| self.fingerprint(job, &known));
-                if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
-                    && reuse.is_current(&path, fingerprint)
-                {
-                    return None;
-                }
-                let rendered = self
-                    .renderer
-                    .render(job.template, &job_context(job), &job.url);
-                rendered
-                    .and_then(|bytes| {
-                        if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
-                            reuse.record(&path, fingerprint, bytes.len() as u64);
-                        }
-                        emit(&path, bytes)
-                    })
-                    .err()
-            })
+            .filter_map(|job| self.render_job(job, &known, emit, reuse).err())
             .collect();
         for (path, data) in self.data_files.iter() {
             problems.extend(data.clone().and_then(|bytes| emit(path, bytes)).err());
@@ -795,6 +776,31 @@ impl Plan {
 }
 
 impl Plan {
+    /// Renders the page of `job` and hands it to `emit`, unless `reuse` keeps the page
+    /// it published from the same inputs.
+    fn render_job(
+        &self,
+        job: &Job,
+        known: &fingerprint::Known,
+        emit: &Emit,
+        reuse: Option<&dyn Reuse>,
+    ) -> Result<(), Diagnostic> {
+        let path = output_path(&job.url);
+        let fingerprint = reuse.map(|_| self.fingerprint(job, known));
+        if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
+            && reuse.is_current(&path, fingerprint)
+        {
+            return Ok(());
+        }
+        let bytes = self
+            .renderer
+            .render(job.template, &job_context(job), &job.url)?;
+        if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
+            reuse.record(&path, fingerprint, bytes.len() as u64);
+        }
+        emit(&path, bytes)
+    }
+
     /// Everything the page of `job` is made from: what every page shares, its template,
     /// address and context, and the HTML of the articles it shows in full.
     fn fingerprint(&self, job: &Job, known: &fingerprint::Known) -> u128 {

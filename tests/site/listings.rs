@@ -52,6 +52,20 @@ fn a_section_lists_newest_first_and_paginates() {
     assert!(!site.exists("/tin-tuc/page/3/"));
 }
 
+/// `days` articles in `tin-tuc`, "Bài số 01" on 1/7/2024 and one a day after, each
+/// with `body`.
+fn july_articles(days: u32, body: &str) -> SiteTest {
+    (1..=days).fold(SiteTest::new(), |site, day| {
+        site.article(
+            &format!("content/tin-tuc/bai-{day:02}.md"),
+            &format!("Bài số {day:02}"),
+            &format!("2024-07-{day:02}"),
+            "",
+            body,
+        )
+    })
+}
+
 /// The page numbers a listing page links to, `…` for a gap.
 fn page_numbers(main: &str) -> Vec<String> {
     let nav = &main[main.find("class=\"pagination\"").expect("a pagination")..];
@@ -76,17 +90,7 @@ fn page_numbers(main: &str) -> Vec<String> {
 
 #[test]
 fn a_long_listing_links_to_its_ends_and_two_pages_each_side() {
-    let mut site = SiteTest::new();
-    for day in 1..=24 {
-        site = site.article(
-            &format!("content/tin-tuc/bai-{day}.md"),
-            &format!("Bài {day}"),
-            &format!("2024-07-{day:02}"),
-            "",
-            "Nội dung.",
-        );
-    }
-    let site = site.build();
+    let site = july_articles(24, "Nội dung.").build();
     let numbers = |url: &str| page_numbers(&site.main(url)).join(" ");
     assert_eq!(numbers("/tin-tuc/"), "1* 2 3 … 12");
     assert_eq!(numbers("/tin-tuc/page/4/"), "1 2 3 4* 5 6 … 12");
@@ -195,17 +199,7 @@ fn the_home_page_shows_the_latest_articles_of_every_section() {
 
 #[test]
 fn atom_feeds_hold_the_latest_twenty_with_absolute_urls() {
-    let mut site = SiteTest::new();
-    for day in 1..=25 {
-        site = site.article(
-            &format!("content/tin-tuc/bai-{day:02}.md"),
-            &format!("Bài số {day:02}"),
-            &format!("2024-07-{day:02}"),
-            "",
-            "Nội dung <b>đậm</b>.",
-        );
-    }
-    let site = site.build();
+    let site = july_articles(25, "Nội dung <b>đậm</b>.").build();
     for feed_url in ["/atom.xml", "/tin-tuc/atom.xml"] {
         let feed = site.page(feed_url);
         let document = roxmltree::Document::parse(&feed).expect("well-formed XML");
