@@ -117,6 +117,10 @@ fn template_error(
     }
 }
 
+/// How long `shorten` makes a text by default: search engines show about this much of
+/// a page's description, and a longer one only weighs down every page.
+const DESCRIPTION_CHARS: usize = 160;
+
 fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter(
         "number",
@@ -174,6 +178,17 @@ fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter("striptags", |value: &str, _: Kwargs, _: &State| {
         strip_tags(value)
     });
+    tera.register_filter(
+        "shorten",
+        |value: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let length: usize = kwargs.get("length")?.unwrap_or(DESCRIPTION_CHARS);
+            let mut text = value.to_string();
+            if let Some((end, _)) = text.char_indices().nth(length) {
+                vi::truncate_at_space(&mut text, end);
+            }
+            Ok(text)
+        },
+    );
     let base_url = config.base_url.clone();
     tera.register_filter("absolute", move |value: &str, _: Kwargs, _: &State| {
         if value.starts_with('/') {

@@ -960,7 +960,7 @@ fn html_to_text(html: &str, out: &mut String, limit: usize) {
         }
         out.len() <= limit
     });
-    truncate_at_space(out, limit);
+    vi::truncate_at_space(out, limit);
     while out.ends_with([' ', '\n']) {
         out.pop();
     }
@@ -992,22 +992,6 @@ fn push_text(out: &mut String, text: &str) {
         }
     }
     out.push_str(&text[start..]);
-}
-
-/// Cuts `text` to at most `limit` bytes, at a space when there is one near the end.
-fn truncate_at_space(text: &mut String, limit: usize) {
-    if text.len() <= limit {
-        return;
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    if let Some(space) = text[..end].rfind([' ', '\n']).filter(|&s| s > limit / 2) {
-        end = space;
-    }
-    text.truncate(end);
-    text.push('…');
 }
 
 /// What the search page shows before the script runs: where the index is, and the

@@ -85,6 +85,23 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// Cuts `text` to at most `limit` bytes, at a space when there is one in the second
+/// half, and marks the cut with `…`.
+pub fn truncate_at_space(text: &mut String, limit: usize) {
+    if text.len() <= limit {
+        return;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(space) = text[..end].rfind([' ', '\n']).filter(|&s| s > limit / 2) {
+        end = space;
+    }
+    text.truncate(end);
+    text.push('…');
+}
+
 /// A whole number with dots between thousands: 2199 -> "2.199".
 pub fn format_integer(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();

@@ -312,6 +312,53 @@ fn vietnamese_number_and_date_filters() {
 }
 
 #[test]
+fn shorten_cuts_a_text_at_a_word_and_marks_the_cut() {
+    let template =
+        "<main>{{ page.title | shorten(length=12) }}|{{ page.title | shorten(length=40) }}</main>";
+    let site = SiteTest::new()
+        .file("templates/page.html", template)
+        .file(
+            "content/gioi-thieu.md",
+            "---\ntitle: Lễ ra mắt tổ bảo vệ an ninh\n---\n",
+        )
+        .build();
+    assert_eq!(
+        site.main("/le-ra-mat-to-bao-ve-an-ninh/"),
+        "<main>Lễ ra mắt…|Lễ ra mắt tổ bảo vệ an ninh</main>"
+    );
+}
+
+#[test]
+fn an_articles_description_is_its_opening_cut_at_a_word() {
+    let opening = "Sáng 1/7/2024, tỉnh ra mắt 1.341 tổ bảo vệ an ninh, trật tự ở cơ sở với 4.023 thành viên; các tổ nhận nhiệm vụ tuần tra, hòa giải và nắm tình hình ở từng thôn, tổ dân phố trên toàn tỉnh.";
+    let site = SiteTest::new()
+        .article(
+            "content/tin-tuc/ra-mat.md",
+            "Ra mắt lực lượng",
+            "2024-07-01",
+            "",
+            &format!("{opening}\n\nĐoạn thứ hai.\n"),
+        )
+        .build();
+    let page = site.page("/tin-tuc/ra-mat-luc-luong/");
+    let description = "Sáng 1/7/2024, tỉnh ra mắt 1.341 tổ bảo vệ an ninh, trật tự ở cơ sở với 4.023 thành viên; các tổ nhận nhiệm vụ tuần tra, hòa giải và nắm tình hình ở từng thôn,…";
+    assert!(
+        page.contains(&format!(
+            "<meta name=\"description\" content=\"{description}\">"
+        )),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "<meta property=\"og:description\" content=\"{description}\">"
+    )));
+    assert!(page.contains(&format!("\"description\":\"{description}\"")));
+    assert!(
+        page.contains(&format!("<p>{opening}</p>")),
+        "the article keeps its whole opening"
+    );
+}
+
+#[test]
 fn the_site_chooses_its_default_date_style() {
     let site = SiteTest::new()
         .file(
