@@ -133,6 +133,7 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
     let planned: Vec<ArticlePlan> = content
         .articles
         .par_iter()
+        .with_max_len(crate::SHARE)
         .map(|article| plan_article(&cache, article))
         .collect();
     let mut plan = Plan::default();
@@ -433,8 +434,10 @@ pub fn make(plan: &Plan, write: bool, progress: &dyn Progress) -> Result<Made, D
         - missing.iter().map(|p| p.renditions.len()).sum::<usize>();
     progress.items(STEP, Some(missing.len()));
     let resized = AtomicUsize::new(0);
+    // A photo takes tens of milliseconds: one at a time keeps both cores busy to the end.
     let problems: Vec<Diagnostic> = missing
         .par_iter()
+        .with_max_len(1)
         .filter_map(|photo| {
             let outcome = resize(photo, write);
             progress.item_done();

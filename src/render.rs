@@ -775,6 +775,7 @@ impl Plan {
         let mut problems: Vec<Diagnostic> = self
             .jobs
             .par_iter()
+            .with_max_len(crate::SHARE)
             .filter_map(|job| self.render_job(job, &known, emit, reuse).err())
             .collect();
         for (path, data) in self.data_files.iter() {
@@ -915,6 +916,7 @@ fn plan_site(
     let views: Vec<Value> = site
         .pages
         .par_iter()
+        .with_max_len(crate::SHARE)
         .map(|page| article_value(site, page, build_date, &shared_views))
         .collect();
 

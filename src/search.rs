@@ -160,6 +160,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     for (batch, part) in docs.chunks(BATCH).enumerate() {
         let prepared: Vec<Prepared> = part
             .par_iter()
+            .with_max_len(crate::SHARE)
             .map(|doc| Prepared::new(doc, date_style))
             .collect();
         let ids: Vec<Vec<u32>> = prepared

@@ -373,6 +373,7 @@ fn resolve_inner(
     let rendered: Vec<Arc<Rendered>> = content
         .articles
         .par_iter()
+        .with_max_len(crate::SHARE)
         .map(|article| render(&article.source))
         .collect();
     let section_rendered: Vec<Arc<Rendered>> = content

@@ -309,6 +309,7 @@ fn load_inner(
     let read: Vec<Result<Parsed, Diagnostic>> = match cache {
         None => markdown
             .into_par_iter()
+            .with_max_len(crate::SHARE)
             .map(|(entry, file, _)| {
                 read_markdown(root, &content_dir, entry, &file, config, registry)
             })
@@ -317,6 +318,7 @@ fn load_inner(
             // Files whose size or time changed, or that the cache never saw, are read again.
             let fresh: Vec<(PathBuf, CachedFile)> = markdown
                 .par_iter()
+                .with_max_len(crate::SHARE)
                 .filter(|(_, file, stamp)| {
                     cache
                         .files
