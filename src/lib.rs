@@ -516,10 +516,10 @@ pub fn build_with(
     progress.items(RENDER_STEP, None);
     let emit = |path: &str, bytes: Vec<u8>| {
         progress.item_done();
-        match &staging {
-            Some(staging) => staging.write(path, &bytes),
-            None => Ok(()),
+        if let Some(staging) = &staging {
+            staging.write(path, &bytes);
         }
+        Ok(())
     };
     let rendered = render::render_site(
         &prepared.site,
@@ -545,10 +545,7 @@ pub fn build_with(
         _ => rendered,
     };
 
-    let copied = rendered.and_then(|rendered| {
-        let copies = copy_files(&prepared, staging.as_ref());
-        copies.map(|files| (rendered, files))
-    });
+    let copied = rendered.map(|rendered| (rendered, copy_files(&prepared, staging.as_ref())));
     let (rendered, files) = match copied {
         Ok(done) => done,
         Err(problems) => {
@@ -599,24 +596,17 @@ fn write_search_index(
     problems.into_inner().unwrap_or_default().into_result()
 }
 
-fn copy_files(
-    prepared: &Prepared,
-    staging: Option<&output::Staging>,
-) -> Result<usize, Diagnostics> {
-    let mut problems = Diagnostics::default();
-    let mut count = 0;
+/// Copies the static files, bundle files and photos into `staging`; how many.
+fn copy_files(prepared: &Prepared, staging: Option<&output::Staging>) -> usize {
     let Some(staging) = staging else {
-        return Ok(0);
+        return 0;
     };
-    for (output, source) in prepared.copied_files() {
-        let copied = match source {
-            CopiedFile::Disk(source) => staging.copy(&output, &source),
-            CopiedFile::Embedded(bytes) => staging.write(&output, bytes),
-        };
-        match copied {
-            Ok(()) => count += 1,
-            Err(problem) => problems.push(problem),
+    let files = prepared.copied_files();
+    for (output, source) in &files {
+        match source {
+            CopiedFile::Disk(source) => staging.copy(output, source),
+            CopiedFile::Embedded(bytes) => staging.write(output, bytes),
         }
     }
-    problems.into_result().map(|()| count)
+    files.len()
 }

@@ -380,8 +380,8 @@ pub enum Msg {
     RefuseForeign {
         path: String,
     },
-    CannotWriteFile {
-        error: String,
+    CannotWriteOutput {
+        path: String,
     },
 }
 
@@ -1115,8 +1115,14 @@ impl Msg {
             (Self::RefuseForeign { path }, Vi) => format!(
                 "không thay thế {path}: thư mục này không trống và không do loa tạo; chọn --out khác, hoặc thêm --force để thay thế"
             ),
-            (Self::CannotWriteFile { error }, En) => format!("cannot write this file: {error}"),
-            (Self::CannotWriteFile { error }, Vi) => format!("không ghi được tệp này: {error}"),
+            (Self::CannotWriteOutput { path }, En) => {
+                format!(
+                    "cannot write {path}; nothing was published, the output folder is as it was"
+                )
+            }
+            (Self::CannotWriteOutput { path }, Vi) => {
+                format!("không ghi được {path}; chưa xuất bản gì, thư mục đầu ra vẫn như cũ")
+            }
         };
         Cow::Owned(text)
     }

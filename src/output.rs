@@ -16,9 +16,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
-use crate::diagnostics::Diagnostic;
 use crate::messages::Msg;
 
 /// Written at the top of every output folder: proof that loa made it and may replace it.
@@ -62,6 +61,10 @@ pub struct Staging {
     published: Manifest,
     /// The same for this build, written with the marker when it publishes.
     manifest: Mutex<Manifest>,
+    /// The first file that could not be written. Nothing more is written after it, and
+    /// the build fails with this one error: a full disk would refuse every file, and
+    /// 50,000 messages hide the cause.
+    failure: OnceLock<OutputError>,
 }
 
 /// Output path -> (fingerprint of the page's inputs, size in bytes). Every file a build
@@ -162,6 +165,7 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
         incremental,
         changed: Mutex::new(Vec::new()),
         manifest: Mutex::new(Manifest::new()),
+        failure: OnceLock::new(),
     })
 }
 
@@ -186,44 +190,52 @@ impl Staging {
         true
     }
 
-    /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes `bytes` at `relative` (forward slashes) inside the staging folder. A failure
+    /// is kept for [`Staging::publish`] to report.
+    pub fn write(&self, relative: &str, bytes: &[u8]) {
         let unchanged = |published: &Path| {
             fs::metadata(published).is_ok_and(|m| m.len() == bytes.len() as u64)
                 && fs::read(published).is_ok_and(|old| old == bytes)
         };
-        if !self.produce(relative, unchanged) {
-            return Ok(());
+        if self.failure.get().is_some() || !self.produce(relative, unchanged) {
+            return;
         }
-        let path = self.staged_path(relative)?;
-        fs::write(&path, bytes).map_err(|e| write_failed(&path, e))
+        let path = self.dir.join(relative);
+        if let Err(error) = make_parent(&path).and_then(|()| fs::write(&path, bytes)) {
+            self.fail(&path, error);
+        }
     }
 
-    /// Copies the file at `source` to `relative` inside the staging folder.
-    pub fn copy(&self, relative: &str, source: &Path) -> Result<(), Diagnostic> {
+    /// Copies the file at `source` to `relative` inside the staging folder. A failure is
+    /// kept for [`Staging::publish`] to report.
+    pub fn copy(&self, relative: &str, source: &Path) {
         let unchanged = |published: &Path| match (fs::read(published), fs::read(source)) {
             (Ok(old), Ok(new)) => old == new,
             _ => false,
         };
-        if !self.produce(relative, unchanged) {
-            return Ok(());
+        if self.failure.get().is_some() || !self.produce(relative, unchanged) {
+            return;
         }
-        let path = self.staged_path(relative)?;
-        fs::copy(source, &path)
-            .map(|_| ())
-            .map_err(|e| write_failed(&path, e))
-    }
-
-    fn staged_path(&self, relative: &str) -> Result<PathBuf, Diagnostic> {
         let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_failed(&path, e))?;
+        if let Err(error) = make_parent(&path).and_then(|()| fs::copy(source, &path).map(|_| ())) {
+            self.fail(&path, error);
         }
-        Ok(path)
     }
 
-    /// Replaces the output folder with the staging folder.
-    pub fn publish(self) -> Result<(), OutputError> {
+    fn fail(&self, path: &Path, error: io::Error) {
+        let context = Msg::CannotWriteOutput {
+            path: path.display().to_string(),
+        };
+        let _ = self.failure.set(io_context(context.to_string())(error));
+    }
+
+    /// Replaces the output folder with the staging folder, unless a file could not be
+    /// written: then the staging folder goes and the output stays as it was.
+    pub fn publish(mut self) -> Result<(), OutputError> {
+        if let Some(failure) = self.failure.take() {
+            remove_if_present(&self.dir)?;
+            return Err(failure);
+        }
         if self.incremental {
             return self.publish_changes();
         }
@@ -394,14 +406,8 @@ fn remove_stale(top: &Path, dir: &Path, produced: &Manifest) -> Result<bool, Out
     Ok(empty)
 }
 
-fn write_failed(path: &Path, error: io::Error) -> Diagnostic {
-    Diagnostic::new(
-        path,
-        Msg::CannotWriteFile {
-            error: error.to_string(),
-        }
-        .to_string(),
-    )
+fn make_parent(path: &Path) -> io::Result<()> {
+    path.parent().map_or(Ok(()), fs::create_dir_all)
 }
 
 /// `.public.loa-staging` beside `public`.
@@ -473,7 +479,7 @@ mod tests {
             Err(OutputError::Refused(_))
         ));
         let staging = stage(site.path(), &out, true).unwrap();
-        staging.write("index.html", b"new").unwrap();
+        staging.write("index.html", b"new");
         staging.publish().unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
         assert!(!out.join("notes.txt").exists());
@@ -488,18 +494,18 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
         let first = stage(site.path(), &out, false).unwrap();
-        first.write("index.html", b"home").unwrap();
-        first.write("a/index.html", b"a").unwrap();
-        first.write("b/c/index.html", b"c").unwrap();
+        first.write("index.html", b"home");
+        first.write("a/index.html", b"a");
+        first.write("b/c/index.html", b"c");
         first.publish().unwrap();
         let inode =
             |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
         let home_before = inode("index.html");
 
         let second = stage(site.path(), &out, false).unwrap();
-        second.write("index.html", b"home").unwrap();
-        second.write("a/index.html", b"a, edited").unwrap();
-        second.write("d/index.html", b"d").unwrap();
+        second.write("index.html", b"home");
+        second.write("a/index.html", b"a, edited");
+        second.write("d/index.html", b"d");
         assert_eq!(*lock(&second.changed), ["a/index.html", "d/index.html"]);
         second.publish().unwrap();
 

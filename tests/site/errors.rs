@@ -98,6 +98,46 @@ fn each_mistake_gives_its_message_and_exit_code_and_keeps_the_published_site() {
 }
 
 #[test]
+fn a_file_that_cannot_be_written_stops_the_build_with_one_message() {
+    let site = SiteTest::new()
+        .file(A, GOOD)
+        .file(
+            "content/tin-tuc/b.md",
+            GOOD.replace("Đắk Lắk\n", "Gia Lai\n").as_str(),
+        )
+        .build();
+    let before = snapshot(&site.out());
+    std::fs::write(
+        site.root().join(A),
+        GOOD.replace("Nội dung.", "Nội dung mới."),
+    )
+    .unwrap();
+    // Every page of the default theme is larger than 1 KiB.
+    let run = site.run_with_file_limit(&["build"], 1024);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("nothing was published"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("File too large"), "{}", run.stderr);
+    assert!(
+        snapshot(&site.out()) == before,
+        "the published site changed"
+    );
+    assert!(
+        !site.root().join(".public.loa-staging").exists(),
+        "the staging folder was left behind"
+    );
+    assert_eq!(
+        site.run(&["build"]).code,
+        0,
+        "a build with room succeeds again"
+    );
+}
+
+#[test]
 fn check_reports_the_same_problems_and_writes_nothing() {
     let site = SiteTest::new().file(A, "---\ntitel: A\ndate: 2024-07-01\n---\n");
     let check = site.run(&["check"]);

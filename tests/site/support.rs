@@ -85,6 +85,34 @@ impl SiteTest {
         self.run_of(output)
     }
 
+    /// `loa` unable to write a file larger than `bytes`, as on a full disk: writing past
+    /// the limit fails with "File too large" (the signal the kernel would send instead is
+    /// ignored, which the child inherits).
+    pub fn run_with_file_limit(&self, args: &[&str], bytes: u64) -> Run {
+        use std::os::unix::process::CommandExt;
+        let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("LANG", "C");
+        // SAFETY: between fork and exec the child only calls two async-signal-safe
+        // functions on plain data.
+        unsafe {
+            command.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: bytes,
+                    rlim_max: bytes,
+                };
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            })
+        };
+        self.run_of(command.output().expect("run loa"))
+    }
+
     fn run_of(&self, output: Output) -> Run {
         let redact = |bytes: &[u8]| {
             let text = String::from_utf8_lossy(bytes).into_owned();
