@@ -173,28 +173,31 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             .map(|(p, ids)| p.keys(ids))
             .collect();
         // Each thread takes the keys of one part, so that the parts merge side by side.
-        // Sorted by key, with each key's documents in order, the batch costs one lookup
-        // per key rather than one per document and key: the table outgrows the caches,
-        // and at 100,000 articles looking up each pair took 5 s.
+        // Sorted by key, with each key's documents in order, a run of documents costs one
+        // lookup per key rather than one per document and key: the table outgrows the
+        // caches, and at 100,000 articles looking up each pair took 5 s. Runs of
+        // MERGED_AT_ONCE documents keep the sorted pairs to a few megabytes.
         postings
             .par_iter_mut()
             .enumerate()
             .for_each(|(part, postings)| {
-                let mut found: Vec<(u64, u32, u8)> = keyed
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(n, keys)| {
-                        let id = (batch * BATCH + n) as u32;
-                        keys.iter()
-                            .filter(|&&(key, _)| part_of(key) == part)
-                            .map(move |&(key, bits)| (key, id, bits))
-                    })
-                    .collect();
-                found.sort_unstable_by_key(|&(key, id, _)| (key, id));
-                for run in found.chunk_by(|a, b| a.0 == b.0) {
-                    let list = postings.entry(run[0].0).or_default();
-                    for &(_, id, bits) in run {
-                        list.push(id, bits);
+                let mut found: Vec<(u64, u32, u8)> = Vec::new();
+                for (run_start, run) in keyed.chunks(MERGED_AT_ONCE).enumerate() {
+                    found.clear();
+                    for (n, keys) in run.iter().enumerate() {
+                        let id = (batch * BATCH + run_start * MERGED_AT_ONCE + n) as u32;
+                        found.extend(
+                            keys.iter()
+                                .filter(|&&(key, _)| part_of(key) == part)
+                                .map(|&(key, bits)| (key, id, bits)),
+                        );
+                    }
+                    found.sort_unstable_by_key(|&(key, id, _)| (key, id));
+                    for same_key in found.chunk_by(|a, b| a.0 == b.0) {
+                        let list = postings.entry(same_key[0].0).or_default();
+                        for &(_, id, bits) in same_key {
+                            list.push(id, bits);
+                        }
                     }
                 }
             });
@@ -262,6 +265,9 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
 }
+
+/// Documents whose postings are sorted and merged together.
+const MERGED_AT_ONCE: usize = 256;
 
 /// Postings chunks made before they are handed out together: enough to keep both
 /// threads writing, few enough to hold (about 1.5 MB).
