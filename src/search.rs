@@ -182,10 +182,11 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             .enumerate()
             .for_each(|(part, postings)| {
                 let mut found: Vec<(u64, u32, u8)> = Vec::new();
-                for (run_start, run) in keyed.chunks(MERGED_AT_ONCE).enumerate() {
+                for (run_index, run) in keyed.chunks(MERGED_AT_ONCE).enumerate() {
+                    let first = batch * BATCH + run_index * MERGED_AT_ONCE;
                     found.clear();
                     for (n, keys) in run.iter().enumerate() {
-                        let id = (batch * BATCH + run_start * MERGED_AT_ONCE + n) as u32;
+                        let id = (first + n) as u32;
                         found.extend(
                             keys.iter()
                                 .filter(|&&(key, _)| part_of(key) == part)
