@@ -328,7 +328,6 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
         if let Ok(mut files) = files.lock() {
             files.insert(path.to_string(), bytes);
         }
-        Ok(())
     };
     let rendered = render::render_site(
         &prepared.site,
@@ -340,8 +339,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<(BuildSummary, Files), 
     )
     .map_err(|problems| Error::Content(problems.sorted()))?;
     if prepared.renderer.renders_search(&prepared.site.config) {
-        write_search_index(&prepared.site, None, &emit)
-            .map_err(|problems| Error::Content(problems.sorted()))?;
+        write_search_index(&prepared.site, None, &emit);
     }
     steps.finish("render");
     let mut files = files.into_inner().unwrap_or_default();
@@ -519,7 +517,6 @@ pub fn build_with(
         if let Some(staging) = &staging {
             staging.write(path, &bytes);
         }
-        Ok(())
     };
     let rendered = render::render_site(
         &prepared.site,
@@ -534,16 +531,10 @@ pub fn build_with(
     // together would raise the build's peak memory by a third. `check` writes nothing,
     // and the index has nothing to check.
     let search = prepared.renderer.renders_search(&prepared.site.config);
-    let rendered = match &staging {
-        Some(staging) if search => {
-            let written = rendered.and_then(|rendered| {
-                write_search_index(&prepared.site, Some(staging), &emit).map(|()| rendered)
-            });
-            steps.finish("write the search index");
-            written
-        }
-        _ => rendered,
-    };
+    if let (Some(staging), true, Ok(_)) = (&staging, search, &rendered) {
+        write_search_index(&prepared.site, Some(staging), &emit);
+        steps.finish("write the search index");
+    }
 
     let copied = rendered.map(|rendered| (rendered, copy_files(&prepared, staging.as_ref())));
     let (rendered, files) = match copied {
@@ -572,28 +563,18 @@ pub fn build_with(
 
 /// Writes the search index of `site`, unless `staging` keeps the index it published
 /// from the same articles.
-fn write_search_index(
-    site: &site::Site,
-    staging: Option<&output::Staging>,
-    emit: &render::Emit,
-) -> Result<(), Diagnostics> {
+fn write_search_index(site: &site::Site, staging: Option<&output::Staging>, emit: &render::Emit) {
     let docs = search::documents(site);
     let print = search::fingerprint(&docs, site.config.date_style);
     if staging.is_some_and(|s| render::Reuse::is_current_set(s, search::FOLDER, print)) {
-        return Ok(());
+        return;
     }
-    let problems = std::sync::Mutex::new(Diagnostics::default());
     search::index(&docs, site.config.date_style, print, &|(path, bytes)| {
         if let Some(staging) = staging {
             render::Reuse::record(staging, &path, print, bytes.len() as u64);
         }
-        if let Err(problem) = emit(&path, bytes)
-            && let Ok(mut problems) = problems.lock()
-        {
-            problems.push(problem);
-        }
+        emit(&path, bytes);
     });
-    problems.into_inner().unwrap_or_default().into_result()
 }
 
 /// Copies the static files, bundle files and photos into `staging`; how many.

@@ -530,8 +530,9 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// A file to produce: path relative to the output folder, and its bytes.
-pub type Emit<'a> = dyn Fn(&str, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
+/// A file to produce: path relative to the output folder, and its bytes. Producing it
+/// cannot fail here: the staging folder keeps a write failure for publishing to report.
+pub type Emit<'a> = dyn Fn(&str, Vec<u8>) + Sync + 'a;
 
 struct Job {
     template: &'static str,
@@ -779,7 +780,10 @@ impl Plan {
             .filter_map(|job| self.render_job(job, &known, emit, reuse).err())
             .collect();
         for (path, data) in self.data_files.iter() {
-            problems.extend(data.clone().and_then(|bytes| emit(path, bytes)).err());
+            match data.clone() {
+                Ok(bytes) => emit(path, bytes),
+                Err(problem) => problems.push(problem),
+            }
         }
         problems
             .into_iter()
@@ -814,7 +818,8 @@ impl Plan {
         if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint) {
             reuse.record(&path, fingerprint, bytes.len() as u64);
         }
-        emit(&path, bytes)
+        emit(&path, bytes);
+        Ok(())
     }
 
     /// Everything the page of `job` is made from: what every page shares, its template,

@@ -36,7 +36,6 @@ fn incremental(options: &loa::BuildOptions, caches: &mut loa::Caches) -> BTreeMa
     plan.render_all(
         &|path: &str, bytes: Vec<u8>| {
             files.lock().expect("files").insert(path.to_string(), bytes);
-            Ok(())
         },
         None,
     )
