@@ -1293,4 +1293,71 @@ mod tests {
         assert!(page.find("Khẩu hiệu Đang") < page.find("Khẩu hiệu Xong"));
         assert!(page.contains("Chưa có tỉnh, thành phố nào công bố số liệu."));
     }
+
+    #[test]
+    fn the_national_page_lists_the_latest_hundred_ceremonies_and_campaigns() {
+        let first = date("2024-01-01");
+        let mut site = TestSite::new();
+        for day in 0..101 {
+            let date = first + chrono::Days::new(day);
+            site = site
+                .file(
+                    &format!("content/le-ra-mat/{day}.md"),
+                    &format!("---\ntitle: Lễ số {day}\ndate: {date}\nkind: ceremony\n---\n"),
+                )
+                .file(
+                    &format!("content/phong-trao/{day}.md"),
+                    &format!(
+                        "---\ntitle: Phong trào số {day}\ndate: {date}\nkind: campaign\n---\n"
+                    ),
+                );
+        }
+        let page = read(&site.built(), "thong-ke/index.html");
+        let ceremonies = page.matches(">Lễ số ").count();
+        let campaigns = page.matches(">Phong trào số ").count();
+        assert_eq!((ceremonies, campaigns), (100, 100));
+        assert!(!page.contains(">Lễ số 0<") && !page.contains(">Phong trào số 0<"));
+        assert!(page.find(">Lễ số 1<") < page.find(">Lễ số 100<"));
+        assert!(page.contains("100 lễ ra mắt gần đây nhất, trong tổng số 101 bài viết"));
+        assert!(page.contains("100 phong trào bắt đầu gần đây nhất, trong tổng số 101 bài viết"));
+    }
+
+    #[test]
+    fn a_province_page_lists_a_page_of_its_latest_articles_and_links_to_all_of_them() {
+        let three_reports = |site: TestSite| {
+            site.article("content/tin-tuc/a.md", "2024-06-01", "Đắk Lắk", "teams: 1")
+                .article("content/tin-tuc/b.md", "2024-06-02", "Đắk Lắk", "teams: 2")
+                .article("content/tin-tuc/c.md", "2024-06-03", "Đắk Lắk", "teams: 3")
+        };
+        let with_terms = three_reports(TestSite::new().file(
+            "site.yaml",
+            &SITE_YAML.replace("taxonomies:", "paginate_by: 2\ntaxonomies:"),
+        ));
+        let page = read(&with_terms.built(), "thong-ke/dak-lak/index.html");
+        let listed = &page[page.find("id=\"bai-viet\"").expect("the article list")..];
+        assert!(
+            listed.contains(">Bài c<") && listed.contains(">Bài b<"),
+            "{listed}"
+        );
+        assert!(!listed.contains(">Bài a<"), "{listed}");
+        assert!(
+            listed
+                .contains("<a href=\"/tinh-thanh/dak-lak/\">Xem tất cả 3 bài viết về Đắk Lắk</a>")
+        );
+
+        // Without a provinces taxonomy no other page lists them, so this one lists all.
+        let without_terms = three_reports(TestSite::new().file(
+            "site.yaml",
+            &SITE_YAML.replace(
+                "taxonomies:\n  - { name: provinces, path: tinh-thanh }\n",
+                "paginate_by: 2\n",
+            ),
+        ));
+        let page = read(&without_terms.built(), "thong-ke/dak-lak/index.html");
+        let listed = &page[page.find("id=\"bai-viet\"").expect("the article list")..];
+        assert!(
+            listed.contains(">Bài a<") && !listed.contains("Xem tất cả"),
+            "{listed}"
+        );
+    }
 }

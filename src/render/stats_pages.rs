@@ -385,11 +385,21 @@ fn current_view<'a>(
     }
 }
 
+/// How many ceremonies, and how many campaigns, the national page lists: a national
+/// portal's launch ceremonies of 1/7/2024 fit whole, while a site of years is not one page
+/// of tens of thousands of links (the sections and term pages list every article).
+const TIMELINE_LIMIT: usize = 100;
+
 /// The national page, one page per slug, for `jobs`.
 pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: &mut Vec<Job>) {
-    let (ceremonies, mut shown) = ceremonies(site, views);
-    let (campaigns, campaign_pages) = campaigns(site, views);
-    shown.extend(campaign_pages);
+    let ceremonies = ceremonies(site, views);
+    let campaigns = campaigns(site, views);
+    let shown = ceremonies
+        .pages
+        .iter()
+        .chain(&campaigns.pages)
+        .copied()
+        .collect();
     jobs.push(Job {
         template: "stats.html",
         url: statistics.url(),
@@ -398,8 +408,11 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
                 "charts",
                 Value::from_serializable(&national_charts(statistics)),
             ),
-            ("ceremonies", ceremonies),
-            ("campaigns", campaigns),
+            ("ceremonies", ceremonies.view),
+            ("ceremonies_total", Value::from(ceremonies.total)),
+            ("campaigns", campaigns.view),
+            ("campaigns_total", Value::from(campaigns.total)),
+            ("timeline_limit", Value::from(TIMELINE_LIMIT)),
         ],
         pages: shown,
         bodies: Bodies::None,
@@ -416,7 +429,13 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
     }
     for page in statistics.pages() {
         let view = province_page_view(site, statistics, &page, date_style);
-        let shown = by_province.get(page.slug).cloned().unwrap_or_default();
+        let about = by_province.get(page.slug).map_or(&[][..], Vec::as_slice);
+        // The province's term page lists every article, a page at a time; without one,
+        // this page is the only list of them.
+        let shown = match view.term_url {
+            Some(_) => &about[..about.len().min(site.config.paginate_by)],
+            None => about,
+        };
         let articles: Vec<Value> = shown.iter().map(|&i| views[i].clone()).collect();
         jobs.push(Job {
             template: "stats_province.html",
@@ -424,8 +443,9 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
             context: vec![
                 ("province", Value::from_serializable(&view)),
                 ("articles", Value::from(articles.as_slice())),
+                ("articles_total", Value::from(about.len())),
             ],
-            pages: shown,
+            pages: shown.to_vec(),
             bodies: Bodies::None,
         });
     }
@@ -521,10 +541,18 @@ fn province_page_view<'a>(
     }
 }
 
-/// The ceremonies, oldest day first, as `[{date, pages}]`; within a day, in the site's
-/// order (titles in Vietnamese order).
-/// The ceremonies by day, oldest first, and the articles they show.
-fn ceremonies(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
+/// Some articles of one kind, as the national page lists them.
+struct Timeline {
+    view: Value,
+    /// The articles `view` shows, as indexes into `Site::pages`.
+    pages: Vec<usize>,
+    /// How many articles of the kind the site has.
+    total: usize,
+}
+
+/// The latest `TIMELINE_LIMIT` ceremonies by day, oldest day first, as `[{date, pages}]`;
+/// within a day, in the site's order (titles in Vietnamese order).
+fn ceremonies(site: &Site, views: &[Value]) -> Timeline {
     let mut found: Vec<(NaiveDate, usize)> = site
         .pages
         .iter()
@@ -532,9 +560,11 @@ fn ceremonies(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
         .filter(|(_, p)| p.is_listed() && p.article.front.kind == Some(Kind::Ceremony))
         .filter_map(|(i, p)| Some((p.article.front.date?.date(), i)))
         .collect();
+    let total = found.len();
     // `site.pages` is newest first; a timeline reads oldest first. The sort is stable.
     found.sort_by_key(|(date, _)| *date);
-    let shown = found.iter().map(|&(_, index)| index).collect();
+    found.drain(..total.saturating_sub(TIMELINE_LIMIT));
+    let pages = found.iter().map(|&(_, index)| index).collect();
     let mut days: Vec<(String, Vec<Value>)> = Vec::new();
     for (date, index) in found {
         let day = iso(date);
@@ -552,13 +582,16 @@ fn ceremonies(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
             Value::from(map)
         })
         .collect();
-    (Value::from(days.as_slice()), shown)
+    Timeline {
+        view: Value::from(days.as_slice()),
+        pages,
+        total,
+    }
 }
 
-/// The campaigns, the latest start first (an article without `campaign:` counts from its
-/// date).
-/// The campaigns, latest start first, and the articles they show.
-fn campaigns(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
+/// The `TIMELINE_LIMIT` campaigns that started last, latest start first (an article
+/// without `campaign:` counts from its date).
+fn campaigns(site: &Site, views: &[Value]) -> Timeline {
     let mut found: Vec<(NaiveDate, usize)> = site
         .pages
         .iter()
@@ -570,12 +603,16 @@ fn campaigns(site: &Site, views: &[Value]) -> (Value, Vec<usize>) {
             Some((starts.date(), i))
         })
         .collect();
+    let total = found.len();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let pages: Vec<Value> = found.iter().map(|&(_, i)| views[i].clone()).collect();
-    (
-        Value::from(pages.as_slice()),
-        found.into_iter().map(|(_, i)| i).collect(),
-    )
+    found.truncate(TIMELINE_LIMIT);
+    let pages: Vec<usize> = found.into_iter().map(|(_, i)| i).collect();
+    let shown: Vec<Value> = pages.iter().map(|&i| views[i].clone()).collect();
+    Timeline {
+        view: Value::from(shown.as_slice()),
+        pages,
+        total,
+    }
 }
 
 #[cfg(test)]
