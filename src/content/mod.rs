@@ -10,7 +10,7 @@ pub mod front;
 
 use crate::markdown::{self, ImageRef};
 use crate::packed::Packed;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -276,13 +276,13 @@ fn load_inner(
         }
     }
 
-    let bundle_dirs: Vec<PathBuf> = files
+    let bundle_dirs: HashSet<PathBuf> = files
         .iter()
         .filter_map(|(f, _)| f.strip_prefix(&content_dir).ok())
         .filter(|f| f.components().count() == 3 && f.ends_with(BUNDLE_FILE))
         .filter_map(|f| f.parent().map(Path::to_path_buf))
         .collect();
-    let is_bundle = |dir: &Path| bundle_dirs.iter().any(|b| b == dir);
+    let is_bundle = |dir: &Path| bundle_dirs.contains(dir);
 
     let mut content = Content::default();
     let mut markdown = Vec::new();
@@ -367,6 +367,12 @@ fn load_inner(
             }
         }
     }
+    let by_path: HashMap<PathBuf, usize> = content
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| (article.source.path.clone(), index))
+        .collect();
     for (bundle, file) in bundle_files {
         let bundle_md = Path::new(CONTENT_DIR).join(&bundle).join(BUNDLE_FILE);
         let inside = file
@@ -374,12 +380,8 @@ fn load_inner(
             .unwrap_or(&file)
             .to_string_lossy()
             .replace('\\', "/");
-        if let Some(article) = content
-            .articles
-            .iter_mut()
-            .find(|a| a.source.path == bundle_md)
-        {
-            article.bundle_files.push((file, inside));
+        if let Some(&index) = by_path.get(&bundle_md) {
+            content.articles[index].bundle_files.push((file, inside));
         }
     }
     sections.sort_by(|a, b| a.dir.cmp(&b.dir));
