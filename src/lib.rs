@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use config::Config;
 use diagnostics::{Diagnostic, Diagnostics};
@@ -582,12 +583,13 @@ fn copy_files(prepared: &Prepared, staging: Option<&output::Staging>) -> usize {
     let Some(staging) = staging else {
         return 0;
     };
-    let files = prepared.copied_files();
-    for (output, source) in &files {
-        match source {
+    let files: Vec<_> = prepared.copied_files().into_iter().collect();
+    files
+        .par_iter()
+        .with_max_len(SHARE)
+        .for_each(|(output, source)| match source {
             CopiedFile::Disk(source) => staging.copy(output, source),
             CopiedFile::Embedded(bytes) => staging.write(output, bytes),
-        }
-    }
+        });
     files.len()
 }
