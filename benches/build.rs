@@ -3,8 +3,9 @@
 //! binary: wall and CPU time, peak memory, pages per second, the time of a second
 //! build with nothing changed, and the median edit-to-visible time of `loa serve` for
 //! an edit of an article's body and of its front matter. The output folder is removed
-//! before each first build. With `--hugo`, Hugo builds the same articles too when it is
-//! installed.
+//! before each first build. It also reports the floor: loa's output files written again,
+//! same paths and sizes, with nothing rendered. With `--hugo`, Hugo builds the same
+//! articles too when it is installed.
 
 mod edit;
 mod generate;
@@ -12,6 +13,8 @@ mod generate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 struct Measure {
     wall: Duration,
@@ -82,9 +85,9 @@ fn main() {
     };
     let trash = Trash::new();
     println!(
-        "| articles | pages | wall | CPU | peak memory | pages/s | second build | edit body | edit front matter |"
+        "| articles | pages | wall | CPU | peak memory | pages/s | second build | edit body | edit front matter | floor |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for articles in sizes {
         let root = site_for(articles);
         let loa = env!("CARGO_BIN_EXE_loa");
@@ -93,9 +96,10 @@ fn main() {
         let first = measure(loa, &root, &["build"]);
         let second = measure(loa, &root, &["build"]);
         let edits = edit::measure(loa, &root, articles);
+        let floor = floor(&root, &trash);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "| {articles} | {} | {:.2} s | {:.2} s | {:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms |",
+            "| {articles} | {} | {:.2} s | {:.2} s | {:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms | {:.2} s |",
             first.pages,
             first.wall.as_secs_f64(),
             first.cpu.as_secs_f64(),
@@ -104,6 +108,7 @@ fn main() {
             second.wall.as_secs_f64(),
             ms(edits.body),
             ms(edits.front_matter),
+            floor.as_secs_f64(),
         );
         if let Some(hugo) = hugo().filter(|_| with_hugo) {
             generate::hugo_layouts(&root).expect("write Hugo's configuration and layouts");
@@ -113,7 +118,7 @@ fn main() {
             let first = measure(&hugo, &root, &["--quiet", "-d", &out]);
             let second = measure(&hugo, &root, &["--quiet", "-d", &out]);
             println!(
-                "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s | – | – |",
+                "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s | – | – | – |",
                 first.wall.as_secs_f64(),
                 first.cpu.as_secs_f64(),
                 first.peak_mib,
@@ -121,6 +126,37 @@ fn main() {
             );
         }
     }
+}
+
+/// How long writing loa's output of `root` takes with nothing rendered: every file of
+/// `public/` written again into a fresh folder, same paths and sizes, by rayon's threads
+/// as loa writes them (make the folder, write the file). On this project's machines a
+/// build is bound by file creation, so this is what no generator could beat, and it
+/// shows how much of a build's growth with N is the file system's.
+fn floor(root: &Path, trash: &Trash) -> Duration {
+    let public = root.join("public");
+    let files: Vec<(PathBuf, usize)> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.file_type().is_file() && entry.depth() > 0)
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with(".loa"))
+        .map(|entry| {
+            let size = entry.metadata().map_or(0, |m| m.len() as usize);
+            let path = entry.path().strip_prefix(&public).expect("inside public");
+            (path.to_path_buf(), size)
+        })
+        .collect();
+    let largest = files.iter().map(|&(_, size)| size).max().unwrap_or(0);
+    let bytes = vec![b'x'; largest];
+    let out = root.join("floor");
+    trash.take(&out);
+    let started = Instant::now();
+    files.par_iter().with_max_len(16).for_each(|(path, size)| {
+        let path = out.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("make a folder");
+        std::fs::write(&path, &bytes[..*size]).expect("write a file");
+    });
+    started.elapsed()
 }
 
 /// Reads every file of the site once, so that the first build finds the articles in the
