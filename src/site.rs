@@ -415,7 +415,7 @@ fn resolve_inner(
         .collect();
     // Newest first; the same date falls back to the title in Vietnamese order so that
     // every build orders the same files the same way.
-    pages.sort_by(|a, b| {
+    pages.par_sort_by(|a, b| {
         b.article
             .front
             .date
