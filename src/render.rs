@@ -925,13 +925,36 @@ fn plan_site(
         .map(|page| article_value(site, page, build_date, &shared_views))
         .collect();
 
-    let mut jobs = Vec::new();
-    article_jobs(site, &views, &shared_views.sections, &mut jobs);
-    listing_jobs(site, statistics, &views, &mut jobs);
-    home_and_feed_jobs(site, statistics, &views, build_date, &mut jobs);
-    if let Some(statistics) = statistics {
-        stats_pages::jobs(site, statistics, &views, &mut jobs);
-    }
+    // Each kind of page is planned on its own; at 100,000 articles planning them one
+    // after another kept a core idle for about a second.
+    let made = |plan: &(dyn Fn(&mut Vec<Job>) + Sync)| {
+        let mut jobs = Vec::new();
+        plan(&mut jobs);
+        jobs
+    };
+    let ((mut jobs, listings), (home, stats)) = rayon::join(
+        || {
+            rayon::join(
+                || made(&|jobs| article_jobs(site, &views, &shared_views.sections, jobs)),
+                || made(&|jobs| listing_jobs(site, statistics, &views, jobs)),
+            )
+        },
+        || {
+            rayon::join(
+                || made(&|jobs| home_and_feed_jobs(site, statistics, &views, build_date, jobs)),
+                || {
+                    made(&|jobs| {
+                        if let Some(statistics) = statistics {
+                            stats_pages::jobs(site, statistics, &views, jobs);
+                        }
+                    })
+                },
+            )
+        },
+    );
+    jobs.extend(listings);
+    jobs.extend(home);
+    jobs.extend(stats);
     if search {
         jobs.push(search_job(site));
     }
