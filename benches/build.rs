@@ -64,7 +64,8 @@ fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
 }
 
 fn site_for(articles: usize) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-site-{articles}"));
+    // The generator's version is in the name: a changed generator makes new sites.
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-site-v2-{articles}"));
     if !root.join("site.yaml").is_file() {
         eprintln!("generating {articles} articles in {}", root.display());
         generate::site(&root, articles).expect("generate the site");

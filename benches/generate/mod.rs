@@ -1,6 +1,8 @@
 //! A realistic synthetic loa site of N articles: Vietnamese text with tone marks, front
-//! matter with provinces, tags and figures, tables, lists and internal links. The same
-//! seed gives the same site, so runs can be compared.
+//! matter with provinces, tags and figures, tables, lists and internal links; one article
+//! in ten is a bundle (a folder with `index.md`) with a document attached, as articles
+//! with their plan or decision in PDF are. The same seed gives the same site, so runs can
+//! be compared.
 
 use std::fs;
 use std::io;
@@ -155,8 +157,20 @@ fn paragraph(rng: &mut fastrand::Rng) -> String {
 
 /// Path under content/ of article `i`.
 pub fn article_path(i: usize) -> String {
-    format!("{}/bai-viet-so-{i}.md", SECTIONS[i % SECTIONS.len()])
+    let section = SECTIONS[i % SECTIONS.len()];
+    if is_bundle(i) {
+        format!("{section}/bai-viet-so-{i}/index.md")
+    } else {
+        format!("{section}/bai-viet-so-{i}.md")
+    }
 }
+
+fn is_bundle(i: usize) -> bool {
+    i.is_multiple_of(10)
+}
+
+/// The document attached to each bundle.
+const ATTACHMENT: &str = "ke-hoach.pdf";
 
 /// The text of article `i`; `revision` changes its body, for edit benchmarks.
 pub fn article(i: usize, articles: usize, revision: usize) -> String {
@@ -225,6 +239,11 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
             text.push('\n');
         }
     }
+    if is_bundle(i) {
+        text.push_str(&format!(
+            "Tải [kế hoạch triển khai]({ATTACHMENT}) (PDF).\n\n"
+        ));
+    }
     if articles > 1 {
         let other = (i + 1 + rng.usize(..articles - 1)) % articles;
         if other != i {
@@ -256,8 +275,16 @@ pub fn site(root: &Path, articles: usize) -> io::Result<()> {
         content.join("_index.md"),
         "---\ntitle: Trang chủ\n---\nXin chào.\n",
     )?;
+    // A small PDF-like file: what loa does with an attachment does not depend on it.
+    let attachment = format!("%PDF-1.4\n%{}\n%%EOF\n", "kế hoạch ".repeat(200));
     for i in 0..articles {
-        fs::write(content.join(article_path(i)), article(i, articles, 0))?;
+        let path = content.join(article_path(i));
+        if is_bundle(i) {
+            let folder = path.parent().expect("a bundle folder");
+            fs::create_dir_all(folder)?;
+            fs::write(folder.join(ATTACHMENT), &attachment)?;
+        }
+        fs::write(path, article(i, articles, 0))?;
     }
     Ok(())
 }
