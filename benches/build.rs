@@ -131,9 +131,9 @@ fn main() {
 
 /// How long writing loa's output of `root` takes with nothing rendered: every file of
 /// `public/` written again into a fresh folder, same paths and sizes, by rayon's threads
-/// as loa writes them (make the folder, write the file). On this project's machines a
-/// build is bound by file creation, so this is what no generator could beat, and it
-/// shows how much of a build's growth with N is the file system's.
+/// as loa writes them (make the folder, write the file). No generator writing these
+/// files could be faster, and it shows how much of a build's time, and of its growth
+/// with N, is the file system's.
 fn floor(root: &Path, trash: &Trash) -> Duration {
     let public = root.join("public");
     let files: Vec<(PathBuf, usize)> = walkdir::WalkDir::new(&public)
