@@ -32,6 +32,7 @@ pub mod vi;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -66,6 +67,8 @@ impl Error {
             Self::Config(_) => 2,
             Self::Output(output::OutputError::Refused(_)) => 2,
             Self::Output(output::OutputError::Io { .. }) => 3,
+            // As a shell reports a command stopped by SIGINT.
+            Self::Output(output::OutputError::Interrupted) => 130,
         }
     }
 
@@ -97,6 +100,8 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// Check links to other sites too, requesting at most this many addresses.
     pub external_links: Option<usize>,
+    /// Set when the user stops the build (Ctrl-C): it stops at the next page or step.
+    pub stop: Option<&'static AtomicBool>,
 }
 
 impl BuildOptions {
@@ -110,7 +115,20 @@ impl BuildOptions {
             force: false,
             today: chrono::Local::now().date_naive(),
             external_links: None,
+            stop: None,
         }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|stop| stop.load(Ordering::Relaxed))
+    }
+
+    /// An error when the user stopped the build.
+    fn go_on(&self) -> Result<(), Error> {
+        if self.stopped() {
+            return Err(Error::Output(output::OutputError::Interrupted));
+        }
+        Ok(())
     }
 }
 
@@ -496,6 +514,7 @@ pub fn build_with(
     let mut steps = Steps::new(progress);
     let root = options.root.as_path();
     let mut prepared = prepare_steps(options, None, &mut steps)?;
+    options.go_on()?;
 
     let external_links = options
         .external_links
@@ -506,6 +525,7 @@ pub fn build_with(
         }
         steps.finish("check external links");
     }
+    options.go_on()?;
     prepared.site.forget_markdown();
 
     let staging = match &options.out {
@@ -516,6 +536,11 @@ pub fn build_with(
     let emit = |path: &str, bytes: Vec<u8>| {
         progress.item_done();
         if let Some(staging) = &staging {
+            // Once stopped, the staging folder writes nothing more and tells the pages
+            // still to come that they need not be rendered.
+            if options.stopped() {
+                staging.interrupt();
+            }
             staging.write(path, &bytes);
         }
     };
@@ -549,6 +574,9 @@ pub fn build_with(
     };
     steps.finish("copy files");
     if let Some(staging) = staging {
+        if options.stopped() {
+            staging.interrupt();
+        }
         staging.publish().map_err(Error::Output)?;
     }
     steps.finish("publish");

@@ -368,6 +368,16 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             options.base_url = base_url;
             options.force = force;
+            // The first Ctrl-C stops the build at the next page and removes what it wrote;
+            // a second one does not wait for that.
+            let handled = ctrlc::set_handler(|| {
+                if STOP.swap(true, Ordering::SeqCst) {
+                    std::process::exit(130);
+                }
+            });
+            if handled.is_ok() {
+                options.stop = Some(&STOP);
+            }
             let built = loa::build_with(&options, &terminal);
             terminal.clear();
             built.map(|summary| {

@@ -383,6 +383,7 @@ pub enum Msg {
     CannotWriteOutput {
         path: String,
     },
+    Interrupted,
 }
 
 impl Msg {
@@ -1122,6 +1123,12 @@ impl Msg {
             }
             (Self::CannotWriteOutput { path }, Vi) => {
                 format!("không ghi được {path}; chưa xuất bản gì, thư mục đầu ra vẫn như cũ")
+            }
+            (Self::Interrupted, En) => {
+                "stopped (Ctrl-C); nothing was published, the output folder is as it was".into()
+            }
+            (Self::Interrupted, Vi) => {
+                "đã dừng (Ctrl-C); chưa xuất bản gì, thư mục đầu ra vẫn như cũ".into()
             }
         };
         Cow::Owned(text)

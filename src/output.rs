@@ -31,6 +31,8 @@ pub enum OutputError {
         context: String,
         error: io::Error,
     },
+    /// The user stopped the build.
+    Interrupted,
 }
 
 impl std::fmt::Display for OutputError {
@@ -38,6 +40,7 @@ impl std::fmt::Display for OutputError {
         match self {
             Self::Refused(message) => f.write_str(message),
             Self::Io { context, error } => write!(f, "{context}\n{}: {error}", Msg::CausedBy),
+            Self::Interrupted => write!(f, "{}", Msg::Interrupted),
         }
     }
 }
@@ -222,6 +225,12 @@ impl Staging {
         }
     }
 
+    /// Stops the build: nothing more is written, and [`Staging::publish`] removes the
+    /// staging folder and reports the interruption.
+    pub fn interrupt(&self) {
+        let _ = self.failure.set(OutputError::Interrupted);
+    }
+
     fn fail(&self, path: &Path, error: io::Error) {
         let context = Msg::CannotWriteOutput {
             path: path.display().to_string(),
@@ -324,8 +333,13 @@ impl Staging {
     }
 }
 
+// Once a write failed or the build was stopped, nothing more will be published: every
+// page and set of files counts as current, so that none is rendered for nothing.
 impl crate::render::Reuse for Staging {
     fn is_current(&self, path: &str, fingerprint: u128) -> bool {
+        if self.failure.get().is_some() {
+            return true;
+        }
         if fingerprint == COPIED {
             return false;
         }
@@ -345,6 +359,9 @@ impl crate::render::Reuse for Staging {
     }
 
     fn is_current_set(&self, folder: &str, fingerprint: u128) -> bool {
+        if self.failure.get().is_some() {
+            return true;
+        }
         if fingerprint == COPIED {
             return false;
         }

@@ -138,6 +138,44 @@ fn a_file_that_cannot_be_written_stops_the_build_with_one_message() {
 }
 
 #[test]
+fn ctrl_c_stops_the_build_and_leaves_the_published_site_as_it_was() {
+    // Enough pages that the build is still rendering when Ctrl-C arrives.
+    let mut site = SiteTest::new();
+    for n in 0..2000 {
+        site = site.article(
+            &format!("content/tin-tuc/bai-{n}.md"),
+            &format!("Bài số {n}"),
+            "2024-07-01",
+            "",
+            "Nội dung.",
+        );
+    }
+    let site = site.build();
+    let before = snapshot(&site.out());
+    // A new title for the site changes every page, so every page is written again.
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    std::fs::write(
+        site.root().join("site.yaml"),
+        yaml.replace("Trang thử nghiệm", "Trang mới"),
+    )
+    .unwrap();
+    let staging = site.root().join(".public.loa-staging");
+    let run = site.run_interrupted(&["build"], || staging.exists());
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("stopped (Ctrl-C); nothing was published, the output folder is as it was"),
+        "{}",
+        run.stderr
+    );
+    assert!(!staging.exists(), "the staging folder was left behind");
+    assert!(
+        snapshot(&site.out()) == before,
+        "the published site changed"
+    );
+}
+
+#[test]
 fn check_reports_the_same_problems_and_writes_nothing() {
     let site = SiteTest::new().file(A, "---\ntitel: A\ndate: 2024-07-01\n---\n");
     let check = site.run(&["check"]);

@@ -113,6 +113,29 @@ impl SiteTest {
         self.run_of(command.output().expect("run loa"))
     }
 
+    /// `loa` sent Ctrl-C (SIGINT) as soon as `ready` says so, polled every millisecond.
+    pub fn run_interrupted(&self, args: &[&str], ready: impl Fn() -> bool) -> Run {
+        let child = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start loa");
+        let started = std::time::Instant::now();
+        while !ready() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "loa never got to the point where it is interrupted"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        // SAFETY: kill with the pid of our own running child and a plain signal number.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        self.run_of(child.wait_with_output().expect("wait for loa"))
+    }
+
     fn run_of(&self, output: Output) -> Run {
         let redact = |bytes: &[u8]| {
             let text = String::from_utf8_lossy(bytes).into_owned();
