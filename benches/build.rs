@@ -89,6 +89,7 @@ fn main() {
         "| articles | pages | wall | CPU | peak memory | pages/s | second build | edit body | edit front matter | floor |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut growth = Vec::new();
     for articles in sizes {
         let root = site_for(articles);
         let loa = env!("CARGO_BIN_EXE_loa");
@@ -111,6 +112,7 @@ fn main() {
             ms(edits.front_matter),
             floor.as_secs_f64(),
         );
+        growth.push((articles, first.wall, floor));
         if let Some(hugo) = hugo().filter(|_| with_hugo) {
             generate::hugo_layouts(&root).expect("write Hugo's configuration and layouts");
             let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hugo-out-{articles}"));
@@ -126,6 +128,34 @@ fn main() {
                 second.wall.as_secs_f64(),
             );
         }
+    }
+    print_growth(&growth);
+}
+
+/// How each build's time grew from the size before: loa's, the floor's, and loa's
+/// less the floor, which is the part loa itself can make linear.
+fn print_growth(rows: &[(usize, Duration, Duration)]) {
+    for pair in rows.windows(2) {
+        let [
+            (small, small_wall, small_floor),
+            (large, large_wall, large_floor),
+        ] = pair
+        else {
+            continue;
+        };
+        let times = |large: Duration, small: Duration| {
+            large.as_secs_f64() / small.as_secs_f64().max(f64::EPSILON)
+        };
+        println!(
+            "\nFrom {small} to {large} articles: the build took {:.1}×, the floor {:.1}×, \
+             the build less the floor {:.1}×.",
+            times(*large_wall, *small_wall),
+            times(*large_floor, *small_floor),
+            times(
+                large_wall.saturating_sub(*large_floor),
+                small_wall.saturating_sub(*small_floor)
+            ),
+        );
     }
 }
 
