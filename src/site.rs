@@ -14,6 +14,7 @@ use crate::content::{Article, Content, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::messages::Msg;
+use crate::packed::Packed;
 use crate::vi;
 
 /// An article with its rendered Markdown and its neighbours.
@@ -139,7 +140,8 @@ pub struct MarkdownCache {
 }
 
 struct CachedMarkdown {
-    markdown: String,
+    /// Compressed: compared on every rebuild, and held for every article.
+    markdown: Packed,
     allow_raw_html: bool,
     pictures: markdown::Pictures,
     rendered: Arc<Rendered>,
@@ -149,13 +151,13 @@ impl MarkdownCache {
     fn render(
         &self,
         content_path: &str,
-        markdown: &str,
+        markdown: &Packed,
         allow_raw_html: bool,
         resolve_link: &dyn Fn(&str) -> Option<String>,
         pictures: &markdown::Pictures,
     ) -> Arc<Rendered> {
         let still_valid = |cached: &CachedMarkdown| {
-            cached.markdown == markdown
+            cached.markdown == *markdown
                 && cached.allow_raw_html == allow_raw_html
                 && cached.pictures == *pictures
                 && cached.rendered.links.iter().all(|link| match &link.target {
@@ -172,7 +174,7 @@ impl MarkdownCache {
             return cached.rendered.clone();
         }
         let rendered = Arc::new(markdown::render_with_pictures(
-            markdown,
+            &markdown.text(),
             allow_raw_html,
             resolve_link,
             pictures,
@@ -181,7 +183,7 @@ impl MarkdownCache {
             entries.insert(
                 content_path.to_string(),
                 CachedMarkdown {
-                    markdown: markdown.to_string(),
+                    markdown: markdown.clone(),
                     allow_raw_html,
                     pictures: pictures.clone(),
                     rendered: rendered.clone(),
@@ -255,7 +257,7 @@ pub fn replace_bodies(
         }
         let rendered = cache.render(
             &source.content_path,
-            &source.body(),
+            source.packed_body(),
             site.config.unsafe_html,
             &resolve_link,
             &pictures,
@@ -357,7 +359,7 @@ fn resolve_inner(
         match cache {
             Some(cache) => cache.render(
                 &source.content_path,
-                &source.body(),
+                source.packed_body(),
                 allow_raw_html,
                 &resolve_link,
                 pictures,

@@ -63,6 +63,12 @@ impl Source {
         self.body.text()
     }
 
+    /// The body as it is kept: equal bodies give equal bytes, so comparing two costs no
+    /// decompression.
+    pub fn packed_body(&self) -> &Packed {
+        &self.body
+    }
+
     /// Where the body starts in the file's text.
     pub fn body_offset(&self) -> usize {
         self.front.len()
