@@ -219,8 +219,8 @@ impl Cache {
     }
 }
 
-fn stamp(entry: &walkdir::DirEntry) -> Option<(u64, SystemTime)> {
-    let metadata = entry.metadata().ok()?;
+fn stamp(file: &Path) -> Option<(u64, SystemTime)> {
+    let metadata = std::fs::symlink_metadata(file).ok()?;
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
@@ -263,11 +263,7 @@ fn load_inner(
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                // Only a cache compares stamps; a one-shot build saves the stat call.
-                let stamp = if cache.is_some() { stamp(&entry) } else { None };
-                files.push((entry.into_path(), stamp))
-            }
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
             Ok(_) => {}
             Err(error) => {
                 let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
@@ -284,7 +280,7 @@ fn load_inner(
 
     let bundle_dirs: HashSet<PathBuf> = files
         .iter()
-        .filter_map(|(f, _)| f.strip_prefix(&content_dir).ok())
+        .filter_map(|f| f.strip_prefix(&content_dir).ok())
         .filter(|f| f.components().count() == 3 && f.ends_with(BUNDLE_FILE))
         .filter_map(|f| f.parent().map(Path::to_path_buf))
         .collect();
@@ -293,7 +289,7 @@ fn load_inner(
     let mut content = Content::default();
     let mut markdown = Vec::new();
     let mut bundle_files: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (file, stamp) in files {
+    for file in files {
         let Ok(in_content) = file.strip_prefix(&content_dir) else {
             continue;
         };
@@ -308,7 +304,7 @@ fn load_inner(
                 Diagnostic::new(relative(root, &file), Msg::Misplaced.to_string())
                     .help(Msg::MisplacedHelp.to_string()),
             ),
-            entry => markdown.push((entry, file, stamp)),
+            entry => markdown.push((entry, file)),
         }
     }
 
@@ -316,40 +312,33 @@ fn load_inner(
         None => markdown
             .into_par_iter()
             .with_max_len(crate::SHARE)
-            .map(|(entry, file, _)| {
-                read_markdown(root, &content_dir, entry, &file, config, registry)
-            })
+            .map(|(entry, file)| read_markdown(root, &content_dir, entry, &file, config, registry))
             .collect(),
         Some(cache) => {
-            // Files whose size or time changed, or that the cache never saw, are read again.
+            // Files whose size or time changed, or that the cache never saw, are read
+            // again. Only a cache compares stamps, so a one-shot build makes no stat call.
             let fresh: Vec<(PathBuf, CachedFile)> = markdown
                 .par_iter()
                 .with_max_len(crate::SHARE)
-                .filter(|(_, file, stamp)| {
-                    cache
-                        .files
-                        .get(file)
-                        .is_none_or(|cached| stamp.is_none() || cached.stamp != *stamp)
-                })
-                .map(|(entry, file, stamp)| {
+                .filter_map(|(entry, file)| {
+                    let stamp = stamp(file);
+                    let unchanged =
+                        stamp.is_some() && cache.files.get(file).is_some_and(|c| c.stamp == stamp);
+                    if unchanged {
+                        return None;
+                    }
                     let parsed =
                         read_markdown(root, &content_dir, entry.clone(), file, config, registry);
-                    (
-                        file.clone(),
-                        CachedFile {
-                            stamp: *stamp,
-                            parsed,
-                        },
-                    )
+                    Some((file.clone(), CachedFile { stamp, parsed }))
                 })
                 .collect();
             cache.files.extend(fresh);
             let kept: std::collections::HashSet<&PathBuf> =
-                markdown.iter().map(|(_, f, _)| f).collect();
+                markdown.iter().map(|(_, f)| f).collect();
             cache.files.retain(|file, _| kept.contains(file));
             markdown
                 .iter()
-                .filter_map(|(_, file, _)| cache.files.get(file).map(|c| c.parsed.clone()))
+                .filter_map(|(_, file)| cache.files.get(file).map(|c| c.parsed.clone()))
                 .collect()
         }
     };
