@@ -63,16 +63,6 @@ fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
     }
 }
 
-fn site_for(articles: usize) -> PathBuf {
-    // The generator's version is in the name: a changed generator makes new sites.
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-site-v2-{articles}"));
-    if !root.join("site.yaml").is_file() {
-        eprintln!("generating {articles} articles in {}", root.display());
-        generate::site(&root, articles).expect("generate the site");
-    }
-    root
-}
-
 fn main() {
     let with_hugo = std::env::args().any(|a| a == "--hugo");
     let sizes: Vec<usize> = std::env::args()
@@ -91,7 +81,7 @@ fn main() {
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut growth = Vec::new();
     for articles in sizes {
-        let root = site_for(articles);
+        let root = generate::site_for(articles);
         let loa = env!("CARGO_BIN_EXE_loa");
         trash.take(&root.join("public"));
         warm(&root);

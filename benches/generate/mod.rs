@@ -6,7 +6,7 @@
 
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const SECTIONS: [&str; 3] = ["tin-tuc", "le-ra-mat", "phong-trao"];
 
@@ -315,4 +315,16 @@ pub fn hugo_layouts(root: &Path) -> io::Result<()> {
         "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Data.Terms.Alphabetical }}<a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> ({{ .Count }}) {{ end }}{{ end }}\n",
     )?;
     Ok(())
+}
+
+/// The generated site of `articles` articles under the target's temporary folder, made
+/// when missing. The generator's version is in the name: a changed generator makes new
+/// sites.
+pub fn site_for(articles: usize) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-site-v2-{articles}"));
+    if !root.join("site.yaml").is_file() {
+        eprintln!("generating {articles} articles in {}", root.display());
+        site(&root, articles).expect("generate the site");
+    }
+    root
 }
