@@ -157,16 +157,28 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     let mut names = Interner::default();
     let mut postings: Vec<FastMap<u64, Postings>> =
         (0..PARTS).map(|_| FastMap::default()).collect();
-    for (batch, part) in docs.chunks(BATCH).enumerate() {
-        let prepared: Vec<Prepared> = part
-            .par_iter()
+    let prepare = |part: &[Doc]| -> Vec<Prepared> {
+        part.par_iter()
             .with_max_len(crate::SHARE)
             .map(|doc| Prepared::new(doc, date_style))
-            .collect();
-        let ids: Vec<Vec<u32>> = prepared
-            .iter()
-            .map(|p| p.names.iter().map(|name| names.id(name)).collect())
-            .collect();
+            .collect()
+    };
+    let batches: Vec<&[Doc]> = docs.chunks(BATCH).collect();
+    let mut next = batches.first().map(|part| prepare(part));
+    for batch in 0..batches.len() {
+        let prepared = next.take().unwrap_or_default();
+        // Numbering the syllables is one thread's work, in the order they are met; the
+        // other thread prepares the next batch meanwhile.
+        let (ids, following) = rayon::join(
+            || -> Vec<Vec<u32>> {
+                prepared
+                    .iter()
+                    .map(|p| p.names.iter().map(|name| names.id(name)).collect())
+                    .collect()
+            },
+            || batches.get(batch + 1).map(|part| prepare(part)),
+        );
+        next = following;
         let keyed: Vec<Vec<(u64, u8)>> = prepared
             .par_iter()
             .zip(ids.par_iter())
