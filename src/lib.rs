@@ -49,6 +49,12 @@ use provinces::Registry;
 /// nothing to do.
 pub(crate) const SHARE: usize = 16;
 
+/// Frees `items` on every core: at 100,000 articles, freeing the pages of a site on one
+/// thread kept the other core idle for half a second.
+pub(crate) fn free_in_parallel<T: Send>(items: Vec<T>) {
+    items.into_par_iter().with_max_len(SHARE).for_each(drop);
+}
+
 /// Why a command failed, which decides its exit code.
 #[derive(Debug)]
 pub enum Error {
@@ -573,12 +579,20 @@ pub fn build_with(
         }
     };
     steps.finish("copy files");
-    if let Some(staging) = staging {
-        if options.stopped() {
-            staging.interrupt();
-        }
-        staging.publish().map_err(Error::Output)?;
-    }
+    let pages = std::mem::take(&mut prepared.site.pages);
+    let ((), published) = rayon::join(
+        || free_in_parallel(pages),
+        || match staging {
+            Some(staging) => {
+                if options.stopped() {
+                    staging.interrupt();
+                }
+                staging.publish()
+            }
+            None => Ok(()),
+        },
+    );
+    published.map_err(Error::Output)?;
     steps.finish("publish");
     Ok(BuildSummary {
         pages: rendered.pages,

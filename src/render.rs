@@ -618,7 +618,10 @@ pub fn render_site(
     emit: &Emit,
     reuse: Option<&dyn Reuse>,
 ) -> Result<Rendered, Diagnostics> {
-    Plan::new(site, renderer, statistics, build_date).render_all(emit, reuse)
+    let plan = Plan::new(site, renderer, statistics, build_date);
+    let rendered = plan.render_all(emit, reuse);
+    plan.free();
+    rendered
 }
 
 /// What a build already published, so that pages whose inputs did not change are not
@@ -796,6 +799,16 @@ impl Plan {
 }
 
 impl Plan {
+    /// Drops the plan on every core (see [`crate::free_in_parallel`]).
+    fn free(mut self) {
+        let jobs = std::mem::take(&mut self.jobs);
+        let views = std::mem::take(&mut self.views);
+        rayon::join(
+            || crate::free_in_parallel(jobs),
+            || crate::free_in_parallel(views),
+        );
+    }
+
     /// Renders the page of `job` and hands it to `emit`, unless `reuse` keeps the page
     /// it published from the same inputs.
     fn render_job(

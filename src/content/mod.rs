@@ -344,6 +344,9 @@ fn load_inner(
     };
 
     let mut sections: Vec<Section> = Vec::new();
+    // Grown one article at a time, the list of 100,000 articles was copied and its new
+    // memory faulted in, on one thread, for a third of a second.
+    content.articles.reserve_exact(read.len());
     for parsed in read {
         match parsed {
             Err(diagnostic) => problems.push(diagnostic),
