@@ -1,11 +1,12 @@
-//! `cargo bench --bench build -- [N ...] [--hugo]`: generates a synthetic site of N
-//! articles (default 1,000 and 10,000) and reports, for `loa build` of the release
-//! binary: wall and CPU time, peak memory, pages per second, the time of a second
-//! build with nothing changed, and the median edit-to-visible time of `loa serve` for
-//! an edit of an article's body and of its front matter. The output folder is removed
-//! before each first build. It also reports the floor: loa's output files written again,
-//! same paths and sizes, with nothing rendered. With `--hugo`, Hugo builds the same
-//! articles too when it is installed.
+//! `cargo bench --bench build -- [N ...] [--runs=K] [--hugo]`: generates a synthetic
+//! site of N articles (default 1,000 and 10,000) and reports, for `loa build` of the
+//! release binary: wall and CPU time of the median of K first builds from an empty
+//! output folder (default 3, the sizes taken in turn) with the range of their walls, the
+//! highest peak memory of them, pages per second, the time of a second build with
+//! nothing changed, and the median edit-to-visible time of `loa serve` for an edit of
+//! an article's body and of its front matter. It also reports the floor: loa's output
+//! files written again, same paths and sizes, with nothing rendered. With `--hugo`,
+//! Hugo builds the same articles too when it is installed.
 
 mod edit;
 mod generate;
@@ -65,6 +66,10 @@ fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
 
 fn main() {
     let with_hugo = std::env::args().any(|a| a == "--hugo");
+    let runs = std::env::args()
+        .find_map(|a| a.strip_prefix("--runs=")?.parse().ok())
+        .unwrap_or(3usize)
+        .max(1);
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.replace(['_', ','], "").parse().ok())
@@ -75,27 +80,37 @@ fn main() {
         sizes
     };
     let trash = Trash::new();
+    let loa = env!("CARGO_BIN_EXE_loa");
+    let sites: Vec<(usize, PathBuf)> = sizes
+        .iter()
+        .map(|&articles| (articles, generate::site_for(articles)))
+        .collect();
+    let firsts = first_builds(loa, &sites, runs, &trash);
     println!(
-        "| articles | pages | wall | CPU | peak memory | pages/s | second build | edit body | edit front matter | floor |"
+        "| articles | pages | wall, median of {runs} (range) | CPU | peak memory | pages/s | second build | edit body | edit front matter | floor |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut growth = Vec::new();
-    for articles in sizes {
-        let root = generate::site_for(articles);
-        let loa = env!("CARGO_BIN_EXE_loa");
-        trash.take(&root.join("public"));
-        warm(&root);
-        let first = measure(loa, &root, &["build"]);
+    for ((articles, root), mut builds) in sites.into_iter().zip(firsts) {
+        builds.sort_by_key(|build| build.wall);
+        let fastest = builds[0].wall;
+        let slowest = builds[builds.len() - 1].wall;
+        let peak_mib = builds
+            .iter()
+            .map(|build| build.peak_mib)
+            .fold(0.0, f64::max);
+        let first = &builds[builds.len() / 2];
         let second = measure(loa, &root, &["build"]);
         let edits = edit::measure(loa, &root, articles);
         let floor = floor(&root, &trash);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "| {articles} | {} | {:.2} s | {:.2} s | {:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms | {:.2} s |",
+            "| {articles} | {} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {peak_mib:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms | {:.2} s |",
             first.pages,
             first.wall.as_secs_f64(),
+            fastest.as_secs_f64(),
+            slowest.as_secs_f64(),
             first.cpu.as_secs_f64(),
-            first.peak_mib,
             first.pages as f64 / first.wall.as_secs_f64(),
             second.wall.as_secs_f64(),
             ms(edits.body),
@@ -120,6 +135,27 @@ fn main() {
         }
     }
     print_growth(&growth);
+}
+
+/// `runs` first builds of every site, from an empty output folder, the sizes taken in
+/// turn: the host's slow and fast spells (the same 100,000 articles have taken 33 s and
+/// 53 s an hour apart) then fall on every size alike, and the growth from one size to
+/// the next compares like with like.
+fn first_builds(
+    loa: &str,
+    sites: &[(usize, PathBuf)],
+    runs: usize,
+    trash: &Trash,
+) -> Vec<Vec<Measure>> {
+    let mut builds: Vec<Vec<Measure>> = sites.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs {
+        for ((_, root), measures) in sites.iter().zip(&mut builds) {
+            trash.take(&root.join("public"));
+            warm(root);
+            measures.push(measure(loa, root, &["build"]));
+        }
+    }
+    builds
 }
 
 /// How each build's time grew from the size before: loa's, the floor's, and loa's
