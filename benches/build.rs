@@ -24,11 +24,12 @@ struct Measure {
     pages: usize,
 }
 
-/// Runs `program` with `args` in `root` and measures it through the kernel's own
-/// accounting of the child (wait4), so peak memory is exact.
+/// Runs `program` with `args` in `root`, a site of `articles`, and measures it through
+/// the kernel's own accounting of the child (wait4), so peak memory is exact.
 // wait4 reaps the child; std's own wait would find nothing left to wait for.
 #[allow(clippy::zombie_processes)]
-fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
+fn measure(program: &str, root: &Path, args: &[&str], articles: usize) -> Measure {
+    fault_in_memory(articles);
     let started = Instant::now();
     let mut child = Command::new(program)
         .args(args)
@@ -65,6 +66,10 @@ fn measure(program: &str, root: &Path, args: &[&str]) -> Measure {
 }
 
 fn main() {
+    if let Some(bytes) = std::env::args().find_map(|a| a.strip_prefix(FAULT_IN)?.parse().ok()) {
+        touch_and_free(bytes);
+        return;
+    }
     let with_hugo = std::env::args().any(|a| a == "--hugo");
     let runs = std::env::args()
         .find_map(|a| a.strip_prefix("--runs=")?.parse().ok())
@@ -100,9 +105,9 @@ fn main() {
             .map(|build| build.peak_mib)
             .fold(0.0, f64::max);
         let first = &builds[builds.len() / 2];
-        let second = measure(loa, &root, &["build"]);
+        let second = measure(loa, &root, &["build"], articles);
         let edits = edit::measure(loa, &root, articles);
-        let floor = floor(&root, &trash);
+        let floor = floor(&root, articles, &trash);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
             "| {articles} | {} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {peak_mib:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms | {:.2} s |",
@@ -123,8 +128,8 @@ fn main() {
             let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hugo-out-{articles}"));
             trash.take(&out);
             let out = out.to_string_lossy().into_owned();
-            let first = measure(&hugo, &root, &["--quiet", "-d", &out]);
-            let second = measure(&hugo, &root, &["--quiet", "-d", &out]);
+            let first = measure(&hugo, &root, &["--quiet", "-d", &out], articles);
+            let second = measure(&hugo, &root, &["--quiet", "-d", &out], articles);
             println!(
                 "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s | – | – | – |",
                 first.wall.as_secs_f64(),
@@ -149,10 +154,10 @@ fn first_builds(
 ) -> Vec<Vec<Measure>> {
     let mut builds: Vec<Vec<Measure>> = sites.iter().map(|_| Vec::new()).collect();
     for _ in 0..runs {
-        for ((_, root), measures) in sites.iter().zip(&mut builds) {
+        for ((articles, root), measures) in sites.iter().zip(&mut builds) {
             trash.take(&root.join("public"));
             warm(root);
-            measures.push(measure(loa, root, &["build"]));
+            measures.push(measure(loa, root, &["build"], *articles));
         }
     }
     builds
@@ -190,7 +195,7 @@ fn print_growth(rows: &[(usize, Duration, Duration)]) {
 /// as loa writes them (make the folder, write the file). No generator writing these
 /// files could be faster, and it shows how much of a build's time, and of its growth
 /// with N, is the file system's.
-fn floor(root: &Path, trash: &Trash) -> Duration {
+fn floor(root: &Path, articles: usize, trash: &Trash) -> Duration {
     let public = root.join("public");
     let files: Vec<(PathBuf, usize)> = walkdir::WalkDir::new(&public)
         .into_iter()
@@ -207,6 +212,7 @@ fn floor(root: &Path, trash: &Trash) -> Duration {
     let bytes = vec![b'x'; largest];
     let out = root.join("floor");
     trash.take(&out);
+    fault_in_memory(articles);
     let started = Instant::now();
     files.par_iter().with_max_len(16).for_each(|(path, size)| {
         let path = out.join(path);
@@ -228,6 +234,70 @@ fn warm(root: &Path) {
             let _ = std::fs::read(entry.path());
         }
     }
+}
+
+/// Touches and frees memory enough for a build of `articles` (64 KiB each, at least
+/// 1 GiB: a build of 100,000 holds 1.5 GiB and writes 2.9 GB through the page cache),
+/// so that every build starts with the same memory at hand.
+///
+/// The host of this virtual machine takes back memory that stays free for a while, and
+/// gives it again at the first touch for about 3 s of kernel time per GiB, against
+/// 0.5 s for memory freed moments before. Which builds paid for it depended on what ran
+/// before them, and the sizes taken in turn made it unfair: each build of 10,000 came
+/// after one of 100,000 had freed 1.5 GiB. A build of 10,000 took 2.8 to 3.2 s right
+/// after 3 GiB were touched and freed, 3.3 to 4.0 s after 20 s idle; one of 100,000, 29
+/// to 33 s after 6 GiB, 37 to 40 s after 20 s idle. A machine without such a host always
+/// gives memory at the cheaper price.
+///
+/// The touching is done by another process, this program run again: the peak memory
+/// of a process started from this one counts this one's peak too (exec keeps the
+/// larger of the two).
+fn fault_in_memory(articles: usize) {
+    let bytes = (articles * 64 * 1024).max(1 << 30);
+    let bytes = bytes.min(free_memory().saturating_sub(2 << 30));
+    let status = Command::new(std::env::current_exe().expect("this program's path"))
+        .arg(format!("{FAULT_IN}{bytes}"))
+        .status()
+        .expect("run this program again");
+    assert!(status.success(), "touching {bytes} bytes failed");
+}
+
+/// The argument that runs this program only to touch and free so many bytes.
+const FAULT_IN: &str = "--fault-in=";
+
+fn touch_and_free(bytes: usize) {
+    if bytes == 0 {
+        return;
+    }
+    // SAFETY: a private anonymous mapping that only this function sees; every byte is
+    // written inside its length, and it is unmapped before returning.
+    unsafe {
+        let memory = libc::mmap(
+            std::ptr::null_mut(),
+            bytes,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        assert_ne!(memory, libc::MAP_FAILED, "map {bytes} bytes");
+        for page in (0..bytes).step_by(4096) {
+            memory.cast::<u8>().add(page).write_volatile(1);
+        }
+        libc::munmap(memory, bytes);
+    }
+}
+
+/// The memory no one uses, page cache aside, from /proc/meminfo.
+fn free_memory() -> usize {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|info| {
+            let line = info.lines().find(|l| l.starts_with("MemFree:"))?;
+            let kib: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib * 1024)
+        })
+        .unwrap_or(0)
 }
 
 /// Where output folders go before a first build, deleted only when the benchmark ends.
