@@ -4,9 +4,9 @@
 //! output folder (default 3, the sizes taken in turn) with the range of their walls, the
 //! highest peak memory of them, pages per second, the time of a second build with
 //! nothing changed, and the median edit-to-visible time of `loa serve` for an edit of
-//! an article's body and of its front matter. It also reports the floor: loa's output
-//! files written again, same paths and sizes, with nothing rendered. With `--hugo`,
-//! Hugo builds the same articles too when it is installed.
+//! an article's body, of its summary and of its tags. It also reports the floor: loa's
+//! output files written again, same paths and sizes, with nothing rendered. With
+//! `--hugo`, Hugo builds the same articles too when it is installed.
 
 mod edit;
 mod generate;
@@ -92,9 +92,9 @@ fn main() {
         .collect();
     let firsts = first_builds(loa, &sites, runs, &trash);
     println!(
-        "| articles | pages | wall, median of {runs} (range) | CPU | peak memory | pages/s | second build | edit body | edit front matter | floor |"
+        "| articles | pages | wall, median of {runs} (range) | CPU | peak memory | pages/s | second build | edit body | edit summary | add a tag | floor |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut growth = Vec::new();
     for ((articles, root), mut builds) in sites.into_iter().zip(firsts) {
         builds.sort_by_key(|build| build.wall);
@@ -110,7 +110,7 @@ fn main() {
         let floor = floor(&root, articles, &trash);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "| {articles} | {} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {peak_mib:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.0} ms | {:.2} s |",
+            "| {articles} | {} | {:.2} s ({:.2}-{:.2}) | {:.2} s | {peak_mib:.0} MiB | {:.0} | {:.2} s | {:.1} ms | {:.1} ms | {:.0} ms | {:.2} s |",
             first.pages,
             first.wall.as_secs_f64(),
             fastest.as_secs_f64(),
@@ -119,7 +119,8 @@ fn main() {
             first.pages as f64 / first.wall.as_secs_f64(),
             second.wall.as_secs_f64(),
             ms(edits.body),
-            ms(edits.front_matter),
+            ms(edits.summary),
+            ms(edits.tags),
             floor.as_secs_f64(),
         );
         growth.push((articles, first.wall, floor));
@@ -131,7 +132,7 @@ fn main() {
             let first = measure(&hugo, &root, &["--quiet", "-d", &out], articles);
             let second = measure(&hugo, &root, &["--quiet", "-d", &out], articles);
             println!(
-                "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s | – | – | – |",
+                "| {articles} (Hugo) | – | {:.2} s | {:.2} s | {:.0} MiB | – | {:.2} s | – | – | – | – |",
                 first.wall.as_secs_f64(),
                 first.cpu.as_secs_f64(),
                 first.peak_mib,

@@ -300,6 +300,8 @@ pub struct Prepared {
     /// The photos and their resized widths, made before anything renders.
     pub photos: images::Plan,
     pub photos_made: images::Made,
+    /// The provinces that front matter is checked against, for files read again.
+    pub registry: Registry,
 }
 
 impl Prepared {
@@ -503,6 +505,7 @@ fn prepare_steps(
         static_files: theme.static_files,
         photos,
         photos_made,
+        registry,
     })
 }
 

@@ -670,9 +670,10 @@ impl Plan {
         plan_site(site, renderer, statistics, build_date)
     }
 
-    /// The plan of `site`, a version of the site of `self` where only the Markdown bodies
-    /// of the articles at `changed` differ (same front matter, same order): their views
-    /// are made again and put in the jobs that show them; every other job is shared.
+    /// The plan of `site`, a version of the site of `self` where only what the views of
+    /// the articles at `changed` show differs (their bodies, summaries; same order, same
+    /// groups): their views are made again and put in the jobs that show them; every
+    /// other job is shared.
     pub fn reusing(
         &self,
         site: &Site,

@@ -201,14 +201,19 @@ impl MarkdownCache {
     }
 }
 
-/// Takes in new versions of articles whose front matter did not change, in place: their
-/// Markdown is rendered again and their links checked. Returns `false`, leaving `site`
-/// untouched, when that is not enough to give what [`resolve`] would (a heading anchor
-/// changed, which other pages may link to; a link that only a full resolve can check):
-/// the caller then resolves the whole site.
-pub fn replace_bodies(
+/// Takes in new versions of articles, in place, whose front matter changed at most in
+/// what only their own view shows (see [`crate::content::reread`]): their Markdown is
+/// rendered again and their links checked. Returns `false`, leaving `site` untouched,
+/// when that is not enough to give what [`resolve`] would (a heading anchor changed,
+/// which other pages may link to; a link that only a full resolve can check): the
+/// caller then resolves the whole site.
+pub fn replace_articles(
     site: &mut Site,
-    changed: Vec<(usize, crate::content::Source)>,
+    changed: Vec<(
+        usize,
+        crate::content::Source,
+        crate::content::front::ArticleFront,
+    )>,
     cache: &MarkdownCache,
 ) -> bool {
     let mut by_content_path: HashMap<&str, &str> = site
@@ -234,7 +239,7 @@ pub fn replace_bodies(
             .map(|p| &p.rendered.headings)
     };
     let mut updates = Vec::with_capacity(changed.len());
-    for (index, source) in changed {
+    for (index, source, front) in changed {
         let Some(page) = site.pages.get(index) else {
             return false;
         };
@@ -281,11 +286,12 @@ pub fn replace_bodies(
         if !links_fine {
             return false;
         }
-        updates.push((index, source, rendered));
+        updates.push((index, source, front, rendered));
     }
-    for (index, source, rendered) in updates {
+    for (index, source, front, rendered) in updates {
         let page = &mut site.pages[index];
         page.article.source = source;
+        page.article.front = front;
         page.rendered = rendered;
     }
     true

@@ -2,9 +2,10 @@
 //! the new text being served.
 //!
 //! Starts the release binary's preview server on a generated site, edits one article's
-//! body, then its front matter (a `summary:`, which the page shows in its description
-//! and which makes the server resolve the whole site again), and puts the file back as
-//! it was generated. After each save it does what the page open in a browser does: its
+//! body, then its front matter twice: a `summary:`, which only the article's view shows
+//! (patched in place, as a body edit is), and a tag added, which changes the term pages
+//! and makes the server resolve the whole site again. Last it puts the file back as it
+//! was generated. After each save it does what the page open in a browser does: its
 //! long poll returns, and it loads the page again; the time runs from just before the
 //! file is written until the page with the new text is received.
 
@@ -19,7 +20,8 @@ use crate::generate;
 /// Medians of the edit-to-visible times.
 pub struct Edits {
     pub body: Duration,
-    pub front_matter: Duration,
+    pub summary: Duration,
+    pub tags: Duration,
 }
 
 /// Saves are this far apart, as between two saves of a person, so that each edit finds
@@ -71,11 +73,18 @@ pub fn measure(loa: &str, root: &Path, articles: usize) -> Edits {
             )
         })
         .collect();
-    // Each of these resolves the whole site again: fewer of them.
-    let front_matter: Vec<Duration> = (1..=5)
+    let summary: Vec<Duration> = (1..=body_edits)
         .map(|revision| {
             let marker = format!("Tóm tắt bản {revision}");
             let text = original.replacen("\ndate:", &format!("\nsummary: {marker}\ndate:"), 1);
+            edit(text, &marker)
+        })
+        .collect();
+    // Each of these resolves the whole site again: fewer of them.
+    let tags: Vec<Duration> = (1..=5)
+        .map(|revision| {
+            let marker = format!("Nhãn sửa {revision}");
+            let text = original.replacen("\ntags: [", &format!("\ntags: [{marker}, "), 1);
             edit(text, &marker)
         })
         .collect();
@@ -84,7 +93,8 @@ pub fn measure(loa: &str, root: &Path, articles: usize) -> Edits {
     server.stop();
     Edits {
         body: median(body),
-        front_matter: median(front_matter),
+        summary: median(summary),
+        tags: median(tags),
     }
 }
 

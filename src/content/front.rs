@@ -14,7 +14,7 @@ use crate::front_matter::HELP_SEPARATOR;
 use crate::messages::Msg;
 
 /// Front matter of an article or of a stand-alone page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleFront {
     pub title: String,
@@ -91,7 +91,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
     pub motto: String,
@@ -100,7 +100,7 @@ pub struct Campaign {
     pub ends: Option<DateValue>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     pub src: String,

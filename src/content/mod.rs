@@ -423,23 +423,44 @@ enum Parsed {
     Article(Box<Article>, Diagnostics),
 }
 
-/// Reads again the file of `old` (under `root`) and returns its new version when only
-/// the Markdown body changed; `None` when the front matter changed, or the file cannot be
-/// read or split: the caller then loads the content the usual way, which reports why.
-pub fn reread_body(root: &Path, old: &Source) -> Option<Source> {
-    let bytes = std::fs::read(root.join(&old.path)).ok()?;
+/// Reads again the file of `old` (under `root`) and returns its new source and front
+/// matter when nothing changed but what only the article's own view shows: the body,
+/// `summary`, `location` and `extra`. `None` when anything else changed (what orders,
+/// groups, addresses or counts the article), or the file cannot be read, split or
+/// checked without a problem: the caller then loads the content the usual way, which
+/// reports why.
+pub fn reread(
+    root: &Path,
+    old: &Article,
+    config: &Config,
+    registry: &Registry,
+) -> Option<(Source, ArticleFront)> {
+    let bytes = std::fs::read(root.join(&old.source.path)).ok()?;
     let text = decode(&bytes).ok()?;
     let split = front_matter::split(&text).ok()?;
-    let body_offset = split.body_offset;
-    if text.get(..body_offset)? != old.front {
+    let source = Source::new(
+        old.source.path.clone(),
+        old.source.content_path.clone(),
+        &text,
+        split.body_offset,
+    );
+    if source.front == old.source.front {
+        return Some((source, old.front.clone()));
+    }
+    let parsed: ArticleFront = front_matter::parse(split.yaml).ok()?;
+    let mut problems = Diagnostics::default();
+    let in_section = old.section.is_some();
+    let front = check_article(&source, parsed, in_section, config, registry, &mut problems);
+    if !problems.is_empty() {
         return None;
     }
-    Some(Source::new(
-        old.path.clone(),
-        old.content_path.clone(),
-        &text,
-        body_offset,
-    ))
+    let shown_only = ArticleFront {
+        summary: old.front.summary.clone(),
+        location: old.front.location.clone(),
+        extra: old.front.extra.clone(),
+        ..front.clone()
+    };
+    (shown_only == old.front).then_some((source, front))
 }
 
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.

@@ -1,11 +1,12 @@
 //! The site kept in memory between two rebuilds, and the choice of how little to redo
 //! for a batch of changes.
 //!
-//! - A body edit of existing articles (the common save): the article is read again, its
-//!   Markdown rendered again, its links checked, and the page model patched in place;
-//!   its view is made again and put in the few jobs that show it (its page, its
-//!   neighbours, the listing and term pages and feeds that list it, the home page);
-//!   every other job is shared with the previous build. Nothing else is read or parsed.
+//! - An edit of existing articles that changes only their body, `summary`, `location`
+//!   or `extra` (the common save): the article is read again, its Markdown rendered
+//!   again, its links checked, and the page model patched in place; its view is made
+//!   again and put in the few jobs that show it (its page, its neighbours, the listing
+//!   and term pages and feeds that list it, the home page); every other job is shared
+//!   with the previous build. Nothing else is read or parsed.
 //! - Any other content change: every content file is listed, the ones whose size or time
 //!   changed are parsed again, Markdown is rendered again only where its text or links
 //!   changed, and the site is resolved again.
@@ -44,7 +45,8 @@ struct Last {
 pub struct Rebuilt {
     pub snapshot: Arc<Snapshot>,
     pub pages: usize,
-    /// Whether the quick way (a body edit patched in place) was enough.
+    /// Whether the quick way (an edit of what only the article's view shows, patched in
+    /// place) was enough.
     pub patched: bool,
 }
 
@@ -114,7 +116,8 @@ impl Session {
         }
     }
 
-    /// The quick way: only bodies of articles of the last good build changed.
+    /// The quick way: only what the views of articles of the last good build show
+    /// changed.
     fn patch(&mut self, batch: &Batch) -> Option<Rebuilt> {
         if batch.changes.is_empty() || batch.rescan {
             return None;
@@ -129,13 +132,17 @@ impl Session {
                 return None;
             }
             let index = page_index(&last.prepared, path)?;
-            let old = &last.prepared.site.pages[index].article.source;
-            let source = crate::content::reread_body(&self.options.root, old)?;
-            changed.push((index, source));
+            let (source, front) = crate::content::reread(
+                &self.options.root,
+                &last.prepared.site.pages[index].article,
+                &last.prepared.site.config,
+                &last.prepared.registry,
+            )?;
+            changed.push((index, source, front));
         }
-        let indexes: Vec<usize> = changed.iter().map(|(index, _)| *index).collect();
+        let indexes: Vec<usize> = changed.iter().map(|(index, ..)| *index).collect();
         let site = &mut last.prepared.site;
-        if !crate::site::replace_bodies(site, changed, self.caches.markdown()) {
+        if !crate::site::replace_articles(site, changed, self.caches.markdown()) {
             return None;
         }
         let plan = Arc::new(last.snapshot.plan().reusing(

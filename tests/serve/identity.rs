@@ -288,6 +288,30 @@ fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
             true,
         ),
         (
+            "a summary and place edit of an article with figures",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/bon.md",
+                    "---\ntitle: Bài bốn\ndate: 2024-07-04\nprovince: Đắk Lắk\n\
+                     summary: Tóm tắt mới.\nlocation: xã Hòa Phú\nstats:\n  teams: 12\n---\nBốn.\n",
+                )
+            }),
+            content("content/tin-tuc/bon.md"),
+            true,
+        ),
+        (
+            "a tag added",
+            Box::new(|s| {
+                s.write(
+                    "content/tin-tuc/bon.md",
+                    "---\ntitle: Bài bốn\ndate: 2024-07-04\nprovince: Đắk Lắk\n\
+                     summary: Tóm tắt mới.\ntags: [Thi đua]\nstats:\n  teams: 12\n---\nBốn.\n",
+                )
+            }),
+            content("content/tin-tuc/bon.md"),
+            false,
+        ),
+        (
             "a new heading",
             Box::new(|s| {
                 s.write(
