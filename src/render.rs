@@ -955,17 +955,19 @@ fn plan_site(
         },
         || {
             rayon::join(
-                || made(&|jobs| home_and_feed_jobs(site, statistics, &views, build_date, jobs)),
+                || made(&|jobs| home_and_feed_jobs(site, &views, jobs)),
                 || {
-                    made(&|jobs| {
-                        if let Some(statistics) = statistics {
-                            stats_pages::jobs(site, statistics, &views, jobs);
-                        }
-                    })
+                    let mut jobs = Vec::new();
+                    if let Some(statistics) = statistics {
+                        stats_pages::jobs(site, statistics, &views, &mut jobs);
+                    }
+                    let index = sitemap_jobs(site, statistics, &mut jobs);
+                    (jobs, index)
                 },
             )
         },
     );
+    let (stats, sitemap_index) = stats;
     jobs.extend(listings);
     jobs.extend(home);
     jobs.extend(stats);
@@ -988,7 +990,14 @@ fn plan_site(
     }
     Plan {
         shared,
-        data_files: Arc::new(statistics.map(open_data).unwrap_or_default()),
+        data_files: Arc::new(
+            statistics
+                .map(open_data)
+                .unwrap_or_default()
+                .into_iter()
+                .chain(sitemap_index)
+                .collect(),
+        ),
         renderer: Arc::new(renderer),
         jobs: jobs.into_iter().map(Arc::new).collect(),
         by_path: Arc::new(by_path),
@@ -1303,13 +1312,7 @@ fn feed_job(
     }
 }
 
-fn home_and_feed_jobs(
-    site: &Site,
-    statistics: Option<&Statistics>,
-    views: &[Value],
-    build_date: NaiveDate,
-    jobs: &mut Vec<Job>,
-) {
+fn home_and_feed_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Job>) {
     let config = &site.config;
     let sections: Vec<Value> = site
         .sections
@@ -1382,16 +1385,61 @@ fn home_and_feed_jobs(
         pages: Vec::new(),
         bodies: Bodies::None,
     });
-    jobs.push(Job {
-        template: "sitemap.xml",
-        url: "/sitemap.xml".into(),
-        context: vec![(
-            "entries",
-            Value::from_serializable(&sitemap(site, statistics, build_date)),
-        )],
-        pages: Vec::new(),
-        bodies: Bodies::None,
-    });
+}
+
+/// The most addresses one sitemap file may list (sitemaps.org); search engines ignore a
+/// larger file.
+const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap's jobs; for a site of more than [`SITEMAP_URLS`] addresses, also
+/// `sitemap.xml` as an index of the parts, which is made without a template.
+fn sitemap_jobs(
+    site: &Site,
+    statistics: Option<&Statistics>,
+    jobs: &mut Vec<Job>,
+) -> Option<DataFile> {
+    let entries = sitemap(site, statistics);
+    let parts = sitemap_parts(entries.len(), SITEMAP_URLS);
+    for (url, range) in &parts {
+        jobs.push(Job {
+            template: "sitemap.xml",
+            url: url.clone(),
+            context: vec![("entries", Value::from_serializable(&entries[range.clone()]))],
+            pages: Vec::new(),
+            bodies: Bodies::None,
+        });
+    }
+    (parts.len() > 1).then(|| {
+        let permalinks = parts.iter().map(|(url, _)| site.config.permalink(url));
+        ("sitemap.xml".to_string(), Ok(sitemap_index(permalinks)))
+    })
+}
+
+/// The address of each sitemap file and the range of the `count` entries it lists, at
+/// most `per_file`: `/sitemap.xml` alone, or `/sitemap-1.xml`, `/sitemap-2.xml`, …
+fn sitemap_parts(count: usize, per_file: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    if count <= per_file {
+        return vec![("/sitemap.xml".to_string(), 0..count)];
+    }
+    (0..count.div_ceil(per_file))
+        .map(|n| {
+            let range = n * per_file..((n + 1) * per_file).min(count);
+            (format!("/sitemap-{}.xml", n + 1), range)
+        })
+        .collect()
+}
+
+fn sitemap_index(permalinks: impl Iterator<Item = String>) -> Vec<u8> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for permalink in permalinks {
+        let loc = markdown::escape_html(&permalink);
+        xml.push_str(&format!("  <sitemap><loc>{loc}</loc></sitemap>\n"));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml.into_bytes()
 }
 
 #[derive(Serialize)]
@@ -1402,11 +1450,7 @@ struct SitemapEntry {
 
 /// Every public HTML page: home, listings, articles, terms, statistics (not aliases or
 /// 404).
-fn sitemap(
-    site: &Site,
-    statistics: Option<&Statistics>,
-    _build_date: NaiveDate,
-) -> Vec<SitemapEntry> {
+fn sitemap(site: &Site, statistics: Option<&Statistics>) -> Vec<SitemapEntry> {
     let config = &site.config;
     let entry = |url: &str, lastmod: Option<String>| SitemapEntry {
         loc: config.permalink(url),
@@ -1449,6 +1493,45 @@ fn sitemap(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sitemap_past_the_limit_is_split_and_indexed() {
+        assert_eq!(
+            sitemap_parts(3, 3),
+            vec![("/sitemap.xml".to_string(), 0..3)]
+        );
+        assert_eq!(
+            sitemap_parts(7, 3),
+            vec![
+                ("/sitemap-1.xml".to_string(), 0..3),
+                ("/sitemap-2.xml".to_string(), 3..6),
+                ("/sitemap-3.xml".to_string(), 6..7),
+            ]
+        );
+        let index = sitemap_index(
+            [
+                "https://a.gov.vn/sitemap-1.xml",
+                "https://a.gov.vn/?x=1&y=2",
+            ]
+            .into_iter()
+            .map(String::from),
+        );
+        let index = String::from_utf8(index).expect("UTF-8");
+        let document = roxmltree::Document::parse(&index).expect("well-formed XML");
+        let locs: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://a.gov.vn/sitemap-1.xml",
+                "https://a.gov.vn/?x=1&y=2"
+            ]
+        );
+        assert_eq!(document.root_element().tag_name().name(), "sitemapindex");
+    }
 
     #[test]
     fn output_paths_for_pretty_urls_and_files() {
