@@ -644,7 +644,8 @@ pub trait Reuse: Sync {
 pub struct Plan {
     /// The fingerprint of what every page shares.
     shared: u128,
-    /// Files made without a template (the statistics as JSON and CSV), by output path.
+    /// Files made without a template (the statistics as JSON and CSV, the sitemap index
+    /// of a large site), by output path.
     data_files: Arc<Vec<DataFile>>,
     renderer: Arc<Renderer>,
     jobs: Vec<Arc<Job>>,
@@ -1025,7 +1026,6 @@ pub fn output_path(url: &str) -> String {
     }
 }
 
-/// `stats.json` and `stats.csv`, which are data, not templates.
 /// A file made without a template: its output path and bytes.
 type DataFile = (String, Result<Vec<u8>, Diagnostic>);
 
