@@ -155,8 +155,7 @@ const BATCH: usize = 1024;
 /// give equal files, so it tells a browser when its cached files are stale.
 pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(File) + Sync)) {
     let mut names = Interner::default();
-    let mut postings: Vec<FastMap<u64, Postings>> =
-        (0..PARTS).map(|_| FastMap::default()).collect();
+    let mut postings: Vec<PartPostings> = (0..PARTS).map(|_| PartPostings::default()).collect();
     let prepare = |part: &[Doc]| -> Vec<Prepared> {
         part.par_iter()
             .with_max_len(crate::SHARE)
@@ -207,7 +206,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
                     }
                     found.sort_unstable_by_key(|&(key, id, _)| (key, id));
                     for same_key in found.chunk_by(|a, b| a.0 == b.0) {
-                        let list = postings.entry(same_key[0].0).or_default();
+                        let list = postings.of(same_key[0].0);
                         for &(_, id, bits) in same_key {
                             list.push(id, bits);
                         }
@@ -232,7 +231,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
 
     let mut keys: Vec<(String, Postings)> = postings
         .into_iter()
-        .flatten()
+        .flat_map(PartPostings::into_entries)
         .map(|(key, list)| (names.key_text(key), list))
         .collect();
     keys.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
@@ -302,6 +301,37 @@ impl Postings {
             u64::from(id - self.previous) * 16 + u64::from(bits),
         );
         self.previous = id;
+    }
+}
+
+/// The postings of one part's keys. A syllable's key is its number, and syllables are
+/// numbered densely: their postings sit in a table indexed by it, which at 100,000
+/// articles is looked up faster than a hash table that has outgrown the caches. Pairs
+/// are too many to number densely.
+#[derive(Default)]
+struct PartPostings {
+    singles: Vec<Postings>,
+    pairs: FastMap<u64, Postings>,
+}
+
+impl PartPostings {
+    fn of(&mut self, key: u64) -> &mut Postings {
+        if key >> 32 != 0 {
+            return self.pairs.entry(key).or_default();
+        }
+        let index = key as usize;
+        if index >= self.singles.len() {
+            self.singles.resize_with(index + 1, Postings::default);
+        }
+        &mut self.singles[index]
+    }
+
+    fn into_entries(self) -> impl Iterator<Item = (u64, Postings)> {
+        let singles = self.singles.into_iter().enumerate();
+        singles
+            .map(|(key, list)| (key as u64, list))
+            .filter(|(_, list)| !list.digits.is_empty())
+            .chain(self.pairs)
     }
 }
 
