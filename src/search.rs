@@ -304,10 +304,10 @@ impl Postings {
     }
 }
 
-/// The postings of one part's keys. A syllable's key is its number, and syllables are
-/// numbered densely: their postings sit in a table indexed by it, which at 100,000
-/// articles is looked up faster than a hash table that has outgrown the caches. Pairs
-/// are too many to number densely.
+/// The postings of one part's keys. A syllable's key is its number plus one, and
+/// syllables are numbered densely: their postings sit in a table indexed by the key
+/// (slot 0 unused), which at 100,000 articles is looked up faster than a hash table
+/// that has outgrown the caches. Pairs are too many to number densely.
 #[derive(Default)]
 struct PartPostings {
     singles: Vec<Postings>,
