@@ -111,6 +111,14 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
             line = Some(quote_line);
             column = Some(quote_column);
         }
+        // serde_yaml places a repeated key at the start of its mapping; the second
+        // line is the one to delete.
+        if let Some((twice_line, twice_column)) =
+            duplicate_key(&full).and_then(|key| second_occurrence(text, line.unwrap_or(1), key))
+        {
+            line = Some(twice_line);
+            column = Some(twice_column);
+        }
         YamlError {
             help,
             unknown_key: unknown_key(&message),
@@ -151,6 +159,16 @@ fn plain_words(message: &str) -> (String, Option<String>) {
         };
         return (message.to_string(), None);
     }
+    if let Some(key) = duplicate_key(detail) {
+        return (
+            Msg::KeyTwice {
+                path: path.map(str::to_string),
+                key: key.into(),
+            }
+            .to_string(),
+            Some(Msg::KeyTwiceHelp { key: key.into() }.to_string()),
+        );
+    }
     if message.contains("mapping values are not allowed in this context") {
         return (
             Msg::ColonInValue.to_string(),
@@ -164,6 +182,37 @@ fn plain_words(message: &str) -> (String, Option<String>) {
         );
     }
     (message.to_string(), None)
+}
+
+/// The key of serde's "duplicate field `title`", after any `campaign: ` path.
+fn duplicate_key(message: &str) -> Option<&str> {
+    message
+        .split_once("duplicate field `")?
+        .1
+        .split_once('`')
+        .map(|(key, _)| key)
+}
+
+/// The 1-based line and column of the second `key:` at one indentation in `yaml`,
+/// looking from line `from` on.
+fn second_occurrence(yaml: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first_indent = None;
+    for (index, line) in yaml.lines().enumerate().skip(from.saturating_sub(1)) {
+        let trimmed = line.trim_start();
+        let Some(after) = trimmed.strip_prefix(key) else {
+            continue;
+        };
+        if !after.trim_start().starts_with(':') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        match first_indent {
+            None => first_indent = Some(indent),
+            Some(first) if first == indent => return Some((index + 1, indent + 1)),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// The last "at line L column C" in a serde_yaml message.
@@ -243,6 +292,27 @@ mod tests {
                 expected: vec!["title".into(), "date".into()]
             })
         );
+    }
+
+    #[test]
+    fn a_key_written_twice_points_at_the_second_line() {
+        let error = parse::<Sample>("date: 2024-07-01\ntitle: A\ntitle: B\n").unwrap_err();
+        assert_eq!(error.message, "`title` is written twice");
+        assert_eq!((error.line, error.column), (Some(3), Some(1)));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        campaign: Sample,
+    }
+
+    #[test]
+    fn a_nested_key_written_twice_points_at_the_second_line() {
+        let yaml = "campaign:\n  title: A\n  date: x\n  title: B\n";
+        let error = parse::<Outer>(yaml).unwrap_err();
+        assert_eq!(error.message, "`title` is written twice in `campaign`");
+        assert_eq!((error.line, error.column), (Some(4), Some(3)));
     }
 
     #[test]

@@ -235,6 +235,13 @@ pub enum Msg {
         found: String,
     },
     QuoteNotClosed,
+    KeyTwice {
+        path: Option<String>,
+        key: String,
+    },
+    KeyTwiceHelp {
+        key: String,
+    },
     ColonInValue,
     ColonInValueHelp,
     QuoteNotClosedHelp,
@@ -339,6 +346,10 @@ pub enum Msg {
         path: String,
     },
     LinkMissingFileHelp,
+    LinkToDraft {
+        path: String,
+    },
+    LinkToDraftHelp,
     NoAnchor {
         target: String,
         anchor: String,
@@ -749,6 +760,28 @@ impl Msg {
             (Self::HasNoKey { path: None, key }, Vi) => {
                 format!("phần thông tin đầu bài thiếu mục `{key}`")
             }
+            (Self::KeyTwice { path: None, key }, En) => format!("`{key}` is written twice"),
+            (Self::KeyTwice { path: None, key }, Vi) => format!("mục `{key}` được ghi hai lần"),
+            (
+                Self::KeyTwice {
+                    path: Some(path),
+                    key,
+                },
+                En,
+            ) => format!("`{key}` is written twice in `{path}`"),
+            (
+                Self::KeyTwice {
+                    path: Some(path),
+                    key,
+                },
+                Vi,
+            ) => format!("mục `{key}` được ghi hai lần trong `{path}`"),
+            (Self::KeyTwiceHelp { key }, En) => {
+                format!("keep one `{key}:` line and delete the other")
+            }
+            (Self::KeyTwiceHelp { key }, Vi) => {
+                format!("giữ một dòng `{key}:` và xoá dòng kia")
+            }
             (Self::AddALine { key }, En) => format!("add a line `{key}: …`"),
             (Self::AddALine { key }, Vi) => format!("thêm một dòng `{key}: …`"),
             (
@@ -1009,6 +1042,19 @@ impl Msg {
             }
             (Self::LinkMissingFileHelp, Vi) => {
                 return "ghi đường dẫn của một tệp Markdown trong content/, ví dụ `@/tin-tuc/bai-viet.md`".into();
+            }
+            (Self::LinkToDraft { path }, En) => {
+                format!("the link points to `@/{path}`, a draft, which this build leaves out")
+            }
+            (Self::LinkToDraft { path }, Vi) => {
+                format!("liên kết trỏ tới `@/{path}`, một bản nháp chưa đăng")
+            }
+            (Self::LinkToDraftHelp, En) => {
+                return "publish that article first (remove `draft: true`), or build with `--drafts` to preview both".into();
+            }
+            (Self::LinkToDraftHelp, Vi) => {
+                return "đăng bài đó trước (bỏ `draft: true`), hoặc xem thử cả hai bằng `--drafts`"
+                    .into();
             }
             (Self::NoAnchor { target, anchor }, En) => {
                 format!("`{target}` has no heading with the anchor `#{anchor}`")

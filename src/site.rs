@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::config::{Config, TermSource};
-use crate::content::{Article, Content, Section};
+use crate::content::{Article, Content, LeftOut, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::messages::Msg;
@@ -470,7 +470,7 @@ fn resolve_inner(
         extra_urls,
         &mut problems,
     );
-    check_links(&pages, &produced, &mut problems);
+    check_links(&pages, &produced, &content.left_out, &mut problems);
     check_menu(&config, &produced, &mut problems);
 
     problems.into_result()?;
@@ -628,7 +628,12 @@ fn check_menu(config: &Config, produced: &HashSet<String>, problems: &mut Diagno
 
 /// Checks every link of every page, on every core: on one thread, the links of 100,000
 /// articles kept the other core idle at the end of resolving (`perf record`).
-fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagnostics) {
+fn check_links(
+    pages: &[Page],
+    produced: &HashSet<String>,
+    left_out: &HashMap<String, LeftOut>,
+    problems: &mut Diagnostics,
+) {
     let anchors: HashMap<&str, HashSet<&str>> = pages
         .par_iter()
         .map(|page| {
@@ -659,6 +664,21 @@ fn check_links(pages: &[Page], produced: &HashSet<String>, problems: &mut Diagno
                     _ => None,
                 };
             let problem = match &link.target {
+                // The file's own problem is reported; the link is right.
+                LinkTarget::MissingFile { path }
+                    if left_out.get(path) == Some(&LeftOut::Broken) =>
+                {
+                    None
+                }
+                LinkTarget::MissingFile { path } if left_out.get(path) == Some(&LeftOut::Draft) => {
+                    Some(
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::LinkToDraft { path: path.clone() }.to_string(),
+                        )
+                        .help(Msg::LinkToDraftHelp.to_string()),
+                    )
+                }
                 LinkTarget::MissingFile { path } => Some(
                     Diagnostic::new(
                         &source.path,

@@ -131,6 +131,18 @@ pub struct Content {
     pub sections: Vec<Section>,
     pub articles: Vec<Article>,
     pub assets: Vec<Asset>,
+    /// Markdown files that exist but have no page in this build, by content path, so
+    /// that a link to one is reported for what it is rather than as a missing file.
+    pub left_out: HashMap<String, LeftOut>,
+}
+
+/// Why a Markdown file under `content/` has no page in this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It could not be read or checked; its own problem is reported.
+    Broken,
+    /// `draft: true`, and the build leaves drafts out.
+    Draft,
 }
 
 /// What kind of file a path under `content/` is, from its place alone.
@@ -308,11 +320,15 @@ fn load_inner(
         }
     }
 
-    let read: Vec<Result<Parsed, Diagnostic>> = match cache {
+    let read: Vec<(&PathBuf, Result<Parsed, Diagnostic>)> = match cache {
         None => markdown
-            .into_par_iter()
+            .par_iter()
             .with_max_len(crate::SHARE)
-            .map(|(entry, file)| read_markdown(root, &content_dir, entry, &file, config, registry))
+            .map(|(entry, file)| {
+                let parsed =
+                    read_markdown(root, &content_dir, entry.clone(), file, config, registry);
+                (file, parsed)
+            })
             .collect(),
         Some(cache) => {
             // Files whose size or time changed, or that the cache never saw, are read
@@ -338,7 +354,7 @@ fn load_inner(
             cache.files.retain(|file, _| kept.contains(file));
             markdown
                 .iter()
-                .filter_map(|(_, file)| cache.files.get(file).map(|c| c.parsed.clone()))
+                .filter_map(|(_, file)| cache.files.get(file).map(|c| (file, c.parsed.clone())))
                 .collect()
         }
     };
@@ -347,9 +363,13 @@ fn load_inner(
     // Grown one article at a time, the list of 100,000 articles was copied and its new
     // memory faulted in, on one thread, for a third of a second.
     content.articles.reserve_exact(read.len());
-    for parsed in read {
+    for (file, parsed) in read {
         match parsed {
-            Err(diagnostic) => problems.push(diagnostic),
+            Err(diagnostic) => {
+                problems.push(diagnostic);
+                let content_path = content_path(&content_dir, file);
+                content.left_out.insert(content_path, LeftOut::Broken);
+            }
             Ok(Parsed::Home(index)) => content.home = Some(index),
             Ok(Parsed::SectionIndex(section, index)) => {
                 section_entry(&mut sections, &section).index = Some(index)
@@ -361,6 +381,9 @@ fn load_inner(
                 }
                 if !article.front.draft || drafts {
                     content.articles.push(*article);
+                } else {
+                    let content_path = article.source.content_path.clone();
+                    content.left_out.insert(content_path, LeftOut::Draft);
                 }
             }
         }
@@ -470,6 +493,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     Ok(vi::nfc(text).into_owned())
 }
 
+/// The path of `file` inside `content_dir`, with forward slashes: what `@/` links name.
+fn content_path(content_dir: &Path, file: &Path) -> String {
+    file.strip_prefix(content_dir)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 fn read_markdown(
     root: &Path,
     content_dir: &Path,
@@ -489,11 +520,7 @@ fn read_markdown(
         )
     })?;
     let text = decode(&bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
-    let content_path = file
-        .strip_prefix(content_dir)
-        .unwrap_or(file)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let content_path = content_path(content_dir, file);
     let split =
         front_matter::split(&text).map_err(|error| split_diagnostic(&shown, &text, error))?;
     let source_path = shown.to_string_lossy().replace('\\', "/");

@@ -49,6 +49,8 @@ const CASES: &[Case] = &[
     case("alias_leaving_the_site", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\naliases: [/../../etc/]\n---\n")]),
     case("link_to_missing_file", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\n---\nXem [b\xc3\xa0i](@/tin-tuc/khong-co.md).\n")]),
     case("link_to_missing_anchor", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\n---\n## K\xe1\xba\xbft qu\xe1\xba\xa3\n"), ("content/tin-tuc/b.md", b"---\ntitle: B\ndate: 2024-07-01\n---\n\nXem [A](@/tin-tuc/a.md#so-lieu).\n")]),
+    case("link_to_a_file_with_its_own_problem", 1, &[("content/tin-tuc/b.md", b"---\ntitle: B\ntitle: B\ndate: 2024-07-01\n---\n"), ("content/tin-tuc/c.md", b"---\ntitle: C\ndate: 2024-07-02\n---\nXem [B](@/tin-tuc/b.md).\n")]),
+    case("link_to_a_draft", 1, &[("content/tin-tuc/b.md", b"---\ntitle: B\ndate: 2024-07-01\ndraft: true\n---\n"), ("content/tin-tuc/c.md", b"---\ntitle: C\ndate: 2024-07-02\n---\nXem [B](@/tin-tuc/b.md).\n")]),
     case("root_relative_link_to_missing_page", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\n---\nXem [trang](/tin-tuc/khong-co/).\n")]),
     case("image_without_alt", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\nimage: { src: a.jpg }\n---\n")]),
     case("image_with_empty_alt", 1, &[(A, b"---\ntitle: A\ndate: 2024-07-01\nimage: { src: a.jpg, alt: \"\" }\n---\n")]),
