@@ -15,7 +15,9 @@ use loa::progress::Progress;
 
 // A build allocates and frees millions of small strings and Tera values from every
 // thread; glibc's allocator spent a quarter of a 100,000-article build consolidating
-// and searching its free lists.
+// and searching its free lists. mimalloc's v2 line (Cargo.toml) returns freed pages to
+// the system after 10 ms; v3 keeps them for seconds, so a 10,000-article build, over in
+// three, peaked 40 MiB higher with the same CPU time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
