@@ -376,7 +376,12 @@ pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlEr
             diagnostic.location = Some(Location::of_text_on_line(file, line, &unknown.key));
         }
     } else if let Some(line) = line {
-        diagnostic.location = Some(Location::at_line(file, line, error.column.unwrap_or(1), 1));
+        diagnostic.location = Some(Location::at_line(
+            file,
+            line,
+            error.column.unwrap_or(1),
+            error.width,
+        ));
     }
     diagnostic
 }

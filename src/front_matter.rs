@@ -74,6 +74,9 @@ pub struct YamlError {
     /// 1-based line and column inside the YAML text, when known.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// How many characters from the column the mistake spans: 1 when only its start
+    /// is known.
+    pub width: usize,
     /// For an unknown key: the key and the keys allowed at that place.
     pub unknown_key: Option<UnknownKey>,
 }
@@ -103,6 +106,7 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
         };
         let mut line = location.as_ref().map(|l| l.line());
         let mut column = location.as_ref().map(|l| l.column());
+        let mut width = 1;
         // An unclosed quote is found at the end of the text; the quote itself is what
         // the user must fix, and serde_yaml names its place only in the message.
         if let Some((quote_line, quote_column)) =
@@ -113,17 +117,20 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
         }
         // serde_yaml places a repeated key at the start of its mapping; the second
         // line is the one to delete.
-        if let Some((twice_line, twice_column)) =
-            duplicate_key(&full).and_then(|key| second_occurrence(text, line.unwrap_or(1), key))
+        if let Some(key) = duplicate_key(&full)
+            && let Some((twice_line, twice_column)) =
+                second_occurrence(text, line.unwrap_or(1), key)
         {
             line = Some(twice_line);
             column = Some(twice_column);
+            width = key.chars().count();
         }
         YamlError {
             help,
             unknown_key: unknown_key(&message),
             line,
             column,
+            width,
             message,
         }
     })
@@ -298,7 +305,10 @@ mod tests {
     fn a_key_written_twice_points_at_the_second_line() {
         let error = parse::<Sample>("date: 2024-07-01\ntitle: A\ntitle: B\n").unwrap_err();
         assert_eq!(error.message, "`title` is written twice");
-        assert_eq!((error.line, error.column), (Some(3), Some(1)));
+        assert_eq!(
+            (error.line, error.column, error.width),
+            (Some(3), Some(1), 5)
+        );
     }
 
     #[derive(Debug, Deserialize)]
