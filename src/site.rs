@@ -664,28 +664,24 @@ fn check_links(
                     _ => None,
                 };
             let problem = match &link.target {
-                // The file's own problem is reported; the link is right.
-                LinkTarget::MissingFile { path }
-                    if left_out.get(path) == Some(&LeftOut::Broken) =>
-                {
-                    None
-                }
-                LinkTarget::MissingFile { path } if left_out.get(path) == Some(&LeftOut::Draft) => {
-                    Some(
+                LinkTarget::MissingFile { path } => match left_out.get(path) {
+                    // The file's own problem is reported; the link is right.
+                    Some(LeftOut::Broken) => None,
+                    Some(LeftOut::Draft) => Some(
                         Diagnostic::new(
                             &source.path,
                             Msg::LinkToDraft { path: path.clone() }.to_string(),
                         )
                         .help(Msg::LinkToDraftHelp.to_string()),
-                    )
-                }
-                LinkTarget::MissingFile { path } => Some(
-                    Diagnostic::new(
-                        &source.path,
-                        Msg::LinkMissingFile { path: path.clone() }.to_string(),
-                    )
-                    .help(Msg::LinkMissingFileHelp.to_string()),
-                ),
+                    ),
+                    None => Some(
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::LinkMissingFile { path: path.clone() }.to_string(),
+                        )
+                        .help(Msg::LinkMissingFileHelp.to_string()),
+                    ),
+                },
                 LinkTarget::File { path, url, anchor } => {
                     missing_anchor(url, anchor).map(|anchor| {
                         Diagnostic::new(
