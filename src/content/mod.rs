@@ -258,6 +258,34 @@ pub fn load_cached(
     load_inner(root, config, registry, drafts, Some(cache))
 }
 
+/// Puts `files` in the order of a walk that visits each folder's entries by name, the
+/// order every build must meet them in. Sorting the list once, in parallel, is quicker
+/// than having the walk sort each folder: at 100,000 articles walkdir's sort compared
+/// paths component by component for a third of a second on one core.
+fn sort_as_walked(files: &mut Vec<PathBuf>) {
+    // With each separator read as the lowest byte, comparing whole paths byte by byte
+    // compares their components in turn, as the walk does. No name holds a NUL.
+    let key = |file: &Path| -> Vec<u8> {
+        let bytes = file.as_os_str().as_encoded_bytes();
+        bytes
+            .iter()
+            .map(|&b| {
+                if std::path::is_separator(char::from(b)) {
+                    0
+                } else {
+                    b
+                }
+            })
+            .collect()
+    };
+    let mut keyed: Vec<(Vec<u8>, PathBuf)> = std::mem::take(files)
+        .into_par_iter()
+        .map(|file| (key(&file), file))
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    *files = keyed.into_iter().map(|(_, file)| file).collect();
+}
+
 /// A one-shot build passes no cache, so that no second copy of every file is kept.
 fn load_inner(
     root: &Path,
@@ -270,7 +298,6 @@ fn load_inner(
     let mut problems = Diagnostics::default();
     let mut files = Vec::new();
     for entry in WalkDir::new(&content_dir)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
@@ -289,6 +316,8 @@ fn load_inner(
             }
         }
     }
+
+    sort_as_walked(&mut files);
 
     let bundle_dirs: HashSet<PathBuf> = files
         .iter()
@@ -747,6 +776,42 @@ fn check_article(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_sorted_after_the_walk_come_in_the_order_of_a_walk_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "a.md",
+            "a/b.md",
+            "a/b/c.md",
+            "a-b/c.md",
+            "ab.md",
+            "a b.md",
+            "tin-tuc/lễ-ra-mắt.md",
+            "tin-tuc/le-ra-mat.md",
+            "tin-tuc/đồng-nai.md",
+            "tin-tuc/Đồng-Nai.md",
+            "tin-tuc/dong-nai/index.md",
+            "tin-tuc.md",
+            "Z.md",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let walked_by_name: Vec<PathBuf> = WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        let mut files = walked_by_name.clone();
+        files.reverse();
+        sort_as_walked(&mut files);
+        assert_eq!(files, walked_by_name);
+    }
 
     #[test]
     fn files_are_classified_by_their_place() {
