@@ -4,7 +4,7 @@
 //! Pure over the loaded content: no I/O, no templates. Problems that involve more than
 //! one file (two files with one URL, a link to a missing page or anchor) are found here.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -493,10 +493,15 @@ fn resolve_inner(
 fn gather_terms(config: &Config, pages: &[Page]) -> Vec<TaxonomyModel> {
     config
         .taxonomies
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, taxonomy)| {
-            let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+            // A few dozen names recur across all the articles: each is slugified once,
+            // and the term of each name found once. Two names with one slug are one
+            // term, named as the first article met spells it.
+            let mut term_of_name: HashMap<&str, Option<usize>> = HashMap::new();
+            let mut term_of_slug: HashMap<String, usize> = HashMap::new();
+            let mut terms: Vec<Term> = Vec::new();
             for (page_index, page) in pages.iter().enumerate().filter(|(_, p)| p.is_listed()) {
                 let front = &page.article.front;
                 let names: Vec<&str> = match taxonomy.source {
@@ -504,26 +509,32 @@ fn gather_terms(config: &Config, pages: &[Page]) -> Vec<TaxonomyModel> {
                     TermSource::Province => front.province.iter().map(String::as_str).collect(),
                     TermSource::Kind => front.kind.iter().map(|k| k.label()).collect(),
                 };
-                let mut seen = HashSet::new();
+                let mut seen: Vec<usize> = Vec::with_capacity(names.len());
                 for name in names {
-                    let slug = vi::slugify(name);
-                    if slug.is_empty() || !seen.insert(slug.clone()) {
-                        continue;
+                    let term = *term_of_name.entry(name).or_insert_with(|| {
+                        let slug = vi::slugify(name);
+                        if slug.is_empty() {
+                            return None;
+                        }
+                        let term = *term_of_slug.entry(slug.clone()).or_insert_with(|| {
+                            terms.push(Term {
+                                name: name.trim().to_string(),
+                                url: format!("/{}/{slug}/", taxonomy.path),
+                                slug,
+                                pages: Vec::new(),
+                            });
+                            terms.len() - 1
+                        });
+                        Some(term)
+                    });
+                    if let Some(term) = term.filter(|term| !seen.contains(term)) {
+                        seen.push(term);
+                        terms[term].pages.push(page_index);
                     }
-                    by_slug
-                        .entry(slug.clone())
-                        .or_insert_with(|| Term {
-                            name: name.trim().to_string(),
-                            url: format!("/{}/{slug}/", taxonomy.path),
-                            slug,
-                            pages: Vec::new(),
-                        })
-                        .pages
-                        .push(page_index);
                 }
             }
-            let mut terms: Vec<Term> = by_slug.into_values().collect();
-            terms.sort_by(|a, b| vi::compare(&a.name, &b.name));
+            // In Vietnamese order, names that compare equal in the order of their slugs.
+            terms.sort_by(|a, b| vi::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
             TaxonomyModel {
                 index,
                 url: format!("/{}/", taxonomy.path),
