@@ -85,7 +85,17 @@ impl Source {
     }
 
     pub fn path_string(&self) -> String {
-        self.path.to_string_lossy().replace('\\', "/")
+        self.path_text().into_owned()
+    }
+
+    /// [`Source::path_string`], borrowed when the path has nothing to change.
+    pub fn path_text(&self) -> std::borrow::Cow<'_, str> {
+        let path = self.path.to_string_lossy();
+        if path.contains('\\') {
+            path.replace('\\', "/").into()
+        } else {
+            path
+        }
     }
 }
 
