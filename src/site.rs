@@ -559,7 +559,7 @@ fn produced_urls<'a>(
     extra_urls: &'a [String],
     problems: &mut Diagnostics,
 ) -> Produced<'a> {
-    let mut owners: Produced<'a> = HashMap::with_capacity(pages.len() * 5 / 4);
+    let mut owners: Produced<'a> = HashMap::new();
     let mut claim = |url: Cow<'a, str>, owner: Cow<'a, str>, problems: &mut Diagnostics| {
         if let Some(first) = owners.get(&url) {
             if first != &owner {
