@@ -184,14 +184,14 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             .map(|(p, ids)| p.keys(ids))
             .collect();
         // Each thread takes the keys of one part, so that the parts merge side by side.
-        let group = batch * BATCH / GROUPED;
-        let ends_group =
-            ((batch + 1) * BATCH).is_multiple_of(GROUPED) || batch + 1 == batches.len();
+        let gathering = batch * BATCH / GATHERING;
+        let ends_gathering =
+            ((batch + 1) * BATCH).is_multiple_of(GATHERING) || batch + 1 == batches.len();
         parts
             .par_iter_mut()
             .enumerate()
             .for_each(|(part, Part { recent, done })| {
-                let first = batch * BATCH - group * GROUPED;
+                let first = batch * BATCH - gathering * GATHERING;
                 for (n, keys) in keyed.iter().enumerate() {
                     let id = (first + n) as u32;
                     for &(key, bits) in keys {
@@ -200,9 +200,14 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
                         }
                     }
                 }
-                if ends_group {
+                if ends_gathering {
                     let entries = std::mem::take(recent).into_entries();
-                    done.extend(entries.map(|(key, list)| Segment { key, group, list }));
+                    let segments = entries.map(|(key, list)| Segment {
+                        key,
+                        gathering,
+                        list,
+                    });
+                    done.extend(segments);
                 }
             });
         // BATCH is a multiple of GROUP: only the last batch may end with a partial group.
@@ -222,7 +227,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     }
 
     let mut segments: Vec<Segment> = parts.into_iter().flat_map(|part| part.done).collect();
-    segments.par_sort_unstable_by_key(|segment| (segment.key, segment.group));
+    segments.par_sort_unstable_by_key(|segment| (segment.key, segment.gathering));
     let mut keys: Vec<(String, &[Segment])> = segments
         .chunk_by(|a, b| a.key == b.key)
         .map(|same_key| (names.key_text(same_key[0].key), same_key))
@@ -279,23 +284,23 @@ const CHUNKS_AT_ONCE: usize = 64;
 /// joined only as the chunk files are written. The postings of 100,000 articles outgrow
 /// the caches: added to one table, the documents' keys were sorted so that a run of
 /// documents cost one lookup per key, and still the lookups took 75 times as long as at
-/// 10,000 articles (1.6 s against 0.02 s). A group's table stays small enough to look
+/// 10,000 articles (1.6 s against 0.02 s). A gathering's table stays small enough to look
 /// up every document's every key, with no sorting: the index of 100,000 articles took
 /// 7.3 s instead of 9.0 s, of 10,000 0.66 s instead of 0.75 s (`cargo bench --bench
 /// search`).
-const GROUPED: usize = 8 * BATCH;
+const GATHERING: usize = 8 * BATCH;
 
-/// One part's postings: of the group being gathered, and of every group before it.
+/// One part's postings: of the documents being gathered, and of every gathering before.
 #[derive(Default)]
 struct Part {
     recent: PartPostings,
     done: Vec<Segment>,
 }
 
-/// The postings of one key in one group, document ids counted from the group's first.
+/// The postings of one key in one gathering, document ids counted from its first.
 struct Segment {
     key: u64,
-    group: usize,
+    gathering: usize,
     list: Postings,
 }
 
@@ -358,13 +363,16 @@ fn part_of(key: u64) -> usize {
 
 /// `"key":"…"`: for each document its distance from the previous one, times 16, plus its
 /// bits, written as a number in `DIGITS` (see the module's documentation). `segments`
-/// are the key's postings in each group, in order; each but its first number is as written.
+/// are the key's postings in each gathering, in order; each but its first number is as written.
 fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment]) {
     out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
     out.extend_from_slice(b":\"");
     let mut previous = 0;
-    for Segment { group, list, .. } in segments {
-        let start = (group * GROUPED) as u64;
+    for Segment {
+        gathering, list, ..
+    } in segments
+    {
+        let start = (gathering * GATHERING) as u64;
         let (first, length) = read_number(&list.digits);
         push_number(out, (start + (first >> 4) - previous) * 16 + (first & 15));
         out.extend_from_slice(&list.digits[length..]);
@@ -1455,12 +1463,13 @@ mod tests {
     }
 
     #[test]
-    fn postings_run_on_unchanged_past_each_group_of_documents() {
-        // Documents are gathered in groups of GROUPED; a word must come out with the same
-        // ids and bits whether its documents fall in one group or in several.
-        let count = 2 * GROUPED + 40;
+    fn postings_run_on_unchanged_from_one_gathering_of_documents_to_the_next() {
+        // Documents are gathered GATHERING at a time; a word must come out with the same
+        // ids and bits whether its documents fall in one gathering or in several.
+        let count = 2 * GATHERING + 40;
         let urls: Vec<String> = (0..count).map(|i| format!("/{i}/")).collect();
-        let has_word = |i: usize| i.is_multiple_of(7) || (GROUPED - 3..GROUPED + 3).contains(&i);
+        let has_word =
+            |i: usize| i.is_multiple_of(7) || (GATHERING - 3..GATHERING + 3).contains(&i);
         let docs: Vec<Doc> = urls
             .iter()
             .enumerate()
