@@ -183,10 +183,10 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             .zip(ids.par_iter())
             .map(|(p, ids)| p.keys(ids))
             .collect();
-        // Each thread takes the keys of one part, so that the parts merge side by side.
         let gathering = batch * BATCH / GATHERING;
         let ends_gathering =
             ((batch + 1) * BATCH).is_multiple_of(GATHERING) || batch + 1 == batches.len();
+        // Each thread takes the keys of one part, so that the parts merge side by side.
         parts
             .par_iter_mut()
             .enumerate()
