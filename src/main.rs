@@ -21,6 +21,19 @@ use loa::progress::Progress;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Keeps this process's memory in ordinary 4 KiB pages. mimalloc asks the kernel for
+/// transparent huge pages, which it must zero 2 MiB at a time, split when part of one is
+/// handed back, and compact memory to find. Without them (interleaved runs, 29/11): a
+/// 10,000-article build 2.32-2.46 s against 2.59-2.86 s, half the system time, 6 MiB
+/// less at its peak; loading and resolving 100,000 articles 5 s less in the kernel.
+fn without_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE sets one flag of this process and touches no memory.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "loa",
@@ -341,6 +354,7 @@ fn serve(
 }
 
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     loa::messages::set_language(cli.lang.unwrap_or_else(lang_from_environment));
     let verbosity = match (cli.quiet, cli.verbose) {
