@@ -171,7 +171,7 @@ impl Diagnostic {
 
 /// The error, help and note levels, named in the language of the messages.
 fn labels() -> (Level<'static>, Level<'static>, Level<'static>) {
-    use crate::messages::{Lang, Msg, language};
+    use crate::i18n::{Lang, Msg, language};
     match language() {
         Lang::En => (Level::ERROR, Level::HELP, Level::NOTE),
         Lang::Vi => (

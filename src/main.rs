@@ -1,17 +1,18 @@
 //! The `loa` command line: parses arguments, calls one library function per command,
 //! and turns the outcome into output and an exit code, here and nowhere else.
 
-use std::io::IsTerminal;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use loa::messages::{Lang, Msg};
-use loa::progress::Progress;
+use loa::i18n::{Lang, Msg};
+
+mod cli;
+
+use cli::serve::ServeReporter;
+use cli::terminal::{Terminal, Verbosity};
 
 // A build allocates and frees millions of small strings and Tera values from every
 // thread; glibc's allocator spent a quarter of a 100,000-article build consolidating
@@ -183,155 +184,7 @@ fn in_site(root: &Path, path: &Path) -> String {
     path.display().to_string()
 }
 
-/// What the officer asked to see: nothing but errors, the closing line, or every step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verbosity {
-    Quiet,
-    Normal,
-    Verbose,
-}
-
-/// A build longer than this shows a progress bar on a terminal.
-const BAR_AFTER: Duration = Duration::from_secs(1);
-
-/// Shows a build's progress on stderr: a bar on a terminal once the build has run for
-/// [`BAR_AFTER`], and with `--verbose` a line per step (above the bar, or plain lines
-/// when stderr is not a terminal).
-struct Terminal {
-    verbosity: Verbosity,
-    started: Instant,
-    bar: ProgressBar,
-    shown: AtomicBool,
-}
-
-impl Terminal {
-    fn new(verbosity: Verbosity) -> Self {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template("{spinner} {msg} {pos}{len:.dim} [{elapsed}]")
-        {
-            bar.set_style(style.with_key(
-                "len",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    if let Some(len) = state.len() {
-                        let _ = write!(w, "/{len}");
-                    }
-                },
-            ));
-        }
-        Self {
-            verbosity,
-            started: Instant::now(),
-            bar,
-            shown: AtomicBool::new(false),
-        }
-    }
-
-    /// Draws the bar once the build has run long enough, if anyone can see it.
-    fn show_when_slow(&self) {
-        if self.verbosity == Verbosity::Quiet
-            || self.shown.load(Ordering::Relaxed)
-            || self.started.elapsed() < BAR_AFTER
-            || !std::io::stderr().is_terminal()
-        {
-            return;
-        }
-        if !self.shown.swap(true, Ordering::Relaxed) {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-            self.bar.enable_steady_tick(Duration::from_millis(120));
-        }
-    }
-
-    fn clear(&self) {
-        self.bar.finish_and_clear();
-    }
-}
-
-impl Progress for Terminal {
-    fn step_done(&self, step: &'static str, took: Duration) {
-        self.show_when_slow();
-        if self.verbosity == Verbosity::Verbose {
-            let step = Msg::Step { name: step }.to_string();
-            let line = format!("{step:>24}: {} ms", took.as_millis());
-            if self.shown.load(Ordering::Relaxed) {
-                self.bar.println(line);
-            } else {
-                eprintln!("{line}");
-            }
-        }
-    }
-
-    fn items(&self, step: &'static str, total: Option<usize>) {
-        self.bar.set_message(Msg::Step { name: step }.to_string());
-        self.bar.set_position(0);
-        match total {
-            Some(total) => self.bar.set_length(total as u64),
-            None => self.bar.unset_length(),
-        }
-        self.show_when_slow();
-    }
-
-    fn item_done(&self) {
-        self.bar.inc(1);
-        self.show_when_slow();
-    }
-}
-
 static STOP: AtomicBool = AtomicBool::new(false);
-
-/// Tells the officer what the preview server is doing.
-struct ServeReporter {
-    open: bool,
-}
-
-impl loa::serve::Reporter for ServeReporter {
-    fn report(&self, event: loa::serve::Event<'_>) {
-        use loa::serve::Event;
-        match event {
-            Event::Serving { url } => {
-                println!("Serving the site at {url} (Ctrl-C to stop).");
-                if self.open {
-                    open_browser(url);
-                }
-            }
-            Event::Exposed { address } => eprintln!(
-                "warning: listening on {address}, which is not a loopback address: other machines can see this preview"
-            ),
-            Event::Built {
-                generation,
-                pages,
-                elapsed,
-                changes,
-                ..
-            } => println!(
-                "[{generation}] built {pages} pages in {} ms{}",
-                elapsed.as_millis(),
-                if changes > 0 {
-                    format!(" after {changes} changed files")
-                } else {
-                    String::new()
-                }
-            ),
-            Event::Failed { generation, report } => eprint!("[{generation}] {report}"),
-            Event::WatchFailed { message } => eprintln!(
-                "warning: cannot watch the site's files ({message}); restart `loa serve` to see changes"
-            ),
-        }
-    }
-}
-
-fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "windows") {
-        "explorer"
-    } else if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("warning: cannot open the browser with {opener}: {error}");
-    }
-}
 
 fn serve(
     root: PathBuf,
@@ -356,7 +209,7 @@ fn serve(
 fn main() -> ExitCode {
     without_huge_pages();
     let cli = Cli::parse();
-    loa::messages::set_language(cli.lang.unwrap_or_else(lang_from_environment));
+    loa::i18n::set_language(cli.lang.unwrap_or_else(lang_from_environment));
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (false, true) => Verbosity::Verbose,
@@ -394,7 +247,7 @@ fn main() -> ExitCode {
             if handled.is_ok() {
                 options.stop = Some(&STOP);
             }
-            let built = loa::build_with(&options, &terminal);
+            let built = loa::build::run(&options, &terminal);
             terminal.clear();
             built.map(|summary| {
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
@@ -433,7 +286,7 @@ fn main() -> ExitCode {
             options.out = None;
             options.drafts = drafts;
             options.external_links = external.then_some(external_limit);
-            let checked = loa::build_with(&options, &terminal);
+            let checked = loa::build::run(&options, &terminal);
             terminal.clear();
             checked.map(|summary| {
                 if let Some((checked, total)) = summary.external_links {

@@ -13,11 +13,11 @@ use serde::Serialize;
 use tera::{Map, Value};
 
 use super::{Bodies, Job};
-use crate::config::TermSource;
-use crate::content::front::Kind;
+use crate::load::config::TermSource;
+use crate::load::content::front::Kind;
 use crate::provinces::Era;
 use crate::site::Site;
-use crate::stats::{CurrentProvinceStats, ProvinceStats, Report, Statistics, StatsPage};
+use crate::site::stats::{CurrentProvinceStats, ProvinceStats, Report, Statistics, StatsPage};
 use crate::vi::{self, DateStyle};
 
 fn iso(date: NaiveDate) -> String {

@@ -10,13 +10,13 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::CopiedFile;
+use crate::build::CopiedFile;
 use crate::diagnostics::Diagnostic;
-use crate::render::Plan;
+use crate::render::PagePlan;
 
 /// One build, kept in memory: pages are rendered the first time they are asked for.
 pub struct Snapshot {
-    plan: Arc<Plan>,
+    plan: Arc<PagePlan>,
     copied: BTreeMap<String, CopiedFile>,
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// The site root, canonical: no copied file outside it is ever read.
@@ -35,7 +35,7 @@ impl Snapshot {
     /// A build to serve. When `plan` was made from the plan of `previous` by patching it,
     /// the pages `previous` already rendered are kept, except those the patch remade.
     pub fn new(
-        plan: Arc<Plan>,
+        plan: Arc<PagePlan>,
         copied: BTreeMap<String, CopiedFile>,
         root: &Path,
         previous: Option<&Snapshot>,
@@ -57,7 +57,7 @@ impl Snapshot {
         }
     }
 
-    pub fn plan(&self) -> &Arc<Plan> {
+    pub fn plan(&self) -> &Arc<PagePlan> {
         &self.plan
     }
 

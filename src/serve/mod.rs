@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
+use crate::build::{BuildOptions, Error};
 use crate::diagnostics::Diagnostic;
-use crate::{BuildOptions, Error};
 use live::{Found, PageState, Snapshot};
 use paths::{Target, content_type};
 use session::{Rebuilt, Session};
@@ -173,9 +173,9 @@ pub fn serve(
     stop: &AtomicBool,
 ) -> Result<(), Error> {
     let root = options.build.root.clone();
-    if !root.join(crate::config::FILE_NAME).is_file() {
+    if !root.join(crate::load::config::FILE_NAME).is_file() {
         // Nothing to preview: say so as `build` would.
-        crate::load_config(&root)?;
+        crate::load::site_yaml(&root).map_err(Error::Config)?;
     }
     let (listener, server, address) = bind(options)?;
     let backend = server.server_addr().to_ip().ok_or_else(|| {

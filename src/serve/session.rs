@@ -23,8 +23,8 @@ use super::live::Snapshot;
 use super::watch::{Batch, Change};
 use std::sync::Arc;
 
-use crate::render::Plan;
-use crate::{BuildOptions, Caches, CopiedFile, Error, Prepared};
+use crate::build::{BuildOptions, Caches, CopiedFile, Error, Prepared};
+use crate::render::PagePlan;
 
 /// An incremental build of one site, held by the preview server.
 pub struct Session {
@@ -84,8 +84,8 @@ impl Session {
         if let Some(previous) = self.last.take() {
             std::thread::spawn(move || drop(previous));
         }
-        let prepared = crate::prepare(&self.options, &mut self.caches)?;
-        let plan = Arc::new(Plan::new(
+        let prepared = crate::build::prepare(&self.options, &mut self.caches)?;
+        let plan = Arc::new(PagePlan::new(
             &prepared.site,
             &prepared.renderer,
             prepared.statistics.as_ref(),
@@ -103,7 +103,7 @@ impl Session {
 
     fn snapshot(
         &self,
-        plan: Arc<Plan>,
+        plan: Arc<PagePlan>,
         copied: BTreeMap<String, CopiedFile>,
         previous: Option<&Snapshot>,
         patched: bool,
@@ -132,7 +132,7 @@ impl Session {
                 return None;
             }
             let index = page_index(&last.prepared, path)?;
-            let (source, front) = crate::content::reread(
+            let (source, front) = crate::load::content::reread(
                 &self.options.root,
                 &last.prepared.site.pages[index].article,
                 &last.prepared.site.config,

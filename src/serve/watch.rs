@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use notify::event::{EventKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::content::is_ignored_name;
+use crate::load::content::is_ignored_name;
 
 /// The folders of a site that are watched, recursively.
 pub const WATCHED_DIRS: &[&str] = &["content", "templates", "themes", "static", "data"];

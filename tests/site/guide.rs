@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use loa::content::front::{ArticleFront, Campaign, Image};
-use loa::front_matter::parse;
+use loa::load::content::front::{ArticleFront, Campaign, Image};
+use loa::load::yaml::parse;
 use serde::de::DeserializeOwned;
 
 use crate::support::{SiteTest, jpeg};

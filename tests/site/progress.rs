@@ -3,7 +3,7 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use loa::progress::Progress;
+use loa::progress::{Progress, Step};
 
 use crate::support::SiteTest;
 
@@ -112,10 +112,10 @@ struct Recorder {
 }
 
 impl Progress for Recorder {
-    fn step_done(&self, step: &'static str, _took: Duration) {
+    fn step_done(&self, step: Step, _took: Duration) {
         self.events.lock().unwrap().push(format!("done {step}"));
     }
-    fn items(&self, step: &'static str, total: Option<usize>) {
+    fn items(&self, step: Step, total: Option<usize>) {
         self.events
             .lock()
             .unwrap()
@@ -131,7 +131,7 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
     let site = small_site();
     let recorder = Recorder::default();
     let summary =
-        loa::build_with(&loa::BuildOptions::new(site.root()), &recorder).expect("the site builds");
+        loa::build::run(&loa::BuildOptions::new(site.root()), &recorder).expect("the site builds");
     let events = recorder.events.lock().unwrap().clone();
     assert_eq!(
         events,
@@ -161,6 +161,6 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
         *recorder.items.lock().unwrap(),
         summary.pages + 2 + index_files
     );
-    let steps: Vec<&str> = summary.steps.iter().map(|(name, _)| *name).collect();
+    let steps: Vec<&str> = summary.steps.iter().map(|(step, _)| step.name()).collect();
     assert_eq!(steps.len(), 10);
 }

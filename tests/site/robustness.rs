@@ -58,16 +58,16 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_front_matter_reader(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let text = loa::content::decode(&bytes).unwrap_or_default();
-        if let Ok(split) = loa::front_matter::split(&text) {
-            let _ = loa::front_matter::parse::<loa::content::front::ArticleFront>(split.yaml);
+        let text = loa::load::content::decode(&bytes).unwrap_or_default();
+        if let Ok(split) = loa::load::yaml::split(&text) {
+            let _ = loa::load::yaml::parse::<loa::load::content::front::ArticleFront>(split.yaml);
         }
     }
 
     #[test]
     fn arbitrary_yaml_never_panics_the_front_matter_reader(text in yamlish()) {
-        let split = loa::front_matter::split(&text).expect("the generator closes the front matter");
-        let _ = loa::front_matter::parse::<loa::content::front::ArticleFront>(split.yaml);
+        let split = loa::load::yaml::split(&text).expect("the generator closes the front matter");
+        let _ = loa::load::yaml::parse::<loa::load::content::front::ArticleFront>(split.yaml);
     }
 
     #[test]

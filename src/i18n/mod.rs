@@ -15,6 +15,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use crate::progress::Step;
+
 /// A language loa speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -178,7 +180,7 @@ pub enum Msg {
     CausedBy,
     /// A step of the build, for `--verbose` and the progress bar.
     Step {
-        name: &'static str,
+        step: Step,
     },
 
     // ---- reading files ----
@@ -627,21 +629,20 @@ impl Msg {
             (Self::LabelNote, Vi) => return "ghi chú".into(),
             (Self::CausedBy, En) => return "caused by".into(),
             (Self::CausedBy, Vi) => return "nguyên nhân".into(),
-            (Self::Step { name }, En) => return Cow::Borrowed(name),
-            (Self::Step { name }, Vi) => {
-                return match *name {
-                    "load config and theme" => "đọc cấu hình và giao diện",
-                    "load content" => "đọc bài viết",
-                    "find photos" => "tìm ảnh",
-                    "aggregate statistics" => "cộng số liệu",
-                    "resolve" => "xử lý liên kết",
-                    "resize photos" => "thu nhỏ ảnh",
-                    "render and write pages" => "tạo và ghi trang",
-                    "write the search index" => "ghi chỉ mục tìm kiếm",
-                    "check external links" => "kiểm tra liên kết đến trang khác",
-                    "copy files" => "chép tệp",
-                    "publish" => "đăng",
-                    other => other,
+            (Self::Step { step }, En) => return Cow::Borrowed(step.name()),
+            (Self::Step { step }, Vi) => {
+                return match step {
+                    Step::LoadConfig => "đọc cấu hình và giao diện",
+                    Step::LoadContent => "đọc bài viết",
+                    Step::FindPhotos => "tìm ảnh",
+                    Step::AggregateStatistics => "cộng số liệu",
+                    Step::Resolve => "xử lý liên kết",
+                    Step::ResizePhotos => "thu nhỏ ảnh",
+                    Step::Render => "tạo và ghi trang",
+                    Step::SearchIndex => "ghi chỉ mục tìm kiếm",
+                    Step::CheckExternalLinks => "kiểm tra liên kết đến trang khác",
+                    Step::CopyFiles => "chép tệp",
+                    Step::Publish => "đăng",
                 }
                 .into();
             }

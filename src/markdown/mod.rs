@@ -169,17 +169,8 @@ pub fn image_refs(markdown: &str) -> Vec<ImageRef> {
 }
 
 /// Renders `markdown`. `resolve` maps a content path such as `tin-tuc/a.md` to the URL
-/// of the page it produces.
+/// of the page it produces; the images found in `pictures` show in their resized widths.
 pub fn render(
-    markdown: &str,
-    allow_raw_html: bool,
-    resolve: &dyn Fn(&str) -> Option<String>,
-) -> Rendered {
-    render_with_pictures(markdown, allow_raw_html, resolve, &Pictures::default())
-}
-
-/// [`render`], showing the images found in `pictures` in their resized widths.
-pub fn render_with_pictures(
     markdown: &str,
     allow_raw_html: bool,
     resolve: &dyn Fn(&str) -> Option<String>,
@@ -472,9 +463,12 @@ mod tests {
     use super::*;
 
     fn render_plain(markdown: &str) -> Rendered {
-        render(markdown, false, &|path| {
-            (path == "tin-tuc/a.md").then(|| "/tin-tuc/a/".to_string())
-        })
+        render(
+            markdown,
+            false,
+            &|path| (path == "tin-tuc/a.md").then(|| "/tin-tuc/a/".to_string()),
+            &Pictures::default(),
+        )
     }
 
     #[test]
@@ -550,11 +544,15 @@ mod tests {
     #[test]
     fn raw_html_is_sanitised_unless_allowed() {
         let markdown = "<script>alert(1)</script>\n\n<figure><img src=\"a.jpg\" alt=\"Lễ\" onerror=\"x()\"><figcaption>Ảnh</figcaption></figure>\n";
-        let safe = render(markdown, false, &|_| None).html.text();
+        let safe = render(markdown, false, &|_| None, &Pictures::default())
+            .html
+            .text();
         assert!(!safe.contains("script"));
         assert!(!safe.contains("onerror"));
         assert!(safe.contains("<figcaption>Ảnh</figcaption>"));
-        let trusted = render(markdown, true, &|_| None).html.text();
+        let trusted = render(markdown, true, &|_| None, &Pictures::default())
+            .html
+            .text();
         assert!(trusted.contains("<script>"));
     }
 

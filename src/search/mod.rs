@@ -45,9 +45,9 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::front::Kind;
+use crate::fingerprint::Fingerprint;
+use crate::load::content::front::Kind;
 use crate::packed::Packed;
-use crate::render::fingerprint::Fingerprint;
 use crate::site::Site;
 use crate::vi::{self, DateStyle};
 
@@ -158,7 +158,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     let mut parts: Vec<Part> = (0..PARTS).map(|_| Part::default()).collect();
     let prepare = |part: &[Doc]| -> Vec<Prepared> {
         part.par_iter()
-            .with_max_len(crate::SHARE)
+            .with_max_len(crate::parallel::SHARE)
             .map(|doc| Prepared::new(doc, date_style))
             .collect()
     };

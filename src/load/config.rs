@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
-use crate::front_matter::{self, YamlError};
-use crate::messages::Msg;
+use crate::i18n::Msg;
+use crate::load::yaml::{self, YamlError};
 use crate::vi::DateStyle;
 
 pub const FILE_NAME: &str = "site.yaml";
@@ -187,7 +187,7 @@ impl Config {
     pub fn parse(path: &str, source: &str) -> Result<Config, Diagnostics> {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let source = crate::vi::nfc(source);
-        let raw: RawConfig = front_matter::parse(&source)
+        let raw: RawConfig = yaml::parse(&source)
             .map_err(|error| Diagnostics::from(yaml_diagnostic(path, &source, 1, &error)))?;
         resolve(path, &source, raw)
     }

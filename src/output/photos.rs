@@ -24,11 +24,11 @@ use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 use rayon::prelude::*;
 
-use crate::config::locate_key;
-use crate::content::{Article, Content, Source};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::config::locate_key;
+use crate::load::content::{Article, Content, Source};
 use crate::markdown::{self, Picture, Pictures};
-use crate::progress::Progress;
+use crate::progress::{Progress, Step};
 
 /// The widths a photo is resized to; never wider than the original.
 pub const WIDTHS: &[u32] = &[480, 960, 1600];
@@ -42,8 +42,6 @@ const JPEG_QUALITY: u8 = 82;
 const SETTINGS: &str = "loa-images-1;jpeg;q82;lanczos3;flatten-white";
 /// The files loa resizes; other images (SVG, GIF) are copied and shown as they are.
 const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
-/// The name of the resizing step, in progress reports.
-pub const STEP: &str = "resize photos";
 
 /// One resized copy of a photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,13 +69,13 @@ pub struct Photo {
 
 /// What [`plan`] found: the photos to resize, and what each Markdown file shows.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub struct Photos {
     pub photos: Vec<Photo>,
     /// By the article's content path (`le-ra-mat/a/index.md`).
     pub pictures: HashMap<String, Pictures>,
 }
 
-impl Plan {
+impl Photos {
     /// The output paths of every rendition, as site paths (`/le-ra-mat/a/anh-960.jpg`).
     pub fn urls(&self) -> impl Iterator<Item = String> + '_ {
         self.photos
@@ -114,7 +112,7 @@ struct Named<'a> {
 }
 
 /// Finds and checks every image of `content`, and plans its renditions.
-pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
+pub fn plan(root: &Path, content: &Content) -> (Photos, Diagnostics) {
     let cache = root.join(CACHE_DIR);
     let mut problems = Diagnostics::default();
     for source in content.home.iter().map(|h| &h.source).chain(
@@ -133,10 +131,10 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
     let planned: Vec<ArticlePlan> = content
         .articles
         .par_iter()
-        .with_max_len(crate::SHARE)
+        .with_max_len(crate::parallel::SHARE)
         .map(|article| plan_article(&cache, article))
         .collect();
-    let mut plan = Plan::default();
+    let mut plan = Photos::default();
     for (photos, pictures, more) in planned {
         problems.extend(more);
         plan.photos.extend(photos);
@@ -148,7 +146,7 @@ pub fn plan(root: &Path, content: &Content) -> (Plan, Diagnostics) {
 }
 
 fn no_alt(source: &Source, image: &markdown::ImageRef) -> Diagnostic {
-    use crate::messages::Msg;
+    use crate::i18n::Msg;
     Diagnostic::new(
         &source.path,
         Msg::ImageNoAlt {
@@ -247,7 +245,7 @@ fn plan_photo(
     article: &Article,
     image: &Named,
 ) -> Result<Option<(Photo, Picture)>, Diagnostic> {
-    use crate::messages::Msg;
+    use crate::i18n::Msg;
     let source = &article.source;
     let problem = |message: Msg, help: Option<Msg>| {
         let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
@@ -420,7 +418,7 @@ fn oriented_size(bytes: &[u8]) -> image::ImageResult<(u32, u32)> {
 
 /// Resizes every photo of `plan` whose renditions are not in the cache yet. With
 /// `write` false (`loa check`), decodes them to find broken files but writes nothing.
-pub fn make(plan: &Plan, write: bool, progress: &dyn Progress) -> Result<Made, Diagnostics> {
+pub fn make(plan: &Photos, write: bool, progress: &dyn Progress) -> Result<Made, Diagnostics> {
     let missing: Vec<&Photo> = plan
         .photos
         .iter()
@@ -432,7 +430,7 @@ pub fn make(plan: &Plan, write: bool, progress: &dyn Progress) -> Result<Made, D
         .map(|p| p.renditions.len())
         .sum::<usize>()
         - missing.iter().map(|p| p.renditions.len()).sum::<usize>();
-    progress.items(STEP, Some(missing.len()));
+    progress.items(Step::ResizePhotos, Some(missing.len()));
     let resized = AtomicUsize::new(0);
     // A photo takes tens of milliseconds: one at a time keeps both cores busy to the end.
     let problems: Vec<Diagnostic> = missing
@@ -463,7 +461,7 @@ pub fn make(plan: &Plan, write: bool, progress: &dyn Progress) -> Result<Made, D
 /// Decodes one photo, turns it upright, and writes each missing rendition into the
 /// cache, each made from the next larger one. Returns how many it wrote.
 fn resize(photo: &Photo, write: bool) -> Result<usize, Diagnostic> {
-    use crate::messages::Msg;
+    use crate::i18n::Msg;
     let problem = |message: Msg, help: Option<Msg>| {
         let mut diagnostic = Diagnostic::new(&photo.named_in, message.to_string())
             .help_opt(help.map(|h| h.to_string()));

@@ -4,17 +4,20 @@
 //! Pure over the loaded content: no I/O, no templates. Problems that involve more than
 //! one file (two files with one URL, a link to a missing page or anchor) are found here.
 
+pub mod external_links;
+pub mod stats;
+
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, TermSource};
-use crate::content::{Article, Content, LeftOut, Section};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::Msg;
+use crate::load::config::{Config, TermSource};
+use crate::load::content::{Article, Content, LeftOut, Section};
 use crate::markdown::{self, LinkTarget, Rendered};
-use crate::messages::Msg;
 use crate::packed::Packed;
 use crate::vi;
 
@@ -85,7 +88,7 @@ pub struct Site {
     pub taxonomies: Vec<TaxonomyModel>,
     /// Listed articles of every section, newest first.
     pub latest: Vec<usize>,
-    pub assets: Vec<crate::content::Asset>,
+    pub assets: Vec<crate::load::content::Asset>,
     /// The resized photos each article shows, by content path.
     pub pictures: HashMap<String, markdown::Pictures>,
 }
@@ -174,7 +177,7 @@ impl MarkdownCache {
         {
             return cached.rendered.clone();
         }
-        let rendered = Arc::new(markdown::render_with_pictures(
+        let rendered = Arc::new(markdown::render(
             &markdown.text(),
             allow_raw_html,
             resolve_link,
@@ -203,7 +206,7 @@ impl MarkdownCache {
 }
 
 /// Takes in new versions of articles, in place, whose front matter changed at most in
-/// what only their own view shows (see [`crate::content::reread`]): their Markdown is
+/// what only their own view shows (see [`crate::load::content::reread`]): their Markdown is
 /// rendered again and their links checked. Returns `false`, leaving `site` untouched,
 /// when that is not enough to give what [`resolve`] would (a heading anchor changed,
 /// which other pages may link to; a link that only a full resolve can check): the
@@ -212,8 +215,8 @@ pub fn replace_articles(
     site: &mut Site,
     changed: Vec<(
         usize,
-        crate::content::Source,
-        crate::content::front::ArticleFront,
+        crate::load::content::Source,
+        crate::load::content::front::ArticleFront,
     )>,
     cache: &MarkdownCache,
 ) -> bool {
@@ -300,18 +303,9 @@ pub fn replace_articles(
 
 /// Renders Markdown, orders and groups the articles, and checks everything that spans
 /// files. `extra_urls` are the paths produced outside the content (statistics, search),
-/// which root-relative links may point to.
+/// which root-relative links may point to; each article's photos show in the resized
+/// widths of `pictures` (by content path).
 pub fn resolve(
-    config: Config,
-    content: Content,
-    extra_urls: &[String],
-) -> Result<Site, Diagnostics> {
-    resolve_inner(config, content, extra_urls, None, HashMap::new())
-}
-
-/// [`resolve`], showing each article's photos in the resized widths of `pictures`
-/// (by content path).
-pub fn resolve_with_pictures(
     config: Config,
     content: Content,
     extra_urls: &[String],
@@ -320,7 +314,7 @@ pub fn resolve_with_pictures(
     resolve_inner(config, content, extra_urls, None, pictures)
 }
 
-/// [`resolve_with_pictures`], taking from `cache` the Markdown of files that did not
+/// [`resolve`], taking from `cache` the Markdown of files that did not
 /// change.
 pub fn resolve_cached(
     config: Config,
@@ -361,7 +355,7 @@ fn resolve_inner(
     let allow_raw_html = config.unsafe_html;
 
     let no_pictures = markdown::Pictures::default();
-    let render = |source: &crate::content::Source| {
+    let render = |source: &crate::load::content::Source| {
         let pictures = pictures.get(&source.content_path).unwrap_or(&no_pictures);
         match cache {
             Some(cache) => cache.render(
@@ -371,7 +365,7 @@ fn resolve_inner(
                 &resolve_link,
                 pictures,
             ),
-            None => Arc::new(markdown::render_with_pictures(
+            None => Arc::new(markdown::render(
                 &source.body(),
                 allow_raw_html,
                 &resolve_link,
@@ -382,7 +376,7 @@ fn resolve_inner(
     let rendered: Vec<Arc<Rendered>> = content
         .articles
         .par_iter()
-        .with_max_len(crate::SHARE)
+        .with_max_len(crate::parallel::SHARE)
         .map(|article| render(&article.source))
         .collect();
     let section_rendered: Vec<Arc<Rendered>> = content
@@ -632,7 +626,7 @@ fn check_menu(config: &Config, produced: &Produced, problems: &mut Diagnostics) 
         if url.starts_with('/') && !url.starts_with("//") && !produced.contains_key(url) {
             problems.push(
                 Diagnostic::new(
-                    crate::config::FILE_NAME,
+                    crate::load::config::FILE_NAME,
                     Msg::MenuEntryBroken {
                         name: item.name.clone(),
                         url: url.into(),
@@ -668,7 +662,7 @@ fn check_links(
         .collect();
     let found: Vec<Diagnostic> = pages
         .par_iter()
-        .with_max_len(crate::SHARE)
+        .with_max_len(crate::parallel::SHARE)
         .flat_map_iter(|page| page.rendered.links.iter().map(move |link| (page, link)))
         .filter_map(|(page, link)| {
             let source = &page.article.source;

@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::Msg;
 use crate::markdown::LinkTarget;
-use crate::messages::Msg;
 use crate::site::Site;
 
 /// How many requests run at once: polite to the sites checked, quick enough for a press

@@ -12,21 +12,22 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::config;
-use crate::content::CONTENT_DIR;
+use crate::build::Error;
 use crate::diagnostics::Diagnostic;
+use crate::load::config;
+use crate::load::content::CONTENT_DIR;
 use crate::output::OutputError;
-use crate::{Error, vi};
+use crate::vi;
 
 /// The folder of the sample section that `init` writes.
 pub const SAMPLE_SECTION: &str = "tin-tuc";
 /// The sample article that `init` writes, inside [`SAMPLE_SECTION`].
 pub const SAMPLE_ARTICLE: &str = "bai-viet-mau.md";
 
-const SITE_YAML: &str = include_str!("scaffold/site.yaml");
-const HOME: &str = include_str!("scaffold/home.md");
-const SECTION: &str = include_str!("scaffold/section.md");
-const ARTICLE: &str = include_str!("scaffold/article.md");
+const SITE_YAML: &str = include_str!("site.yaml");
+const HOME: &str = include_str!("home.md");
+const SECTION: &str = include_str!("section.md");
+const ARTICLE: &str = include_str!("article.md");
 const GITIGNORE: &str = "/public/\n/.loa-cache/\n";
 
 /// Makes a new site in `dir`, which must be empty or not exist yet. Returns the files
@@ -37,10 +38,10 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
             if entries.next().is_some() {
                 return Err(usage(
                     dir,
-                    crate::messages::Msg::InitNotEmpty {
+                    crate::i18n::Msg::InitNotEmpty {
                         dir: dir.display().to_string(),
                     },
-                    Some(crate::messages::Msg::InitNotEmptyHelp),
+                    Some(crate::i18n::Msg::InitNotEmptyHelp),
                 ));
             }
         }
@@ -48,7 +49,7 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
         Err(error) if error.kind() == io::ErrorKind::NotADirectory => {
             return Err(usage(
                 dir,
-                crate::messages::Msg::InitNotAFolder {
+                crate::i18n::Msg::InitNotAFolder {
                     dir: dir.display().to_string(),
                 },
                 None,
@@ -104,7 +105,7 @@ pub struct Created {
 /// Writes a new draft article with its front matter filled in. Refuses to overwrite an
 /// article, and a folder that holds no site.
 pub fn new_article(request: &NewArticle) -> Result<Created, Error> {
-    use crate::messages::Msg;
+    use crate::i18n::Msg;
     let root = &request.root;
     if !root.join(config::FILE_NAME).is_file() {
         return Err(usage(
@@ -125,7 +126,7 @@ pub fn new_article(request: &NewArticle) -> Result<Created, Error> {
             Some(Msg::NewBadSectionHelp),
         ));
     }
-    let config = crate::load_config(root)?;
+    let config = crate::load::site_yaml(root).map_err(Error::Config)?;
     if config
         .stats
         .as_ref()
@@ -183,8 +184,8 @@ pub fn new_article(request: &NewArticle) -> Result<Created, Error> {
 }
 
 /// The kind of article a section usually holds.
-pub fn guess_kind(section: &str) -> crate::content::front::Kind {
-    use crate::content::front::Kind;
+pub fn guess_kind(section: &str) -> crate::load::content::front::Kind {
+    use crate::load::content::front::Kind;
     match section {
         "le-ra-mat" => Kind::Ceremony,
         "phong-trao" => Kind::Campaign,
@@ -209,11 +210,11 @@ fn section_title(slug: &str, written: &str) -> String {
 /// first line of body to replace.
 pub fn article_text(
     title: &str,
-    kind: crate::content::front::Kind,
+    kind: crate::load::content::front::Kind,
     today: NaiveDate,
     bundle: bool,
 ) -> String {
-    use crate::content::front::Kind;
+    use crate::load::content::front::Kind;
     let mut text = format!(
         "---\ntitle: {}\ndate: {}\nkind: {}\nprovince:            # tỉnh, thành phố, ví dụ: Đắk Lắk\nlocation:            # nơi diễn ra, ví dụ: TP Buôn Ma Thuột\ntags: []             # chủ đề, ví dụ: [lễ ra mắt, Tây Nguyên]\n",
         yaml_string(title),
@@ -256,8 +257,8 @@ fn shown(path: &Path) -> String {
 
 fn usage(
     path: impl AsRef<Path>,
-    message: crate::messages::Msg,
-    help: Option<crate::messages::Msg>,
+    message: crate::i18n::Msg,
+    help: Option<crate::i18n::Msg>,
 ) -> Error {
     Error::Config(
         Diagnostic::new(path.as_ref(), message.to_string())
@@ -268,7 +269,7 @@ fn usage(
 
 fn io_error(path: &Path, error: io::Error) -> Error {
     Error::Output(OutputError::Io {
-        context: crate::messages::Msg::Writing {
+        context: crate::i18n::Msg::Writing {
             path: path.display().to_string(),
         }
         .to_string(),
@@ -292,7 +293,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::front::{ArticleFront, Kind};
+    use crate::load::content::front::{ArticleFront, Kind};
 
     #[test]
     fn the_kind_is_guessed_from_the_section() {
@@ -315,8 +316,8 @@ mod tests {
         for kind in [Kind::Ceremony, Kind::Campaign, Kind::Statistics, Kind::News] {
             for bundle in [false, true] {
                 let text = article_text("Lễ ra mắt: \"Đắk Lắk\" #1", kind, today, bundle);
-                let split = crate::front_matter::split(&text).unwrap();
-                let front: ArticleFront = crate::front_matter::parse(split.yaml).unwrap();
+                let split = crate::load::yaml::split(&text).unwrap();
+                let front: ArticleFront = crate::load::yaml::parse(split.yaml).unwrap();
                 assert_eq!(front.title, "Lễ ra mắt: \"Đắk Lắk\" #1");
                 assert_eq!(front.kind, Some(kind));
                 assert_eq!(front.province, None);

@@ -6,7 +6,6 @@
 //! Tera value once and shared (Tera values are reference-counted) by its own page, its
 //! section pages, its term pages, the home page and the feeds.
 
-pub(crate) mod fingerprint;
 mod stats_pages;
 
 use std::collections::HashMap;
@@ -17,20 +16,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, Map, State, Tera, TeraResult, Value};
 
-use crate::config::{Config, MenuItem, TermSource};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::fingerprint;
+use crate::load::config::{Config, MenuItem, TermSource};
+use crate::load::theme::TemplateSource;
 use crate::markdown;
+use crate::site::stats::Statistics;
 use crate::site::{Page, Site, pager_urls};
-use crate::stats::Statistics;
 use crate::vi::{self, DateStyle};
-
-/// One template, as text, with the path shown in messages.
-#[derive(Debug, Clone)]
-pub struct TemplateSource {
-    pub name: String,
-    pub path: String,
-    pub text: String,
-}
 
 /// A Tera instance with loa's filters and the site's templates.
 pub struct Renderer {
@@ -361,7 +354,7 @@ struct ListingView<'a> {
     feed_url: Option<String>,
 }
 
-fn iso_date(date: Option<crate::content::front::DateValue>) -> Option<String> {
+fn iso_date(date: Option<crate::load::content::front::DateValue>) -> Option<String> {
     date.map(|d| d.date().format("%Y-%m-%d").to_string())
 }
 
@@ -441,7 +434,9 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
     let article = &page.article;
     let front = &article.front;
     let config = &site.config;
-    let kind = front.kind.unwrap_or(crate::content::front::Kind::News);
+    let kind = front
+        .kind
+        .unwrap_or(crate::load::content::front::Kind::News);
     let summary = match &front.summary {
         Some(summary) => format!("<p>{}</p>", markdown::escape_html(summary)),
         None => page.rendered.first_paragraph.clone().unwrap_or_default(),
@@ -526,7 +521,7 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
 
 /// What rendering produced, for the summary line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Rendered {
+pub struct Written {
     pub pages: usize,
 }
 
@@ -607,23 +602,6 @@ fn job_context(job: &Job) -> Context {
     context
 }
 
-/// Renders every page of `site` and hands each to `emit`, with the statistics pages and
-/// open-data files when `statistics` is given. Stops at the first template error of each
-/// page but renders all pages, so that every broken page is reported.
-pub fn render_site(
-    site: &Site,
-    renderer: &Renderer,
-    statistics: Option<&Statistics>,
-    build_date: NaiveDate,
-    emit: &Emit,
-    reuse: Option<&dyn Reuse>,
-) -> Result<Rendered, Diagnostics> {
-    let plan = Plan::new(site, renderer, statistics, build_date);
-    let rendered = plan.render_all(emit, reuse);
-    plan.free();
-    rendered
-}
-
 /// What a build already published, so that pages whose inputs did not change are not
 /// rendered again. `fingerprint` covers everything a page is made from.
 pub trait Reuse: Sync {
@@ -641,7 +619,7 @@ pub trait Reuse: Sync {
 /// Every page of a site with its template and context, ready to be rendered one at a
 /// time: the preview server renders a page when it is asked for, `render_site` renders
 /// them all. Holds no borrow of the site, so it can outlive it.
-pub struct Plan {
+pub struct PagePlan {
     /// The fingerprint of what every page shares.
     shared: u128,
     /// Files made without a template (the statistics as JSON and CSV, the sitemap index
@@ -655,12 +633,12 @@ pub struct Plan {
     views: Vec<Value>,
     /// For each article, the jobs that show its view.
     shown_by: Arc<Vec<Vec<usize>>>,
-    /// For a plan made by [`Plan::reusing`], the output paths of the jobs made again;
+    /// For a plan made by [`PagePlan::reusing`], the output paths of the jobs made again;
     /// every other page renders as in the previous plan.
     remade: Option<Vec<String>>,
 }
 
-impl Plan {
+impl PagePlan {
     /// The pages of `site`, with nothing rendered yet.
     pub fn new(
         site: &Site,
@@ -718,7 +696,7 @@ impl Plan {
                 bodies: old.bodies.refreshed(site),
             });
         }
-        Plan {
+        PagePlan {
             shared: self.shared,
             data_files: self.data_files.clone(),
             renderer: self.renderer.clone(),
@@ -730,7 +708,7 @@ impl Plan {
         }
     }
 
-    /// For a plan made by [`Plan::reusing`], the output paths whose pages may differ from
+    /// For a plan made by [`PagePlan::reusing`], the output paths whose pages may differ from
     /// the previous plan's; `None` for a plan made from scratch.
     pub fn remade(&self) -> Option<&[String]> {
         self.remade.as_deref()
@@ -765,7 +743,7 @@ impl Plan {
         &self,
         emit: &Emit,
         reuse: Option<&dyn Reuse>,
-    ) -> Result<Rendered, Diagnostics> {
+    ) -> Result<Written, Diagnostics> {
         let known: fingerprint::Known = match reuse {
             Some(_) => self
                 .views
@@ -781,7 +759,7 @@ impl Plan {
         let mut problems: Vec<Diagnostic> = self
             .jobs
             .par_iter()
-            .with_max_len(crate::SHARE)
+            .with_max_len(crate::parallel::SHARE)
             .filter_map(|job| self.render_job(job, &known, emit, reuse).err())
             .collect();
         for (path, data) in self.data_files.iter() {
@@ -794,20 +772,20 @@ impl Plan {
             .into_iter()
             .collect::<Diagnostics>()
             .into_result()?;
-        Ok(Rendered {
+        Ok(Written {
             pages: self.jobs.len(),
         })
     }
 }
 
-impl Plan {
-    /// Drops the plan on every core (see [`crate::free_in_parallel`]).
-    fn free(mut self) {
+impl PagePlan {
+    /// Drops the plan on every core (see [`crate::parallel::free_in_parallel`]).
+    pub fn free(mut self) {
         let jobs = std::mem::take(&mut self.jobs);
         let views = std::mem::take(&mut self.views);
         rayon::join(
-            || crate::free_in_parallel(jobs),
-            || crate::free_in_parallel(views),
+            || crate::parallel::free_in_parallel(jobs),
+            || crate::parallel::free_in_parallel(views),
         );
     }
 
@@ -917,7 +895,7 @@ fn plan_site(
     renderer: &Renderer,
     statistics: Option<&Statistics>,
     build_date: NaiveDate,
-) -> Plan {
+) -> PagePlan {
     let search = renderer.renders_search(&site.config);
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
@@ -936,7 +914,7 @@ fn plan_site(
     let views: Vec<Value> = site
         .pages
         .par_iter()
-        .with_max_len(crate::SHARE)
+        .with_max_len(crate::parallel::SHARE)
         .map(|page| article_value(site, page, build_date, &shared_views))
         .collect();
 
@@ -989,7 +967,7 @@ fn plan_site(
             }
         }
     }
-    Plan {
+    PagePlan {
         shared,
         data_files: Arc::new(
             statistics

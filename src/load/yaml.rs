@@ -7,7 +7,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::messages::Msg;
+use crate::i18n::Msg;
 
 /// A Markdown file cut at its front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

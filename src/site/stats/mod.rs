@@ -27,16 +27,16 @@
 //!
 //! Pure: no I/O, no templates, no printing. It reads the registry but never changes it.
 
-use crate::messages::Msg;
+use crate::i18n::Msg;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::AddAssign;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::config::{Metric, StatsConfig, locate_key};
-use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::config::{Metric, StatsConfig, locate_key};
+use crate::load::content::Article;
 use crate::provinces::{Era, Registry, Unit};
 use crate::vi;
 
@@ -696,7 +696,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-    use crate::config::Config;
+    use crate::load::config::Config;
 
     const SITE_YAML: &str = "title: Thử\nbase_url: https://example.gov.vn\ntaxonomies:\n  - { name: provinces, path: tinh-thanh }\nstats:\n  path: thong-ke\n  metrics:\n    teams: { label: Tổ bảo vệ ANTT }\n    members: { label: Thành viên }\n";
 
@@ -740,9 +740,10 @@ mod tests {
         /// Loads the site as `build` does (drafts included, so that the rules, not the
         /// loader, are what leaves them out) and aggregates its figures.
         fn aggregate(&self) -> Result<Statistics, Diagnostics> {
-            let config = crate::load_config(self.root()).expect("site.yaml is valid");
-            let registry = crate::load_registry(self.root()).expect("the registry loads");
-            let (content, problems) = crate::content::load(self.root(), &config, &registry, true);
+            let config = crate::load::site_yaml(self.root()).expect("site.yaml is valid");
+            let registry = crate::load::registry(self.root()).expect("the registry loads");
+            let (content, problems) =
+                crate::load::content::load(self.root(), &config, &registry, true);
             assert!(problems.is_empty(), "{}", problems.render());
             aggregate(stats_config(&config), &registry, &content.articles)
         }
@@ -753,10 +754,10 @@ mod tests {
         }
 
         /// Builds into `public/` with a fixed date.
-        fn build(&self) -> Result<PathBuf, crate::Error> {
-            let mut options = crate::BuildOptions::new(self.root());
+        fn build(&self) -> Result<PathBuf, crate::build::Error> {
+            let mut options = crate::build::BuildOptions::new(self.root());
             options.today = NaiveDate::from_ymd_opt(2025, 1, 15).expect("a date");
-            crate::build(&options)?;
+            crate::build::build(&options)?;
             Ok(self.root().join("public"))
         }
 
@@ -1041,7 +1042,7 @@ mod tests {
             )
             .build()
             .unwrap_err();
-        let crate::Error::Content(problems) = &error else {
+        let crate::build::Error::Content(problems) = &error else {
             panic!("{}", error.render());
         };
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
@@ -1164,7 +1165,7 @@ mod tests {
             .build()
             .unwrap_err();
         assert_eq!(error.exit_code(), 2);
-        let crate::Error::Config(problems) = &error else {
+        let crate::build::Error::Config(problems) = &error else {
             panic!("{}", error.render());
         };
         let problem = problems.iter().next().unwrap();

@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::is_ignored_name;
 use crate::diagnostics::{Diagnostic, Diagnostics, relative};
-use crate::render::TemplateSource;
+use crate::load::content::is_ignored_name;
 
 /// The default theme, compiled in so that a site made anywhere builds without a copy.
 /// `the_embedded_default_theme_matches_the_folder` keeps this list in step with
@@ -17,98 +16,98 @@ use crate::render::TemplateSource;
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "alias.html",
-        include_str!("../themes/default/templates/alias.html"),
+        include_str!("../../themes/default/templates/alias.html"),
     ),
     (
         "article.html",
-        include_str!("../themes/default/templates/article.html"),
+        include_str!("../../themes/default/templates/article.html"),
     ),
     (
         "atom.xml",
-        include_str!("../themes/default/templates/atom.xml"),
+        include_str!("../../themes/default/templates/atom.xml"),
     ),
     (
         "base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "index.html",
-        include_str!("../themes/default/templates/index.html"),
+        include_str!("../../themes/default/templates/index.html"),
     ),
     (
         "page.html",
-        include_str!("../themes/default/templates/page.html"),
+        include_str!("../../themes/default/templates/page.html"),
     ),
     (
         "partials/article_card.html",
-        include_str!("../themes/default/templates/partials/article_card.html"),
+        include_str!("../../themes/default/templates/partials/article_card.html"),
     ),
     (
         "partials/figure.html",
-        include_str!("../themes/default/templates/partials/figure.html"),
+        include_str!("../../themes/default/templates/partials/figure.html"),
     ),
     (
         "partials/pager_links.html",
-        include_str!("../themes/default/templates/partials/pager_links.html"),
+        include_str!("../../themes/default/templates/partials/pager_links.html"),
     ),
     (
         "partials/pagination.html",
-        include_str!("../themes/default/templates/partials/pagination.html"),
+        include_str!("../../themes/default/templates/partials/pagination.html"),
     ),
     (
         "partials/stats_chart.html",
-        include_str!("../themes/default/templates/partials/stats_chart.html"),
+        include_str!("../../themes/default/templates/partials/stats_chart.html"),
     ),
     (
         "partials/toc.html",
-        include_str!("../themes/default/templates/partials/toc.html"),
+        include_str!("../../themes/default/templates/partials/toc.html"),
     ),
     (
         "robots.txt",
-        include_str!("../themes/default/templates/robots.txt"),
+        include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
         "search.html",
-        include_str!("../themes/default/templates/search.html"),
+        include_str!("../../themes/default/templates/search.html"),
     ),
     (
         "section.html",
-        include_str!("../themes/default/templates/section.html"),
+        include_str!("../../themes/default/templates/section.html"),
     ),
     (
         "sitemap.xml",
-        include_str!("../themes/default/templates/sitemap.xml"),
+        include_str!("../../themes/default/templates/sitemap.xml"),
     ),
     (
         "stats.html",
-        include_str!("../themes/default/templates/stats.html"),
+        include_str!("../../themes/default/templates/stats.html"),
     ),
     (
         "stats_province.html",
-        include_str!("../themes/default/templates/stats_province.html"),
+        include_str!("../../themes/default/templates/stats_province.html"),
     ),
     (
         "taxonomy.html",
-        include_str!("../themes/default/templates/taxonomy.html"),
+        include_str!("../../themes/default/templates/taxonomy.html"),
     ),
     (
         "term.html",
-        include_str!("../themes/default/templates/term.html"),
+        include_str!("../../themes/default/templates/term.html"),
     ),
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "search.js",
-        include_bytes!("../themes/default/static/search.js"),
+        include_bytes!("../../themes/default/static/search.js"),
     ),
     (
         "style.css",
-        include_bytes!("../themes/default/static/style.css"),
+        include_bytes!("../../themes/default/static/style.css"),
     ),
 ];
 
@@ -131,6 +130,14 @@ impl StaticFile {
             Self::OnDisk { output, .. } | Self::Embedded { output, .. } => output,
         }
     }
+}
+
+/// One template, as text, with the path shown in messages.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub name: String,
+    pub path: String,
+    pub text: String,
 }
 
 pub struct Theme {
@@ -218,7 +225,7 @@ fn read_templates(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Te
         .into_iter()
         .filter_map(|(path, name)| {
             let shown = relative(root, &path);
-            match std::fs::read(&path).map(|bytes| crate::content::decode(&bytes)) {
+            match std::fs::read(&path).map(|bytes| crate::load::content::decode(&bytes)) {
                 Ok(Ok(text)) => Some(TemplateSource {
                     name,
                     path: shown.to_string_lossy().replace('\\', "/"),

@@ -10,8 +10,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::front_matter::HELP_SEPARATOR;
-use crate::messages::Msg;
+use crate::i18n::Msg;
+use crate::load::yaml::HELP_SEPARATOR;
 
 /// Front matter of an article or of a stand-alone page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -269,7 +269,7 @@ fn decimal_figure_message(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::front_matter::parse;
+    use crate::load::yaml::parse;
 
     #[test]
     fn dates_with_and_without_time_parse() {

@@ -12,6 +12,8 @@
 //! and its own staging folder, and refuses an output folder that holds the site itself
 //! or that it did not create.
 
+pub mod photos;
+
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::fs;
@@ -19,7 +21,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use crate::messages::Msg;
+use crate::i18n::Msg;
 
 /// Written at the top of every output folder: proof that loa made it and may replace it.
 pub const MARKER: &str = ".loa-output";
@@ -126,7 +128,7 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
             .to_string(),
         ));
     }
-    if target.starts_with(root.join(crate::content::CONTENT_DIR)) {
+    if target.starts_with(root.join(crate::load::content::CONTENT_DIR)) {
         return Err(OutputError::Refused(
             Msg::RefuseInsideContent {
                 path: target.display().to_string(),
@@ -176,10 +178,6 @@ pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputErro
 }
 
 impl Staging {
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Records that the build produces `relative` (forward slashes); returns whether it
     /// must be staged, which is when it is not already published with the same bytes.
     fn produce(&self, relative: &str, same_as_published: impl FnOnce(&Path) -> bool) -> bool {

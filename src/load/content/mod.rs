@@ -17,10 +17,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest, relative};
-use crate::front_matter::{self, SplitError};
-use crate::messages::Msg;
+use crate::i18n::Msg;
+use crate::load::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
+use crate::load::yaml::{self, SplitError};
 use crate::provinces::Registry;
 use crate::vi;
 use front::{ArticleFront, SectionFront};
@@ -362,7 +362,7 @@ fn load_inner(
     let read: Vec<(&PathBuf, Result<Parsed, Diagnostic>)> = match cache {
         None => markdown
             .par_iter()
-            .with_max_len(crate::SHARE)
+            .with_max_len(crate::parallel::SHARE)
             .map(|(entry, file)| {
                 let parsed =
                     read_markdown(root, &content_dir, entry.clone(), file, config, registry);
@@ -374,7 +374,7 @@ fn load_inner(
             // again. Only a cache compares stamps, so a one-shot build makes no stat call.
             let fresh: Vec<(PathBuf, CachedFile)> = markdown
                 .par_iter()
-                .with_max_len(crate::SHARE)
+                .with_max_len(crate::parallel::SHARE)
                 .filter_map(|(entry, file)| {
                     let stamp = stamp(file);
                     let unchanged =
@@ -395,7 +395,7 @@ fn load_inner(
             // held up every rebuild of the preview server.
             markdown
                 .par_iter()
-                .with_max_len(crate::SHARE)
+                .with_max_len(crate::parallel::SHARE)
                 .filter_map(|(_, file)| cache.files.get(file).map(|c| (file, c.parsed.clone())))
                 .collect()
         }
@@ -502,7 +502,7 @@ pub fn reread(
 ) -> Option<(Source, ArticleFront)> {
     let bytes = std::fs::read(root.join(&old.source.path)).ok()?;
     let text = decode(&bytes).ok()?;
-    let split = front_matter::split(&text).ok()?;
+    let split = yaml::split(&text).ok()?;
     let source = Source::new(
         old.source.path.clone(),
         old.source.content_path.clone(),
@@ -512,7 +512,7 @@ pub fn reread(
     if source.front == old.source.front {
         return Some((source, old.front.clone()));
     }
-    let parsed: ArticleFront = front_matter::parse(split.yaml).ok()?;
+    let parsed: ArticleFront = yaml::parse(split.yaml).ok()?;
     let mut problems = Diagnostics::default();
     let in_section = old.section.is_some();
     let front = check_article(&source, parsed, in_section, config, registry, &mut problems);
@@ -563,13 +563,12 @@ fn read_markdown(
     })?;
     let text = decode(&bytes).map_err(|valid_up_to| not_utf8(&shown, valid_up_to))?;
     let content_path = content_path(content_dir, file);
-    let split =
-        front_matter::split(&text).map_err(|error| split_diagnostic(&shown, &text, error))?;
+    let split = yaml::split(&text).map_err(|error| split_diagnostic(&shown, &text, error))?;
     let source_path = shown.to_string_lossy().replace('\\', "/");
     let body_offset = split.body_offset;
     let yaml_line = split.yaml_line;
     let section_front = |text: &str| -> Result<SectionFront, Diagnostic> {
-        front_matter::parse::<SectionFront>(split.yaml)
+        yaml::parse::<SectionFront>(split.yaml)
             .map_err(|error| yaml_diagnostic(&source_path, text, yaml_line, &error))
     };
     let source =
@@ -593,7 +592,7 @@ fn read_markdown(
             ))
         }
         Entry::Page | Entry::Article { .. } | Entry::Bundle { .. } => {
-            let front: ArticleFront = front_matter::parse(split.yaml)
+            let front: ArticleFront = yaml::parse(split.yaml)
                 .map_err(|error| yaml_diagnostic(&source_path, &text, yaml_line, &error))?;
             let section = match entry {
                 Entry::Article { section } | Entry::Bundle { section, .. } => Some(section),
