@@ -7,6 +7,10 @@
 //! found (headings, links with their byte offsets). Never reads files, never reports;
 //! the caller turns unresolved links into diagnostics.
 
+mod entities;
+
+pub use entities::decode_entities;
+
 use crate::packed::Packed;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

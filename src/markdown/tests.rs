@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn render_plain(markdown: &str) -> Rendered {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Map, Value};
 
-use super::{Bodies, Job};
+use super::plan::{Bodies, Job};
 use crate::load::config::TermSource;
 use crate::load::content::front::Kind;
 use crate::provinces::Era;

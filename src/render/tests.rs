@@ -1,5 +1,8 @@
-
+use super::engine::{register_filters, strip_tags};
+use super::pages::{sitemap_index, sitemap_parts};
 use super::*;
+use crate::load::config::Config;
+use tera::{Context, Tera};
 
 #[test]
 fn a_sitemap_past_the_limit_is_split_and_indexed() {

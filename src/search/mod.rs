@@ -1020,7 +1020,7 @@ fn walk_html(html: &str, mut visit: impl FnMut(Piece) -> bool) {
         let text = &rest[..open];
         if !text.is_empty() {
             let going = if text.contains('&') {
-                visit(Piece::Text(&crate::render::decode_entities(text)))
+                visit(Piece::Text(&crate::markdown::decode_entities(text)))
             } else {
                 visit(Piece::Text(text))
             };

@@ -1,4 +1,3 @@
-
 use super::*;
 use unicode_normalization::UnicodeNormalization;
 

@@ -6,6 +6,7 @@ mod example;
 mod external;
 mod guide;
 mod incremental;
+mod layers;
 mod listings;
 mod photos;
 mod progress;
