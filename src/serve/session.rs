@@ -85,12 +85,7 @@ impl Session {
             std::thread::spawn(move || drop(previous));
         }
         let prepared = crate::build::prepare(&self.options, &mut self.caches)?;
-        let plan = Arc::new(PagePlan::new(
-            &prepared.site,
-            &prepared.renderer,
-            prepared.statistics.as_ref(),
-            self.options.today,
-        ));
+        let plan = Arc::new(prepared.plan(self.options.today));
         let copied = prepared.copied_files();
         let rebuilt = self.snapshot(plan, copied.clone(), None, false);
         self.last = Some(Last {
