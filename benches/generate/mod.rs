@@ -181,7 +181,7 @@ pub fn article(i: usize, articles: usize, revision: usize) -> String {
     let month = 1 + (i / 28) % 12;
     let year = 2020 + (i / 336) % 6;
     // Province and date repeat together every 2,016 articles; figures that repeat with
-    // them keep two reports of one province and day equal, as DESIGN.md requires.
+    // them keep two reports of one province and day equal, as docs/design.md requires.
     let cycle = i % 2016;
     let tags: Vec<String> = (0..3).map(|k| tag((i * 7 + k * 13) % TAGS)).collect();
     let mut text = format!(

@@ -2,7 +2,7 @@
 //! into national totals and rolled up into the provinces in force since 1/7/2025, and the
 //! open-data files (`stats.json`, `stats.csv`) that publish them.
 //!
-//! Owns the rules of DESIGN.md, "Statistics: the rules":
+//! Owns the statistics rules of docs/design.md ("Statistics"):
 //! - only listed articles count (in a section, not drafts); each reports figures for its
 //!   `province` as of `stats.as_of`, else the article's date;
 //! - per province and metric the figure shown is the report with the latest `as_of`; two
@@ -317,7 +317,7 @@ impl Statistics {
             .max()
     }
 
-    /// `stats.json`, as DESIGN.md specifies it, pretty-printed.
+    /// `stats.json`, as docs/design.md specifies it, pretty-printed.
     pub fn to_json(&self) -> String {
         let data = OpenData {
             metrics: self
@@ -382,7 +382,7 @@ impl Statistics {
         json
     }
 
-    /// `stats.csv`, as DESIGN.md specifies it: UTF-8, a header row, then one row per
+    /// `stats.csv`, as docs/design.md specifies it: UTF-8, a header row, then one row per
     /// province and metric, provinces in Vietnamese order and metrics by name.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut writer = csv::Writer::from_writer(Vec::new());
