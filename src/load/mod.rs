@@ -8,7 +8,7 @@
 
 pub mod config;
 pub mod content;
-pub mod theme;
+pub(crate) mod theme;
 pub mod yaml;
 
 use std::path::Path;

@@ -5,9 +5,9 @@
 //! The only module that listens. Never writes to the site's output folder or anywhere
 //! else; never prints: what the user should see goes to the caller's [`Reporter`].
 
-pub mod door;
+mod door;
 pub mod live;
-pub mod paths;
+mod paths;
 pub mod session;
 pub mod watch;
 
