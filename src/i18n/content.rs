@@ -1,0 +1,356 @@
+//! What is wrong with a value in front matter or site.yaml, in four areas: any key or
+//! value ([`keys`]), an article's front matter ([`front_matter`]), its figures
+//! ([`figures`]) and the settings of site.yaml ([`site_yaml`]).
+//!
+//! Text only: which message to show, and when, is decided where it is made.
+
+use std::borrow::Cow;
+
+use super::Lang::{self, En, Vi};
+use super::{Msg, elsewhere};
+
+pub(super) fn keys(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::UnknownKey { key } => match lang {
+            En => Cow::Owned(format!("unknown key `{key}`")),
+            Vi => Cow::Owned(format!("loa không biết mục `{key}`")),
+        },
+        Msg::UnknownValue { value } => match lang {
+            En => Cow::Owned(format!("unknown value `{value}`")),
+            Vi => Cow::Owned(format!("loa không biết giá trị `{value}`")),
+        },
+        Msg::DidYouMean { name } => match lang {
+            En => Cow::Owned(format!("did you mean `{name}`?")),
+            Vi => Cow::Owned(format!("có phải ý bạn là `{name}`?")),
+        },
+        Msg::AllowedHere { list } => match lang {
+            En => Cow::Owned(format!("allowed here: {list}")),
+            Vi => Cow::Owned(format!("ở đây được dùng: {list}")),
+        },
+        Msg::HasNoKey {
+            path: Some(path),
+            key,
+        } => match lang {
+            En => Cow::Owned(format!("`{path}` has no `{key}`")),
+            Vi => Cow::Owned(format!("`{path}` thiếu mục `{key}`")),
+        },
+        Msg::HasNoKey { path: None, key } => match lang {
+            En => Cow::Owned(format!("the front matter has no `{key}`")),
+            Vi => Cow::Owned(format!("phần thông tin đầu bài thiếu mục `{key}`")),
+        },
+        Msg::KeyTwice { path: None, key } => match lang {
+            En => Cow::Owned(format!("`{key}` is written twice")),
+            Vi => Cow::Owned(format!("mục `{key}` được ghi hai lần")),
+        },
+        Msg::KeyTwice {
+            path: Some(path),
+            key,
+        } => match lang {
+            En => Cow::Owned(format!("`{key}` is written twice in `{path}`")),
+            Vi => Cow::Owned(format!("mục `{key}` được ghi hai lần trong `{path}`")),
+        },
+        Msg::KeyTwiceHelp { key } => match lang {
+            En => Cow::Owned(format!("keep one `{key}:` line and delete the other")),
+            Vi => Cow::Owned(format!("giữ một dòng `{key}:` và xoá dòng kia")),
+        },
+        Msg::AddALine { key } => match lang {
+            En => Cow::Owned(format!("add a line `{key}: …`")),
+            Vi => Cow::Owned(format!("thêm một dòng `{key}: …`")),
+        },
+        Msg::MustBe {
+            path,
+            expected,
+            found,
+        } => match lang {
+            En => {
+                let subject = path
+                    .as_ref()
+                    .map_or_else(|| "this value".to_string(), |p| format!("`{p}`"));
+                Cow::Owned(format!(
+                    "{subject} must be {}, not {found}",
+                    expected_en(expected)
+                ))
+            }
+            Vi => {
+                let subject = path
+                    .as_ref()
+                    .map_or_else(|| "giá trị này".to_string(), |p| format!("`{p}`"));
+                Cow::Owned(format!(
+                    "{subject} phải là {}, không phải {}",
+                    expected_vi(expected),
+                    found_vi(found)
+                ))
+            }
+        },
+        Msg::ColonInValue => match lang {
+            En => Cow::Borrowed(
+                "a value cannot hold a colon followed by a space unless it is in quotation marks",
+            ),
+            Vi => Cow::Borrowed(
+                "giá trị có dấu hai chấm và dấu cách phía sau thì phải đặt trong ngoặc kép",
+            ),
+        },
+        Msg::ColonInValueHelp => match lang {
+            En => Cow::Borrowed(
+                "put the whole value in double quotation marks, such as summary: \"Đắk Lắk: 2.199 tổ\"",
+            ),
+            Vi => Cow::Borrowed(
+                "đặt cả giá trị trong ngoặc kép, ví dụ summary: \"Đắk Lắk: 2.199 tổ\"",
+            ),
+        },
+        Msg::QuoteNotClosed => match lang {
+            En => Cow::Borrowed("this quotation mark is never closed"),
+            Vi => Cow::Borrowed("dấu ngoặc kép này không được đóng"),
+        },
+        Msg::QuoteNotClosedHelp => match lang {
+            En => Cow::Borrowed("close the text with a matching quotation mark on the same line"),
+            Vi => Cow::Borrowed("đóng đoạn chữ bằng một dấu ngoặc kép giống vậy trên cùng dòng"),
+        },
+        other => elsewhere(other),
+    }
+}
+
+pub(super) fn front_matter(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::TitleEmpty => match lang {
+            En => Cow::Borrowed("the title is empty"),
+            Vi => Cow::Borrowed("tiêu đề đang để trống"),
+        },
+        Msg::NeedsDate => match lang {
+            En => Cow::Borrowed("an article needs a `date`"),
+            Vi => Cow::Borrowed("bài viết cần có mục `date` (ngày đăng)"),
+        },
+        Msg::NeedsDateHelp => match lang {
+            En => Cow::Borrowed("add a line such as `date: 2024-07-01` to the front matter"),
+            Vi => Cow::Borrowed("thêm vào phần thông tin đầu bài một dòng như `date: 2024-07-01`"),
+        },
+        Msg::SlugLeaves { slug } => match lang {
+            En => Cow::Owned(format!(
+                "`slug: {slug}` tries to leave the article's folder"
+            )),
+            Vi => Cow::Owned(format!("`slug: {slug}` trỏ ra ngoài thư mục của bài")),
+        },
+        Msg::SlugChars { slug } => match lang {
+            En => Cow::Owned(format!("`slug: {slug}` must use only a-z, 0-9 and -")),
+            Vi => Cow::Owned(format!("`slug: {slug}` chỉ được dùng a-z, 0-9 và dấu -")),
+        },
+        Msg::SuchAs { example } => match lang {
+            En => Cow::Owned(format!("such as `{example}`")),
+            Vi => Cow::Owned(format!("ví dụ `{example}`")),
+        },
+        Msg::AliasNotSitePath { alias } => match lang {
+            En => Cow::Owned(format!(
+                "alias `{alias}` must be a site path such as `/tin-cu/bai-viet/`"
+            )),
+            Vi => Cow::Owned(format!(
+                "địa chỉ cũ `{alias}` phải là một đường dẫn trong trang, ví dụ `/tin-cu/bai-viet/`"
+            )),
+        },
+        Msg::ProvinceUnknown { province } => match lang {
+            En => Cow::Owned(format!("`{province}` is not a province or city of Vietnam")),
+            Vi => Cow::Owned(format!(
+                "`{province}` không phải tên một tỉnh, thành phố của Việt Nam"
+            )),
+        },
+        Msg::FiguresNeedProvince => match lang {
+            En => Cow::Borrowed("figures need a `province` to belong to"),
+            Vi => Cow::Borrowed("số liệu cần có mục `province` để biết thuộc tỉnh, thành phố nào"),
+        },
+        Msg::FiguresNeedProvinceHelp => match lang {
+            En => Cow::Borrowed("add `province:` with the province these figures are for"),
+            Vi => {
+                Cow::Borrowed("thêm dòng `province:` với tên tỉnh, thành phố của các số liệu này")
+            }
+        },
+        Msg::MetricNotDeclared { metric, file } => match lang {
+            En => Cow::Owned(format!("`{metric}` is not a metric declared in {file}")),
+            Vi => Cow::Owned(format!(
+                "`{metric}` không có trong danh sách số liệu của {file}"
+            )),
+        },
+        Msg::DeclareMetricHelp { file } => match lang {
+            En => Cow::Owned(format!("declare it under `stats: metrics:` in {file}")),
+            Vi => Cow::Owned(format!(
+                "khai báo số liệu này trong mục `stats: metrics:` của {file}"
+            )),
+        },
+        Msg::MetricsAre { list } => match lang {
+            En => Cow::Owned(format!("the metrics are {list}")),
+            Vi => Cow::Owned(format!("các số liệu được dùng là {list}")),
+        },
+        Msg::FrontImageAltEmpty => match lang {
+            En => Cow::Borrowed("the image's `alt` text is empty"),
+            Vi => Cow::Borrowed("lời mô tả ảnh (`alt`) đang để trống"),
+        },
+        Msg::FrontImageAltEmptyHelp => match lang {
+            En => Cow::Borrowed("describe the photo in a few words for readers who cannot see it"),
+            Vi => Cow::Borrowed("mô tả ảnh bằng vài chữ cho người đọc không xem được ảnh"),
+        },
+        Msg::InvalidDate { text } => match lang {
+            En => Cow::Owned(format!("`{text}` is not a valid date")),
+            Vi => Cow::Owned(format!("`{text}` không phải một ngày hợp lệ")),
+        },
+        Msg::DateWriteAs { date } => match lang {
+            En => Cow::Owned(format!("write it as {date}")),
+            Vi => Cow::Owned(format!("hãy viết là {date}")),
+        },
+        Msg::DateFormatHelp => match lang {
+            En => Cow::Borrowed(
+                "write it as YYYY-MM-DD, such as 2024-07-01, optionally followed by a time such as 08:30",
+            ),
+            Vi => Cow::Borrowed(
+                "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-07-01, có thể thêm giờ như 08:30",
+            ),
+        },
+        other => elsewhere(other),
+    }
+}
+
+pub(super) fn figures(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::FigureNegative { value } => match lang {
+            En => Cow::Owned(format!("a figure cannot be negative, got {value}")),
+            Vi => Cow::Owned(format!("số liệu không thể là số âm, ở đây là {value}")),
+        },
+        Msg::FigureNegativeHelp { value } => match lang {
+            En => Cow::Owned(format!("write the count as reported, such as {value}")),
+            Vi => Cow::Owned(format!("ghi đúng con số được công bố, ví dụ {value}")),
+        },
+        Msg::FigureNotNumber { text } => match lang {
+            En => Cow::Owned(format!("a figure must be a number, got \"{text}\"")),
+            Vi => Cow::Owned(format!("số liệu phải là một con số, ở đây là \"{text}\"")),
+        },
+        Msg::FigureWriteWithout { value } => match lang {
+            En => Cow::Owned(format!("write {value}, without quotes or separators")),
+            Vi => Cow::Owned(format!(
+                "hãy viết {value}, không có dấu ngoặc kép hay dấu chấm"
+            )),
+        },
+        Msg::FigureWriteWhole => match lang {
+            En => Cow::Borrowed("write a whole number such as 2199"),
+            Vi => Cow::Borrowed("hãy viết một số nguyên, ví dụ 2199"),
+        },
+        Msg::FigureNotWhole { written } => match lang {
+            En => Cow::Owned(format!("a figure must be a whole number, got {written}")),
+            Vi => Cow::Owned(format!("số liệu phải là số nguyên, ở đây là {written}")),
+        },
+        Msg::FigureDotHelp { written, value } => match lang {
+            En => Cow::Owned(format!(
+                "YAML reads the dot as a decimal point; if you meant {written} in the Vietnamese way, write {value} without the dot"
+            )),
+            Vi => Cow::Owned(format!(
+                "YAML hiểu dấu chấm là dấu thập phân; nếu ý bạn là {written} theo cách viết của Việt Nam, hãy viết {value}, không có dấu chấm"
+            )),
+        },
+        Msg::FigureCountsHelp => match lang {
+            En => Cow::Borrowed(
+                "figures are counts: write the whole number without dots or commas, such as 9000 for 9.000",
+            ),
+            Vi => Cow::Borrowed(
+                "số liệu là số đếm: viết cả số, không có dấu chấm hay dấu phẩy, ví dụ 9000 cho 9.000",
+            ),
+        },
+        other => elsewhere(other),
+    }
+}
+
+pub(super) fn site_yaml(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::BaseUrlNotFull { url } => match lang {
+            En => Cow::Owned(format!("`base_url` must be a full address, got `{url}`")),
+            Vi => Cow::Owned(format!(
+                "`base_url` phải là một địa chỉ đầy đủ, ở đây là `{url}`"
+            )),
+        },
+        Msg::BaseUrlHelp => match lang {
+            En => Cow::Borrowed("write it with its scheme, such as `https://example.gov.vn`"),
+            Vi => Cow::Borrowed("viết cả phần https:// ở đầu, ví dụ `https://example.gov.vn`"),
+        },
+        Msg::UnknownDateFormat { name } => match lang {
+            En => Cow::Owned(format!("unknown `date_format` `{name}`")),
+            Vi => Cow::Owned(format!(
+                "loa không biết cách viết ngày (`date_format`) `{name}`"
+            )),
+        },
+        Msg::UseOneOf { list } => match lang {
+            En => Cow::Owned(format!("use one of {list}")),
+            Vi => Cow::Owned(format!("hãy dùng một trong {list}")),
+        },
+        Msg::PaginateAtLeastOne => match lang {
+            En => Cow::Borrowed("`paginate_by` must be at least 1"),
+            Vi => Cow::Borrowed("`paginate_by` phải từ 1 trở lên"),
+        },
+        Msg::UnknownTaxonomy { name } => match lang {
+            En => Cow::Owned(format!("unknown taxonomy `{name}`")),
+            Vi => Cow::Owned(format!("loa không biết cách gom bài `{name}`")),
+        },
+        Msg::LoaKnows { list } => match lang {
+            En => Cow::Owned(format!("loa knows {list}")),
+            Vi => Cow::Owned(format!("loa biết {list}")),
+        },
+        Msg::TaxonomyPath { path } => match lang {
+            En => Cow::Owned(format!(
+                "taxonomy path `{path}` must be one URL segment of a-z, 0-9 and -"
+            )),
+            Vi => Cow::Owned(format!(
+                "đường dẫn `{path}` của trang gom bài phải là một đoạn địa chỉ chỉ gồm a-z, 0-9 và dấu -"
+            )),
+        },
+        Msg::StatsPath { path } => match lang {
+            En => Cow::Owned(format!(
+                "statistics path `{path}` must be one URL segment of a-z, 0-9 and -"
+            )),
+            Vi => Cow::Owned(format!(
+                "đường dẫn `{path}` của trang thống kê phải là một đoạn địa chỉ chỉ gồm a-z, 0-9 và dấu -"
+            )),
+        },
+        other => elsewhere(other),
+    }
+}
+
+/// What serde expected, said plainly.
+fn expected_en(expected: &str) -> &str {
+    match expected {
+        "a sequence" => "a list, such as [lễ ra mắt, Tây Nguyên]",
+        "a string" => "text",
+        "a boolean" => "true or false",
+        "usize" | "u64" | "u32" => "a whole number",
+        other if other.starts_with("struct ") || other == "a map" => {
+            "a group of `key: value` lines"
+        }
+        other => other,
+    }
+}
+
+fn expected_vi(expected: &str) -> &str {
+    match expected {
+        "a sequence" => "một danh sách, ví dụ [lễ ra mắt, Tây Nguyên]",
+        "a string" => "chữ",
+        "a boolean" => "true hoặc false",
+        "usize" | "u64" | "u32" => "một số nguyên",
+        other if other.starts_with("struct ") || other == "a map" => {
+            "một nhóm các dòng `mục: giá trị`"
+        }
+        other => other,
+    }
+}
+
+/// What serde found, such as "integer `5`", in Vietnamese.
+fn found_vi(found: &str) -> String {
+    for (en, vi) in [
+        ("integer ", "số nguyên "),
+        ("floating point ", "số thập phân "),
+        ("boolean ", "giá trị đúng/sai "),
+        ("string ", "chữ "),
+    ] {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    match found {
+        "a sequence" | "sequence" => "một danh sách".into(),
+        "a map" | "map" => "một nhóm các dòng".into(),
+        "unit value" => "giá trị trống".into(),
+        other => other.into(),
+    }
+}

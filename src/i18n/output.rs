@@ -1,0 +1,60 @@
+//! Why loa will not write the output folder, or could not, or stopped before it did.
+//!
+//! Text only: which message to show, and when, is decided where it is made.
+
+use std::borrow::Cow;
+
+use super::Lang::{self, En, Vi};
+use super::{Msg, elsewhere};
+
+pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::RefuseContainsSite { path } => match lang {
+            En => Cow::Owned(format!(
+                "refusing to write into {path}: it contains the site itself, which a build would replace"
+            )),
+            Vi => Cow::Owned(format!(
+                "không ghi vào {path}: thư mục này chứa chính trang, mà bản dựng sẽ thay thế nó"
+            )),
+        },
+        Msg::RefuseInsideContent { path } => match lang {
+            En => Cow::Owned(format!(
+                "refusing to write into {path}: it is inside content/, which the next build would read back"
+            )),
+            Vi => Cow::Owned(format!(
+                "không ghi vào {path}: thư mục này nằm trong content/, lần dựng sau sẽ đọc lại nó"
+            )),
+        },
+        Msg::RefuseFile { path } => match lang {
+            En => Cow::Owned(format!(
+                "refusing to write into {path}: it is a file, not a folder"
+            )),
+            Vi => Cow::Owned(format!(
+                "không ghi vào {path}: đây là một tệp, không phải thư mục"
+            )),
+        },
+        Msg::RefuseForeign { path } => match lang {
+            En => Cow::Owned(format!(
+                "refusing to replace {path}: it is not empty and was not made by loa; choose another --out, or pass --force to replace it"
+            )),
+            Vi => Cow::Owned(format!(
+                "không thay thế {path}: thư mục này không trống và không do loa tạo; chọn --out khác, hoặc thêm --force để thay thế"
+            )),
+        },
+        Msg::CannotWriteOutput { path } => match lang {
+            En => Cow::Owned(format!(
+                "cannot write {path}; nothing was published, the output folder is as it was"
+            )),
+            Vi => Cow::Owned(format!(
+                "không ghi được {path}; chưa xuất bản gì, thư mục đầu ra vẫn như cũ"
+            )),
+        },
+        Msg::Interrupted => match lang {
+            En => Cow::Borrowed(
+                "stopped (Ctrl-C); nothing was published, the output folder is as it was",
+            ),
+            Vi => Cow::Borrowed("đã dừng (Ctrl-C); chưa xuất bản gì, thư mục đầu ra vẫn như cũ"),
+        },
+        other => elsewhere(other),
+    }
+}

@@ -1,0 +1,75 @@
+//! What is wrong with a photo an article shows: no alt text, no file, a file that cannot
+//! be read or resized.
+//!
+//! Text only: which message to show, and when, is decided where it is made.
+
+use std::borrow::Cow;
+
+use super::Lang::{self, En, Vi};
+use super::{Msg, elsewhere};
+
+pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::ImageNoAlt { src } => match lang {
+            En => Cow::Owned(format!("the image `{src}` has no alt text")),
+            Vi => Cow::Owned(format!("ảnh `{src}` chưa có lời mô tả (alt)")),
+        },
+        Msg::ImageNoAltHelp { src } => match lang {
+            En => Cow::Owned(format!(
+                "describe the photo between the brackets, for readers who cannot see it: ![Lực lượng ra mắt tại hội trường]({src})"
+            )),
+            Vi => Cow::Owned(format!(
+                "mô tả ảnh trong cặp ngoặc vuông, cho người đọc không xem được ảnh: ![Lực lượng ra mắt tại hội trường]({src})"
+            )),
+        },
+        Msg::ImageMissing { src } => match lang {
+            En => Cow::Owned(format!("the image `{src}` is not beside this article")),
+            Vi => Cow::Owned(format!("không có ảnh `{src}` bên cạnh bài này")),
+        },
+        Msg::ImageMissingHelpEmpty { dir } => match lang {
+            En => Cow::Owned(format!(
+                "put the photo in the folder {dir}, or correct its name"
+            )),
+            Vi => Cow::Owned(format!(
+                "đặt tệp ảnh vào thư mục {dir}, hoặc sửa lại tên ảnh"
+            )),
+        },
+        Msg::ImageMissingHelpBeside { dir, files } => match lang {
+            En => Cow::Owned(format!(
+                "the folder {dir} has: {files}; names must match exactly, capitals included"
+            )),
+            Vi => Cow::Owned(format!(
+                "thư mục {dir} có: {files}; tên phải viết đúng hệt, kể cả chữ hoa"
+            )),
+        },
+        Msg::ImageMissingHelpNotBundle { bundle } => match lang {
+            En => Cow::Owned(format!(
+                "an article with photos is a folder: move this file to {bundle}/index.md and put the photos beside it (`loa new --bundle` makes one)"
+            )),
+            Vi => Cow::Owned(format!(
+                "bài có ảnh là một thư mục: chuyển tệp này thành {bundle}/index.md rồi đặt ảnh bên cạnh (`loa new --bundle` tạo sẵn thư mục)"
+            )),
+        },
+        Msg::ImageMissingHelpPage => match lang {
+            En => Cow::Borrowed(
+                "put the photo in the folder static/ and write its address from there, such as ![…](/anh/hoi-truong.jpg)",
+            ),
+            Vi => Cow::Borrowed(
+                "đặt ảnh vào thư mục static/ rồi ghi địa chỉ tính từ đó, ví dụ ![…](/anh/hoi-truong.jpg)",
+            ),
+        },
+        Msg::ImageUnreadable { src, error } => match lang {
+            En => Cow::Owned(format!("the image `{src}` cannot be read: {error}")),
+            Vi => Cow::Owned(format!("không đọc được ảnh `{src}`: {error}")),
+        },
+        Msg::ImageUnreadableHelp => match lang {
+            En => Cow::Borrowed("open it in a photo editor and save it again as JPEG"),
+            Vi => Cow::Borrowed("mở ảnh bằng phần mềm xem ảnh rồi lưu lại dưới dạng JPEG"),
+        },
+        Msg::ImageCacheFailed { path, error } => match lang {
+            En => Cow::Owned(format!("cannot write the resized photo {path}: {error}")),
+            Vi => Cow::Owned(format!("không ghi được ảnh đã thu nhỏ {path}: {error}")),
+        },
+        other => elsewhere(other),
+    }
+}

@@ -1,0 +1,142 @@
+//! What is wrong with the site as a whole, seen only once every file is read: two files
+//! for one page, links and menu entries to nothing, two figures for one day.
+//!
+//! Text only: which message to show, and when, is decided where it is made.
+
+use std::borrow::Cow;
+
+use super::Lang::{self, En, Vi};
+use super::{Msg, elsewhere};
+
+pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
+    match msg {
+        Msg::TwoFilesOnePage { url } => match lang {
+            En => Cow::Owned(format!("two files produce the same page `{url}`")),
+            Vi => Cow::Owned(format!("hai tệp cùng tạo ra một trang `{url}`")),
+        },
+        Msg::TheOtherOne { path } => match lang {
+            En => Cow::Owned(format!("the other one is {path}")),
+            Vi => Cow::Owned(format!("tệp kia là {path}")),
+        },
+        Msg::TwoFilesHelp => match lang {
+            En => Cow::Borrowed("give one of them another `slug`, or rename the file"),
+            Vi => Cow::Borrowed("đặt `slug` khác cho một trong hai bài, hoặc đổi tên tệp"),
+        },
+        Msg::MenuEntryBroken { name, url } => match lang {
+            En => Cow::Owned(format!(
+                "the menu entry `{name}` points to `{url}`, a page this site does not produce"
+            )),
+            Vi => Cow::Owned(format!(
+                "mục trình đơn `{name}` trỏ tới `{url}`, một trang không có trong trang này"
+            )),
+        },
+        Msg::MenuEntryHelp => match lang {
+            En => Cow::Borrowed(
+                "point it at a section, a page or a taxonomy of this site, such as `/tin-tuc/`",
+            ),
+            Vi => Cow::Borrowed(
+                "trỏ mục này tới một mục bài, một trang hoặc một trang gom bài của trang, ví dụ `/tin-tuc/`",
+            ),
+        },
+        Msg::LinkMissingFile { path } => match lang {
+            En => Cow::Owned(format!(
+                "the link points to `@/{path}`, which does not exist"
+            )),
+            Vi => Cow::Owned(format!(
+                "liên kết trỏ tới `@/{path}`, tệp này không tồn tại"
+            )),
+        },
+        Msg::LinkMissingFileHelp => match lang {
+            En => Cow::Borrowed(
+                "write the path of a Markdown file under content/, such as `@/tin-tuc/bai-viet.md`",
+            ),
+            Vi => Cow::Borrowed(
+                "ghi đường dẫn của một tệp Markdown trong content/, ví dụ `@/tin-tuc/bai-viet.md`",
+            ),
+        },
+        Msg::LinkToDraft { path } => match lang {
+            En => Cow::Owned(format!(
+                "the link points to `@/{path}`, a draft, which this build leaves out"
+            )),
+            Vi => Cow::Owned(format!(
+                "liên kết trỏ tới `@/{path}`, một bản nháp chưa đăng"
+            )),
+        },
+        Msg::LinkToDraftHelp => match lang {
+            En => Cow::Borrowed(
+                "publish that article first (remove `draft: true`), or build with `--drafts` to preview both",
+            ),
+            Vi => Cow::Borrowed(
+                "đăng bài đó trước (bỏ `draft: true`), hoặc xem thử cả hai bằng `--drafts`",
+            ),
+        },
+        Msg::NoAnchor { target, anchor } => match lang {
+            En => Cow::Owned(format!(
+                "`{target}` has no heading with the anchor `#{anchor}`"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{target}` không có đề mục nào mang mã `#{anchor}`"
+            )),
+        },
+        Msg::LinkMissingPage { path } => match lang {
+            En => Cow::Owned(format!(
+                "the link points to `{path}`, a page this site does not produce"
+            )),
+            Vi => Cow::Owned(format!(
+                "liên kết trỏ tới `{path}`, một trang không có trong trang này"
+            )),
+        },
+        Msg::LinkMissingPageHelp => match lang {
+            En => Cow::Borrowed(
+                "link to a file with `@/section/file.md` so that loa finds its address for you",
+            ),
+            Vi => Cow::Borrowed(
+                "liên kết tới tệp bằng `@/mục/tệp.md` để loa tự tìm địa chỉ của trang",
+            ),
+        },
+        Msg::SamePageNoAnchor { anchor } => match lang {
+            En => Cow::Owned(format!(
+                "this page has no heading with the anchor `#{anchor}`"
+            )),
+            Vi => Cow::Owned(format!("trang này không có đề mục nào mang mã `#{anchor}`")),
+        },
+        Msg::FigureConflict {
+            metric,
+            province,
+            as_of,
+            here,
+            there,
+            first,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "`{metric}` for {province} as of {as_of} is {here} here, but {there} in {first}"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{metric}` của {province} tính đến {as_of} ở đây là {here}, nhưng trong {first} là {there}"
+            )),
+        },
+        Msg::FigureConflictNote {
+            place,
+            metric,
+            value,
+            province,
+            as_of,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "{place} reports `{metric}: {value}` for {province} as of {as_of}"
+            )),
+            Vi => Cow::Owned(format!(
+                "{place} ghi `{metric}: {value}` cho {province} tính đến {as_of}"
+            )),
+        },
+        Msg::FigureConflictHelp => match lang {
+            En => Cow::Borrowed(
+                "one province cannot have two figures for the same day: correct the wrong one, or give the newer figure its own `as_of` date",
+            ),
+            Vi => Cow::Borrowed(
+                "một tỉnh không thể có hai con số cho cùng một ngày: sửa con số sai, hoặc ghi ngày `as_of` riêng cho con số mới hơn",
+            ),
+        },
+        other => elsewhere(other),
+    }
+}
