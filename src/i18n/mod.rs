@@ -392,6 +392,15 @@ pub enum Msg {
     SamePageNoAnchor {
         anchor: String,
     },
+    /// A link or image whose address could run code, or of a scheme loa does not know.
+    UrlRefused {
+        scheme: String,
+        image: bool,
+    },
+    UrlRefusedHelp {
+        image: bool,
+    },
+    UrlRunsCode,
     FigureConflict {
         metric: String,
         province: String,
@@ -583,6 +592,9 @@ impl Msg {
             | Self::LinkMissingPage { .. }
             | Self::LinkMissingPageHelp
             | Self::SamePageNoAnchor { .. }
+            | Self::UrlRefused { .. }
+            | Self::UrlRefusedHelp { .. }
+            | Self::UrlRunsCode
             | Self::FigureConflict { .. }
             | Self::FigureConflictNote { .. }
             | Self::FigureConflictHelp => Area::Site,

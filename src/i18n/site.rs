@@ -1,5 +1,6 @@
 //! What is wrong with the site as a whole, seen only once every file is read: two files
-//! for one page, links and menu entries to nothing, two figures for one day.
+//! for one page, links and menu entries to nothing or to addresses that could run code,
+//! two figures for one day.
 //!
 //! Text only: which message to show, and when, is decided where it is made.
 
@@ -135,6 +136,32 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             ),
             Vi => Cow::Borrowed(
                 "một tỉnh không thể có hai con số cho cùng một ngày: sửa con số sai, hoặc ghi ngày `as_of` riêng cho con số mới hơn",
+            ),
+        },
+        Msg::UrlRefused { scheme, image } => match (lang, image) {
+            (En, false) => Cow::Owned(format!("links to `{scheme}:` addresses are not allowed")),
+            (En, true) => Cow::Owned(format!("images from `{scheme}:` addresses are not allowed")),
+            (Vi, false) => Cow::Owned(format!("không được đặt liên kết tới địa chỉ `{scheme}:`")),
+            (Vi, true) => Cow::Owned(format!("không được lấy ảnh từ địa chỉ `{scheme}:`")),
+        },
+        Msg::UrlRefusedHelp { image } => match (lang, image) {
+            (En, false) => Cow::Borrowed(
+                "link to a web page (https://…), an e-mail address (mailto:…), a telephone number (tel:…) or a page of this site (/tin-tuc/…), or remove the link and keep its words",
+            ),
+            (En, true) => Cow::Borrowed(
+                "show a photo from a file beside the article (anh.jpg), from this site (/anh/hoi-truong.jpg) or from a web address (https://…)",
+            ),
+            (Vi, false) => Cow::Borrowed(
+                "hãy liên kết tới một trang web (https://…), một địa chỉ thư điện tử (mailto:…), một số điện thoại (tel:…) hoặc một trang trong website này (/tin-tuc/…), hoặc bỏ liên kết và chỉ giữ lại chữ",
+            ),
+            (Vi, true) => Cow::Borrowed(
+                "hãy lấy ảnh từ một tệp bên cạnh bài (anh.jpg), từ website này (/anh/hoi-truong.jpg) hoặc từ một địa chỉ web (https://…)",
+            ),
+        },
+        Msg::UrlRunsCode => match lang {
+            En => Cow::Borrowed("such an address can run a program in the reader's browser"),
+            Vi => Cow::Borrowed(
+                "địa chỉ như vậy có thể chạy một chương trình trong trình duyệt của người đọc",
             ),
         },
         other => elsewhere(other),

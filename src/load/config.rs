@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
 use crate::i18n::Msg;
 use crate::load::yaml::{self, YamlError};
+use crate::markdown::{self, UrlUse};
 use crate::vi::DateStyle;
 
 pub const FILE_NAME: &str = "site.yaml";
@@ -314,6 +315,33 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
                 .collect(),
         }
     });
+
+    // A menu entry is on every page. Its line is found by its address, since
+    // `locate_key` finds only the first `url:` of the list.
+    for item in &raw.menu {
+        if let Some(scheme) = markdown::refused_scheme(&item.url, UrlUse::Link) {
+            let line = source.lines().position(|l| l.contains(item.url.as_str()));
+            let location = match line {
+                Some(index) => Some(Location::of_text_on_line(source, index + 1, &item.url)),
+                None => locate_key(source, 1, &["menu"]),
+            };
+            let runs_code = markdown::runs_code(&scheme);
+            let mut diagnostic = Diagnostic::new(
+                path,
+                Msg::UrlRefused {
+                    scheme,
+                    image: false,
+                }
+                .to_string(),
+            )
+            .help(Msg::UrlRefusedHelp { image: false }.to_string());
+            if runs_code {
+                diagnostic = diagnostic.note(Msg::UrlRunsCode.to_string());
+            }
+            diagnostic.location = location;
+            problems.push(diagnostic);
+        }
+    }
 
     problems.into_result()?;
     Ok(Config {

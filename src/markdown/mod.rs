@@ -1,15 +1,19 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart
 //! punctuation, heading ids for anchors, `@/section/file.md` links, summaries, photos
-//! (a paragraph that is only an image becomes a `<figure>`, its title the caption), and
-//! sanitising of raw HTML.
+//! (a paragraph that is only an image becomes a `<figure>`, its title the caption),
+//! links and images whose address could run code taken out ([`urls`]), and sanitising
+//! of raw HTML.
 //!
 //! Pure: takes text and a way to look up other files' URLs, returns HTML and what it
-//! found (headings, links with their byte offsets). Never reads files, never reports;
-//! the caller turns unresolved links into diagnostics.
+//! found (headings, links with their byte offsets, refused addresses). Never reads
+//! files, never reports; the caller turns unresolved links and refused addresses into
+//! diagnostics.
 
 mod entities;
+mod urls;
 
 pub use entities::decode_entities;
+pub use urls::{RefusedUrl, UrlUse, has_scheme, refused_scheme, runs_code};
 
 use crate::packed::Packed;
 use std::collections::{HashMap, HashSet};
@@ -68,6 +72,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub links: Vec<SiteLink>,
     pub words: usize,
+    /// Links and images taken out because their address could run code (whatever
+    /// `allow_raw_html` says: Markdown's links are not raw HTML).
+    pub refused: Vec<RefusedUrl>,
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -180,12 +187,15 @@ pub fn render(
     resolve: &dyn Fn(&str) -> Option<String>,
     pictures: &Pictures,
 ) -> Rendered {
-    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, parser_options())
-        .into_offset_iter()
-        .collect();
+    let mut parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
+    let mut parsed: Vec<(Event, std::ops::Range<usize>)> = parser.by_ref().collect();
+    let refused = urls::refuse_unsafe(&mut parsed, parser.reference_definitions());
     let (mut events, made_here) = photos(parsed, pictures);
 
-    let mut rendered = Rendered::default();
+    let mut rendered = Rendered {
+        refused,
+        ..Rendered::default()
+    };
     let mut has_raw_html = false;
     let mut used_ids = HashSet::new();
     let mut heading_start = None;

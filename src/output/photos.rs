@@ -230,14 +230,11 @@ fn plan_article(cache: &Path, article: &Article) -> ArticlePlan {
     (photos, pictures, problems)
 }
 
-/// A `src` that names a file beside the article, rather than a site path or another site.
+/// A `src` that names a file beside the article, rather than a site path or an address
+/// with a scheme (`https:`, `data:`; a refused one, such as `javascript:`, is reported
+/// where its scheme is checked, not as a missing file).
 fn is_in_bundle(src: &str) -> bool {
-    !(src.is_empty()
-        || src.starts_with('/')
-        || src.starts_with('#')
-        || src.contains("://")
-        || src.starts_with("data:")
-        || src.starts_with("mailto:"))
+    !(src.is_empty() || src.starts_with('/') || src.starts_with('#') || markdown::has_scheme(src))
 }
 
 fn plan_photo(

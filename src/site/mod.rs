@@ -2,7 +2,8 @@
 //! ordered, sections paginated, taxonomy terms gathered, every output URL known.
 //!
 //! Pure over the loaded content: no I/O, no templates. Problems that involve more than
-//! one file (two files with one URL, a link to a missing page or anchor) are found here.
+//! one file (two files with one URL, a link to a missing page or anchor) are found here,
+//! and the links and images the Markdown pass refused are reported.
 
 pub mod external_links;
 pub mod stats;
@@ -287,7 +288,8 @@ pub fn replace_articles(
             LinkTarget::External { .. } => true,
             LinkTarget::MissingFile { .. } | LinkTarget::RootRelative { .. } => false,
         });
-        if !links_fine {
+        // A refused address is an error, which only a full resolve reports.
+        if !links_fine || !rendered.refused.is_empty() {
             return false;
         }
         updates.push((index, source, front, rendered));
@@ -394,6 +396,22 @@ fn resolve_inner(
     if let Some(cache) = cache {
         cache.retain(&by_content_path.keys().copied().collect());
     }
+    report_refused(
+        content
+            .articles
+            .iter()
+            .map(|a| &a.source)
+            .zip(rendered.iter())
+            .chain(
+                content
+                    .sections
+                    .iter()
+                    .zip(&section_rendered)
+                    .filter_map(|(s, r)| s.index.as_ref().map(|i| (&i.source, r))),
+            )
+            .chain(content.home.as_ref().map(|h| (&h.source, &home))),
+        &mut problems,
+    );
 
     let section_of: HashMap<&str, usize> = content
         .sections
@@ -635,6 +653,43 @@ fn check_menu(config: &Config, produced: &Produced, problems: &mut Diagnostics) 
                 )
                 .help(Msg::MenuEntryHelp.to_string()),
             );
+        }
+    }
+}
+
+/// An error for each link or image of a Markdown file that the Markdown pass took out
+/// because of its address: one that could run code in the reader's browser, or of a
+/// scheme loa does not know. An error rather than a warning: loa has no other warnings,
+/// a warning scrolls past in a build's output while the officer believes the link works,
+/// and every other bad input is an error with its place; the published site stays as it
+/// was until the link is fixed.
+fn report_refused<'a>(
+    rendered: impl Iterator<Item = (&'a crate::load::content::Source, &'a Arc<Rendered>)>,
+    problems: &mut Diagnostics,
+) {
+    for (source, rendered) in rendered.filter(|(_, r)| !r.refused.is_empty()) {
+        let text = source.text();
+        for refused in &rendered.refused {
+            let start = source.body_offset() + refused.offset;
+            let written = text
+                .get(start..start + refused.len)
+                .and_then(|written| written.lines().next())
+                .unwrap_or("");
+            let image = refused.used == markdown::UrlUse::Image;
+            let mut problem = Diagnostic::new(
+                &source.path,
+                Msg::UrlRefused {
+                    scheme: refused.scheme.clone(),
+                    image,
+                }
+                .to_string(),
+            )
+            .at(Location::at_offset(&text, start, written.chars().count()))
+            .help(Msg::UrlRefusedHelp { image }.to_string());
+            if markdown::runs_code(&refused.scheme) {
+                problem = problem.note(Msg::UrlRunsCode.to_string());
+            }
+            problems.push(problem);
         }
     }
 }

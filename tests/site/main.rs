@@ -14,4 +14,5 @@ mod robustness;
 mod scaffold;
 mod search;
 mod support;
+mod urls;
 mod vietnamese;

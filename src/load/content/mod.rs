@@ -781,6 +781,30 @@ fn check_article(
             Some(Msg::FrontImageAltEmptyHelp),
         );
     }
+    // The other addresses of front matter are checked where they are read (`aliases`
+    // must be site paths); `extra` is free-form, for themes, and a theme that prints a
+    // value of it as an address must check it itself.
+    if let Some(scheme) = front
+        .image
+        .as_ref()
+        .and_then(|i| markdown::refused_scheme(&i.src, markdown::UrlUse::Image))
+    {
+        let runs_code = markdown::runs_code(&scheme);
+        let mut diagnostic = Diagnostic::new(
+            &source.path,
+            Msg::UrlRefused {
+                scheme,
+                image: true,
+            }
+            .to_string(),
+        )
+        .help(Msg::UrlRefusedHelp { image: true }.to_string());
+        if runs_code {
+            diagnostic = diagnostic.note(Msg::UrlRunsCode.to_string());
+        }
+        diagnostic.location = locate_key(&source.front, 2, &["image", "src"]);
+        problems.push(diagnostic);
+    }
     front.tags.retain(|tag| !tag.trim().is_empty());
     front
 }
