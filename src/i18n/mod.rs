@@ -167,6 +167,15 @@ pub enum Msg {
         error: String,
     },
     ImageUnreadableHelp,
+    ImageTooLarge {
+        src: String,
+        width: u32,
+        height: u32,
+    },
+    ImageTooLargeHelp {
+        megapixels: u64,
+        side: u32,
+    },
     ImageCacheFailed {
         path: String,
         error: String,
@@ -501,6 +510,8 @@ impl Msg {
             | Self::ImageMissingHelpPage
             | Self::ImageUnreadable { .. }
             | Self::ImageUnreadableHelp
+            | Self::ImageTooLarge { .. }
+            | Self::ImageTooLargeHelp { .. }
             | Self::ImageCacheFailed { .. } => Area::Photos,
             Self::Built { .. }
             | Self::Checked { .. }

@@ -1,5 +1,5 @@
 //! What is wrong with a photo an article shows: no alt text, no file, a file that cannot
-//! be read or resized.
+//! be read or resized, a photo too large to decode.
 //!
 //! Text only: which message to show, and when, is decided where it is made.
 
@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::Lang::{self, En, Vi};
 use super::{Msg, elsewhere};
+use crate::vi::format_integer;
 
 pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
     match msg {
@@ -65,6 +66,29 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
         Msg::ImageUnreadableHelp => match lang {
             En => Cow::Borrowed("open it in a photo editor and save it again as JPEG"),
             Vi => Cow::Borrowed("mở ảnh bằng phần mềm xem ảnh rồi lưu lại dưới dạng JPEG"),
+        },
+        Msg::ImageTooLarge { src, width, height } => {
+            let megapixels = (u64::from(*width) * u64::from(*height)).div_ceil(1_000_000);
+            match lang {
+                En => Cow::Owned(format!(
+                    "the photo `{src}` is {width} × {height} pixels ({megapixels} megapixels), more than loa resizes"
+                )),
+                Vi => Cow::Owned(format!(
+                    "ảnh `{src}` có {} × {} điểm ảnh ({} megapixel), lớn quá mức loa thu nhỏ được",
+                    format_integer(i64::from(*width)),
+                    format_integer(i64::from(*height)),
+                    format_integer(megapixels as i64),
+                )),
+            }
+        }
+        Msg::ImageTooLargeHelp { megapixels, side } => match lang {
+            En => Cow::Owned(format!(
+                "make it smaller than {megapixels} megapixels and {side} pixels a side in a photo editor, such as 6000 × 4000 pixels: pages show photos at most 1600 pixels wide"
+            )),
+            Vi => Cow::Owned(format!(
+                "dùng phần mềm sửa ảnh thu nhỏ ảnh xuống dưới {megapixels} megapixel, mỗi cạnh dưới {} điểm ảnh, ví dụ 6.000 × 4.000 điểm ảnh: trang chỉ hiện ảnh rộng tối đa 1.600 điểm ảnh",
+                format_integer(i64::from(*side)),
+            )),
         },
         Msg::ImageCacheFailed { path, error } => match lang {
             En => Cow::Owned(format!("cannot write the resized photo {path}: {error}")),

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
@@ -42,6 +42,19 @@ const JPEG_QUALITY: u8 = 82;
 const SETTINGS: &str = "loa-images-1;jpeg;q82;lanczos3;flatten-white";
 /// The files loa resizes; other images (SVG, GIF) are copied and shown as they are.
 const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+/// The most pixels a photo may have, in millions: 8,160 × 6,120 (a phone's 50-megapixel
+/// mode) fits. A photo is checked against it from its header, before anything is
+/// decoded: a file of a few kilobytes may claim 60,000 × 60,000 pixels, which decoded
+/// took 17.6 GB (issue 28).
+pub const MAX_MEGAPIXELS: u64 = 50;
+const MAX_PIXELS: u64 = MAX_MEGAPIXELS * 1_000_000;
+/// The longest side a photo may have: a panorama of 20,000 × 2,500 fits both limits, a
+/// strip of 1 × 50,000,000 pixels is not a photo.
+pub const MAX_SIDE: u32 = 20_000;
+/// What a decoder may allocate for one photo: the largest photo allowed in the widest
+/// format loa reads (16-bit RGBA, 8 bytes a pixel: 400 MB), with room for the decoder's
+/// own buffers. Two photos are decoded at a time, one a core.
+const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// One resized copy of a photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,6 +321,19 @@ fn plan_photo(
     };
     let bytes = fs::read(file).map_err(|e| unreadable(e.to_string()))?;
     let (width, height) = oriented_size(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    if !fits(width, height) {
+        return Err(problem(
+            Msg::ImageTooLarge {
+                src: image.src.to_string(),
+                width,
+                height,
+            },
+            Some(Msg::ImageTooLargeHelp {
+                megapixels: MAX_MEGAPIXELS,
+                side: MAX_SIDE,
+            }),
+        ));
+    }
     let hash = format!(
         "{:032x}",
         twox_hash::XxHash3_128::oneshot(&[SETTINGS.as_bytes(), &bytes].concat())
@@ -390,12 +416,31 @@ fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
         as u32
 }
 
+/// Whether a photo of `width` × `height` pixels is within [`MAX_MEGAPIXELS`] and
+/// [`MAX_SIDE`].
+fn fits(width: u32, height: u32) -> bool {
+    u64::from(width) * u64::from(height) <= MAX_PIXELS && width.max(height) <= MAX_SIDE
+}
+
+/// The limits every photo is read with. Reading only a header needs no more; decoding
+/// also reserves the whole image against `max_alloc` before allocating it ([`decode`]).
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    limits
+}
+
 /// Width and height as the photo is seen, its EXIF orientation applied: a portrait
-/// photo from a phone is stored sideways with a note to turn it.
+/// photo from a phone is stored sideways with a note to turn it. Reads the header only,
+/// without the limit on sides, so that a photo too large is named with its size.
 fn oriented_size(bytes: &[u8]) -> image::ImageResult<(u32, u32)> {
-    let mut decoder = ImageReader::new(io::Cursor::new(bytes))
-        .with_guessed_format()?
-        .into_decoder()?;
+    let mut reader = ImageReader::new(io::Cursor::new(bytes)).with_guessed_format()?;
+    let mut limits = limits();
+    (limits.max_image_width, limits.max_image_height) = (None, None);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder()?;
     let (width, height) = decoder.dimensions();
     let turned = decoder.orientation().is_ok_and(|o| {
         use image::metadata::Orientation::*;
@@ -511,10 +556,23 @@ fn resize(photo: &Photo, write: bool) -> Result<usize, Diagnostic> {
     Ok(written)
 }
 
+/// The photo at `path`, upright. Within [`limits`], checked from its header before the
+/// image is allocated: [`plan`] refused larger photos, and this holds if the file
+/// changed since or its header lied. `ImageReader::decode` would reserve the image
+/// against the limits too, but gives no orientation; `from_decoder` does not reserve.
 fn decode(path: &Path) -> image::ImageResult<DynamicImage> {
-    let mut decoder = ImageReader::open(path)?
-        .with_guessed_format()?
-        .into_decoder()?;
+    let mut reader = ImageReader::open(path)?.with_guessed_format()?;
+    let mut limits = limits();
+    reader.limits(limits.clone());
+    let mut decoder = reader.into_decoder()?;
+    let (width, height) = decoder.dimensions();
+    if !fits(width, height) {
+        return Err(image::ImageError::Limits(
+            image::error::LimitError::from_kind(image::error::LimitErrorKind::DimensionError),
+        ));
+    }
+    limits.reserve(decoder.total_bytes())?;
+    decoder.set_limits(limits)?;
     let orientation = decoder.orientation()?;
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
@@ -580,6 +638,57 @@ mod tests {
         assert_eq!(scaled_height(4000, 3000, 480), 360);
         assert_eq!(scaled_height(3000, 4000, 960), 1280);
         assert_eq!(scaled_height(1000, 1, 480), 1);
+    }
+
+    /// A real photo whose header is rewritten to claim `width` × `height` pixels: what a
+    /// photo bomb is (issue 28).
+    fn jpeg_claiming(width: u16, height: u16) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut bytes)
+            .encode_image(&RgbImage::new(16, 16))
+            .expect("encode a JPEG");
+        // Start of frame, its length for three components, 8 bits: then height, width.
+        let frame = bytes
+            .windows(5)
+            .position(|w| w == [0xFF, 0xC0, 0x00, 0x11, 0x08])
+            .expect("a start of frame");
+        bytes[frame + 5..frame + 7].copy_from_slice(&height.to_be_bytes());
+        bytes[frame + 7..frame + 9].copy_from_slice(&width.to_be_bytes());
+        bytes
+    }
+
+    #[test]
+    fn photos_are_bounded_in_pixels_and_in_each_side() {
+        let cases = [
+            ((8160, 6120), true),
+            ((10_000, 5_000), true),
+            ((20_000, 2_500), true),
+            ((10_001, 5_000), false),
+            ((20_001, 100), false),
+            ((100, 20_001), false),
+            ((60_000, 60_000), false),
+            ((u32::MAX, u32::MAX), false),
+        ];
+        for ((width, height), fine) in cases {
+            assert_eq!(fits(width, height), fine, "{width} × {height}");
+        }
+    }
+
+    #[test]
+    fn a_photo_bomb_is_refused_from_its_header_before_decoding() {
+        let bomb = jpeg_claiming(60_000, 60_000);
+        assert_eq!(oriented_size(&bomb).expect("a header"), (60_000, 60_000));
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("bom.jpg");
+        fs::write(&path, &bomb).expect("write the photo");
+        let error = decode(&path).expect_err("refused");
+        assert!(
+            matches!(error, image::ImageError::Limits(_)),
+            "refused for its size, not for broken data: {error}"
+        );
+        // Within the sides, and decoded.
+        fs::write(&path, jpeg_claiming(16, 16)).expect("write the photo");
+        assert_eq!(decode(&path).expect("decoded").width(), 16);
     }
 
     #[test]

@@ -347,3 +347,95 @@ fn pages_with_photos_pass_the_nu_html_checker() {
     .build();
     assert_valid_html(&site.out());
 }
+
+/// A real photo of `format` whose header is rewritten to claim 60,000 × 60,000 pixels,
+/// in a file of a few hundred bytes: a photo bomb (issue 28).
+fn bomb(format: &str) -> Vec<u8> {
+    let claimed = 60_000u32;
+    match format {
+        "jpg" => {
+            let mut bytes = jpeg(16, 16);
+            // Start of frame, its length for three components, 8 bits: height, width.
+            let frame = bytes
+                .windows(5)
+                .position(|w| w == [0xFF, 0xC0, 0x00, 0x11, 0x08])
+                .expect("a start of frame");
+            let side = (claimed as u16).to_be_bytes();
+            bytes[frame + 5..frame + 7].copy_from_slice(&side);
+            bytes[frame + 7..frame + 9].copy_from_slice(&side);
+            bytes
+        }
+        _ => {
+            let mut bytes = png_with_transparency(16, 16);
+            // The signature, then the IHDR chunk: length, type, width, height, …, CRC.
+            assert_eq!(&bytes[12..16], b"IHDR");
+            bytes[16..20].copy_from_slice(&claimed.to_be_bytes());
+            bytes[20..24].copy_from_slice(&claimed.to_be_bytes());
+            let crc = crc32(&bytes[12..29]);
+            bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+            bytes
+        }
+    }
+}
+
+/// The CRC of PNG chunks (ISO 3309), bit by bit.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn a_photo_bomb_is_refused_at_the_line_that_shows_it() {
+    for format in ["jpg", "png"] {
+        let site = bundle("", &format!("Mở đầu.\n\n![Hội trường](anh.{format})\n")).bytes(
+            &format!("content/le-ra-mat/dak-lak/anh.{format}"),
+            &bomb(format),
+        );
+        assert_error(
+            &site,
+            &format!(
+                "1. error: the photo `anh.{format}` is 60000 × 60000 pixels (3600 megapixels), more than loa resizes
+ --> content/le-ra-mat/dak-lak/index.md:7:1
+  |
+7 | ![Hội trường](anh.{format})
+  | ^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: make it smaller than 50 megapixels and 20000 pixels a side in a photo editor, such as 6000 × 4000 pixels: pages show photos at most 1600 pixels wide
+
+1 problem found; nothing was written.
+"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_photo_bomb_as_the_lead_photo_is_refused_at_its_line_in_the_officers_language() {
+    let site = bundle("image: { src: anh.png, alt: Toàn cảnh }\n", "Chữ.\n")
+        .bytes("content/le-ra-mat/dak-lak/anh.png", &bomb("png"));
+    let run = site.run(&["--lang", "vi", "check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "1. lỗi: ảnh `anh.png` có 60.000 × 60.000 điểm ảnh (3.600 megapixel), lớn quá mức loa thu nhỏ được
+ --> content/le-ra-mat/dak-lak/index.md:4:10
+  |
+4 | image: { src: anh.png, alt: Toàn cảnh }
+  |          ^^^
+  |
+  = gợi ý: dùng phần mềm sửa ảnh thu nhỏ ảnh xuống dưới 50 megapixel, mỗi cạnh dưới 20.000 điểm ảnh, ví dụ 6.000 × 4.000 điểm ảnh: trang chỉ hiện ảnh rộng tối đa 1.600 điểm ảnh
+
+Có 1 lỗi; chưa ghi gì cả.
+"
+    );
+}
