@@ -121,6 +121,9 @@ pub struct BuildSummary {
     pub external_links: Option<(usize, usize)>,
     /// Each step and how long it took, for `--verbose`.
     pub steps: Vec<(Step, Duration)>,
+    /// What the build found worth a look but published all the same, sorted by file
+    /// and line; the command line shows them after the build.
+    pub warnings: Diagnostics,
 }
 
 /// The steps done so far, timed, each told to `progress` as it ends.
@@ -187,6 +190,9 @@ pub struct Prepared {
     pub photos_made: photos::Made,
     /// The provinces that front matter is checked against, for files read again.
     pub registry: Registry,
+    /// Problems that do not stop the build, sorted by file and line. The preview server
+    /// does not show them yet.
+    pub warnings: Diagnostics,
 }
 
 impl Prepared {
@@ -258,7 +264,7 @@ fn prepare_steps(
     let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish(Step::LoadConfig);
 
-    let (content, mut problems) = match caches.as_deref_mut() {
+    let (content, problems) = match caches.as_deref_mut() {
         Some(caches) => content::load_cached(
             root,
             &config,
@@ -269,6 +275,7 @@ fn prepare_steps(
         None => content::load(root, &config, &registry, options.drafts),
     };
     steps.finish(Step::LoadContent);
+    let (mut problems, mut warnings) = problems.split();
 
     let (mut photos, photo_problems) = photos::plan(root, &content);
     problems.extend(photo_problems);
@@ -308,7 +315,7 @@ fn prepare_steps(
         }
         None => site::resolve(config, content, &extra_urls, pictures),
     };
-    let site = match resolved {
+    let mut site = match resolved {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -319,6 +326,7 @@ fn prepare_steps(
         return Err(Error::Content(problems.sorted()));
     }
     steps.finish(Step::Resolve);
+    warnings.extend(std::mem::take(&mut site.warnings));
 
     // Resized photos are kept for the next build whenever a build publishes or serves;
     // `check` only makes sure every photo can be read.
@@ -334,6 +342,7 @@ fn prepare_steps(
         photos,
         photos_made,
         registry,
+        warnings: warnings.sorted(),
     })
 }
 
@@ -424,6 +433,7 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
         elapsed: steps.started.elapsed(),
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
+        warnings: std::mem::take(&mut prepared.warnings),
     })
 }
 

@@ -199,7 +199,11 @@ pub enum Msg {
     ProblemsFound {
         count: usize,
     },
+    WarningsFound {
+        count: usize,
+    },
     LabelError,
+    LabelWarning,
     LabelHelp,
     LabelNote,
     CausedBy,
@@ -500,7 +504,9 @@ impl Msg {
             | Self::ExternalBroken { .. }
             | Self::ExternalBrokenHelp
             | Self::ProblemsFound { .. }
+            | Self::WarningsFound { .. }
             | Self::LabelError
+            | Self::LabelWarning
             | Self::LabelHelp
             | Self::LabelNote
             | Self::CausedBy

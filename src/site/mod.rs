@@ -91,6 +91,8 @@ pub struct Site {
     pub assets: Vec<crate::load::content::Asset>,
     /// The resized photos each article shows, by content path.
     pub pictures: HashMap<String, markdown::Pictures>,
+    /// What resolving found worth a look but no reason to stop the build.
+    pub warnings: Diagnostics,
 }
 
 impl Site {
@@ -335,6 +337,7 @@ fn resolve_inner(
     pictures: HashMap<String, markdown::Pictures>,
 ) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let warnings = Diagnostics::default();
     let by_content_path: HashMap<&str, &str> = content
         .articles
         .iter()
@@ -482,6 +485,7 @@ fn resolve_inner(
         latest,
         assets: content.assets,
         pictures,
+        warnings,
     })
 }
 
