@@ -160,6 +160,8 @@ impl<'a> Steps<'a> {
 #[derive(Default)]
 pub struct Caches {
     config_text: Option<String>,
+    /// The day the cached files were checked against: figures may not be counted after it.
+    today: Option<NaiveDate>,
     content: content::Cache,
     markdown: site::MarkdownCache,
 }
@@ -250,11 +252,13 @@ fn prepare_steps(
     let root = options.root.as_path();
     let (mut config, config_text) = load::site_yaml_text(root).map_err(Error::Config)?;
     if let Some(caches) = caches.as_deref_mut()
-        && caches.config_text.as_deref() != Some(config_text.as_str())
+        && (caches.config_text.as_deref() != Some(config_text.as_str())
+            || caches.today != Some(options.today))
     {
-        // Content files are checked against site.yaml: parse them all again.
+        // Content files are checked against site.yaml and the day: parse them all again.
         caches.content = content::Cache::default();
         caches.config_text = Some(config_text);
+        caches.today = Some(options.today);
     }
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
@@ -264,15 +268,14 @@ fn prepare_steps(
     let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish(Step::LoadConfig);
 
+    let checks = content::Checks {
+        config: &config,
+        registry: &registry,
+        today: options.today,
+    };
     let (content, problems) = match caches.as_deref_mut() {
-        Some(caches) => content::load_cached(
-            root,
-            &config,
-            &registry,
-            options.drafts,
-            &mut caches.content,
-        ),
-        None => content::load(root, &config, &registry, options.drafts),
+        Some(caches) => content::load_cached(root, checks, options.drafts, &mut caches.content),
+        None => content::load(root, checks, options.drafts),
     };
     steps.finish(Step::LoadContent);
     let (mut problems, mut warnings) = problems.split();

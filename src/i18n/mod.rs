@@ -317,6 +317,21 @@ pub enum Msg {
         date: String,
     },
     DateFormatHelp,
+    YearTooEarly {
+        date: String,
+        year: i32,
+    },
+    YearTooEarlyHelp,
+    UpdatedBeforeDate {
+        updated: String,
+        date: String,
+    },
+    UpdatedBeforeDateHelp,
+    CampaignEndsBeforeStarts {
+        ends: String,
+        starts: String,
+    },
+    CampaignEndsBeforeStartsHelp,
     // its figures
     FigureNegative {
         value: i64,
@@ -339,6 +354,24 @@ pub enum Msg {
         value: String,
     },
     FigureCountsHelp,
+    AsOfInFuture {
+        as_of: String,
+        today: String,
+    },
+    AsOfInFutureHelp,
+    /// Figures as of a day after the unit they name was merged into `current` (of
+    /// `kind`, formed from `absorbed`).
+    UnitMerged {
+        province: String,
+        as_of: String,
+        current: String,
+        kind: String,
+        absorbed: Vec<String>,
+    },
+    UnitMergedHelp {
+        province: String,
+        current: String,
+    },
     // site.yaml's settings
     BaseUrlNotFull {
         url: String,
@@ -351,6 +384,7 @@ pub enum Msg {
         list: String,
     },
     PaginateAtLeastOne,
+    PaginateHelp,
     UnknownTaxonomy {
         name: String,
     },
@@ -558,7 +592,13 @@ impl Msg {
             | Self::FrontImageAltEmptyHelp
             | Self::InvalidDate { .. }
             | Self::DateWriteAs { .. }
-            | Self::DateFormatHelp => Area::FrontMatter,
+            | Self::DateFormatHelp
+            | Self::YearTooEarly { .. }
+            | Self::YearTooEarlyHelp
+            | Self::UpdatedBeforeDate { .. }
+            | Self::UpdatedBeforeDateHelp
+            | Self::CampaignEndsBeforeStarts { .. }
+            | Self::CampaignEndsBeforeStartsHelp => Area::FrontMatter,
             Self::FigureNegative { .. }
             | Self::FigureNegativeHelp { .. }
             | Self::FigureNotNumber { .. }
@@ -566,12 +606,17 @@ impl Msg {
             | Self::FigureWriteWhole
             | Self::FigureNotWhole { .. }
             | Self::FigureDotHelp { .. }
-            | Self::FigureCountsHelp => Area::Figures,
+            | Self::FigureCountsHelp
+            | Self::AsOfInFuture { .. }
+            | Self::AsOfInFutureHelp
+            | Self::UnitMerged { .. }
+            | Self::UnitMergedHelp { .. } => Area::Figures,
             Self::BaseUrlNotFull { .. }
             | Self::BaseUrlHelp
             | Self::UnknownDateFormat { .. }
             | Self::UseOneOf { .. }
             | Self::PaginateAtLeastOne
+            | Self::PaginateHelp
             | Self::UnknownTaxonomy { .. }
             | Self::LoaKnows { .. }
             | Self::TaxonomyPath { .. }

@@ -1,6 +1,7 @@
 //! Integration tests: small fixture sites built with the real `loa` binary.
 
 mod build;
+mod dates;
 mod errors;
 mod example;
 mod external;
