@@ -446,6 +446,12 @@ pub enum Msg {
         as_of: String,
     },
     FigureConflictHelp,
+    TagWithoutMarks {
+        tag: String,
+    },
+    TagWithoutMarksHelp {
+        tag: String,
+    },
 
     // ---- the output folder: output.rs ----
     RefuseContainsSite {
@@ -636,7 +642,9 @@ impl Msg {
             | Self::SamePageNoAnchor { .. }
             | Self::FigureConflict { .. }
             | Self::FigureConflictNote { .. }
-            | Self::FigureConflictHelp => Area::Site,
+            | Self::FigureConflictHelp
+            | Self::TagWithoutMarks { .. }
+            | Self::TagWithoutMarksHelp { .. } => Area::Site,
             Self::RefuseContainsSite { .. }
             | Self::RefuseInsideContent { .. }
             | Self::RefuseFile { .. }

@@ -79,6 +79,20 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Whether `text` carries a tone mark or another diacritic, đ included: "Lễ ra mắt" and
+/// "Đồn" do, "Le ra mat" does not.
+pub fn has_marks(text: &str) -> bool {
+    text.chars().any(|c| {
+        let mut marked = false;
+        if !c.is_ascii() {
+            decompose_canonical(c, |part| {
+                marked |= is_combining_mark(part) || matches!(part, 'đ' | 'Đ');
+            });
+        }
+        marked
+    })
+}
+
 /// An ASCII URL segment: "Lễ ra mắt lực lượng Đắk Lắk" -> "le-ra-mat-luc-luong-dak-lak".
 /// Empty when the text has no letter or digit at all.
 pub fn slugify(text: &str) -> String {

@@ -84,3 +84,19 @@ fn sorting_follows_the_vietnamese_alphabet() {
         ["An", "Ăn", "Ân", "Bình", "Dung", "Đồng Tháp", "Em", "Êm"]
     );
 }
+
+#[test]
+fn marks_are_tone_marks_other_diacritics_and_d_bar() {
+    for marked in ["Lễ ra mắt", "LỄ", "Đồn", "đ", "ơ", "Le\u{0302}\u{0303}"] {
+        assert!(has_marks(marked), "{marked}");
+    }
+    for plain in [
+        "Le ra mat",
+        "ANTT",
+        "",
+        "2024 – năm".split(' ').next().unwrap_or(""),
+    ] {
+        assert!(!has_marks(plain), "{plain}");
+    }
+    assert!(!has_marks("– “quote”"));
+}

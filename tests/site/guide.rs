@@ -177,6 +177,15 @@ fn the_guide_quotes_the_messages_loa_really_gives() {
                 "---\ntitle: A\ndate: 2025-08-01\nprovince: Phú Yên\nstats:\n  teams: 5\n---\n",
             ),
         ),
+        (
+            "tag",
+            SiteTest::new()
+                .file(A, "---\ntitle: A\ndate: 2024-07-01\ntags: [Le ra mat]\n---\n")
+                .file(
+                    "content/tin-tuc/b.md",
+                    "---\ntitle: B\ndate: 2024-07-01\ntags: [Lễ ra mắt]\n---\n",
+                ),
+        ),
         ("no front matter", SiteTest::new().file(A, "# Lễ ra mắt\n")),
         (
             "not UTF-8",

@@ -15,4 +15,5 @@ mod robustness;
 mod scaffold;
 mod search;
 mod support;
+mod tags;
 mod vietnamese;
