@@ -279,6 +279,7 @@ fn prepare_steps(
     };
     steps.finish(Step::LoadContent);
     let (mut problems, mut warnings) = problems.split();
+    problems.extend(theme.refused);
 
     let (mut photos, photo_problems) = photos::plan(root, &content);
     problems.extend(photo_problems);
@@ -374,11 +375,20 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     options.go_on()?;
     prepared.site.forget_markdown();
 
+    let plan = prepared.plan(options.today);
+    // The list of copies is made again when they are copied, rather than held while
+    // every page renders.
+    let unwritable = {
+        let copied = prepared.copied_files();
+        output::unwritable(plan.paths().chain(copied.keys().map(String::as_str)))
+    };
+    if !unwritable.is_empty() {
+        return Err(Error::Content(unwritable.sorted()));
+    }
     let staging = match &options.out {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
         None => None,
     };
-    let plan = prepared.plan(options.today);
     progress.items(Step::Render, None);
     let emit = |path: &str, bytes: Vec<u8>| {
         progress.item_done();

@@ -138,6 +138,39 @@ pub(super) fn front_matter(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Owned(format!("such as `{example}`")),
             Vi => Cow::Owned(format!("ví dụ `{example}`")),
         },
+        Msg::SlugTooLong { slug, bytes, max } => match lang {
+            En => Cow::Owned(format!(
+                "`slug: {slug}` is {bytes} bytes long; an address takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "`slug: {slug}` dài {bytes} byte; một địa chỉ chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::ShorterSlug { example } => match lang {
+            En => Cow::Owned(format!("choose a shorter slug, such as `{example}`")),
+            Vi => Cow::Owned(format!("hãy chọn slug ngắn hơn, ví dụ `{example}`")),
+        },
+        Msg::AliasPartTooLong {
+            part,
+            alias,
+            bytes,
+            max,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "the part `{part}` of alias `{alias}` is {bytes} bytes long; a file name takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "đoạn `{part}` của địa chỉ cũ `{alias}` dài {bytes} byte; tên tệp chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::AliasPartTooLongHelp => match lang {
+            En => Cow::Borrowed(
+                "an old address this long cannot be kept as a folder of the site: leave it out",
+            ),
+            Vi => Cow::Borrowed(
+                "không thể giữ địa chỉ cũ dài như vậy thành một thư mục của trang: hãy bỏ địa chỉ này",
+            ),
+        },
         Msg::AliasNotSitePath { alias } => match lang {
             En => Cow::Owned(format!(
                 "alias `{alias}` must be a site path such as `/tin-cu/bai-viet/`"

@@ -171,6 +171,13 @@ pub enum Msg {
         path: String,
         error: String,
     },
+    PhotoNameTooLong {
+        src: String,
+        copy: String,
+        bytes: usize,
+        max: usize,
+    },
+    PhotoNameTooLongHelp,
 
     // ---- the build: build.rs ----
     Built {
@@ -239,6 +246,27 @@ pub enum Msg {
     NoFrontMatterHelp,
     Unclosed,
     UnclosedHelp,
+    NameControlChar {
+        name: String,
+    },
+    NameControlCharHelp {
+        example: String,
+    },
+    /// Two names under one folder that are one once NFC; `form` and `other` are `NFC`,
+    /// `NFD` or `mixed`.
+    TwinNames {
+        name: String,
+        folder: bool,
+        form: &'static str,
+        other: &'static str,
+    },
+    TwinOther {
+        path: String,
+        folder: bool,
+    },
+    TwinNamesHelp {
+        folder: bool,
+    },
 
     // ---- front matter and site.yaml: content.rs ----
     // any key or value
@@ -290,9 +318,24 @@ pub enum Msg {
     SuchAs {
         example: String,
     },
+    SlugTooLong {
+        slug: String,
+        bytes: usize,
+        max: usize,
+    },
+    ShorterSlug {
+        example: String,
+    },
     AliasNotSitePath {
         alias: String,
     },
+    AliasPartTooLong {
+        part: String,
+        alias: String,
+        bytes: usize,
+        max: usize,
+    },
+    AliasPartTooLongHelp,
     ProvinceUnknown {
         province: String,
     },
@@ -469,6 +512,15 @@ pub enum Msg {
     CannotWriteOutput {
         path: String,
     },
+    OutputNameTooLong {
+        path: String,
+        bytes: usize,
+        max: usize,
+    },
+    OutputNameControl {
+        path: String,
+    },
+    OutputNameHelp,
     Interrupted,
 }
 
@@ -536,7 +588,9 @@ impl Msg {
             | Self::ImageMissingHelpPage
             | Self::ImageUnreadable { .. }
             | Self::ImageUnreadableHelp
-            | Self::ImageCacheFailed { .. } => Area::Photos,
+            | Self::ImageCacheFailed { .. }
+            | Self::PhotoNameTooLong { .. }
+            | Self::PhotoNameTooLongHelp => Area::Photos,
             Self::Built { .. }
             | Self::Checked { .. }
             | Self::Photos { .. }
@@ -567,7 +621,12 @@ impl Msg {
             | Self::NoFrontMatter
             | Self::NoFrontMatterHelp
             | Self::Unclosed
-            | Self::UnclosedHelp => Area::Files,
+            | Self::UnclosedHelp
+            | Self::NameControlChar { .. }
+            | Self::NameControlCharHelp { .. }
+            | Self::TwinNames { .. }
+            | Self::TwinOther { .. }
+            | Self::TwinNamesHelp { .. } => Area::Files,
             Self::UnknownKey { .. }
             | Self::UnknownValue { .. }
             | Self::DidYouMean { .. }
@@ -587,7 +646,11 @@ impl Msg {
             | Self::SlugLeaves { .. }
             | Self::SlugChars { .. }
             | Self::SuchAs { .. }
+            | Self::SlugTooLong { .. }
+            | Self::ShorterSlug { .. }
             | Self::AliasNotSitePath { .. }
+            | Self::AliasPartTooLong { .. }
+            | Self::AliasPartTooLongHelp
             | Self::ProvinceUnknown { .. }
             | Self::FiguresNeedProvince
             | Self::FiguresNeedProvinceHelp
@@ -650,6 +713,9 @@ impl Msg {
             | Self::RefuseFile { .. }
             | Self::RefuseForeign { .. }
             | Self::CannotWriteOutput { .. }
+            | Self::OutputNameTooLong { .. }
+            | Self::OutputNameControl { .. }
+            | Self::OutputNameHelp
             | Self::Interrupted => Area::Output,
         }
     }

@@ -186,6 +186,16 @@ fn the_guide_quotes_the_messages_loa_really_gives() {
                     "---\ntitle: B\ndate: 2024-07-01\ntags: [Lễ ra mắt]\n---\n",
                 ),
         ),
+        (
+            "twin names",
+            SiteTest::new()
+                .bytes("content/tin-tuc/a\u{309}nh.jpg", b"JPEG")
+                .bytes("content/tin-tuc/\u{1ea3}nh.jpg", b"JPEG"),
+        ),
+        (
+            "control character",
+            SiteTest::new().file("content/tin-tuc/a\nb.md", good),
+        ),
         ("no front matter", SiteTest::new().file(A, "# Lễ ra mắt\n")),
         (
             "not UTF-8",

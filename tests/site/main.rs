@@ -9,6 +9,7 @@ mod guide;
 mod incremental;
 mod layers;
 mod listings;
+mod names;
 mod photos;
 mod progress;
 mod robustness;

@@ -21,6 +21,7 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest, relative};
 use crate::i18n::Msg;
 use crate::load::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
+use crate::load::names;
 use crate::load::yaml::{self, SplitError};
 use crate::provinces::{self, Registry};
 use crate::vi;
@@ -314,12 +315,16 @@ fn load_inner(
     let content_dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::default();
     let mut files = Vec::new();
+    let mut dirs = Vec::new();
     for entry in WalkDir::new(&content_dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
         match entry {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
+                dirs.push(entry.into_path())
+            }
             Ok(_) => {}
             Err(error) => {
                 let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
@@ -333,6 +338,12 @@ fn load_inner(
             }
         }
     }
+
+    let refused = names::check(root, &files, &dirs);
+    if !refused.paths.is_empty() {
+        files.retain(|file| !refused.covers(file));
+    }
+    problems.extend(refused.problems);
 
     sort_as_walked(&mut files);
 
@@ -721,17 +732,42 @@ fn check_article(
             }),
         );
     }
+    if let Some(slug) = front.slug.take_if(|s| s.len() > vi::SLUG_MAX) {
+        let mut example = slug.clone();
+        vi::cut_slug(&mut example, vi::SLUG_MAX);
+        problem(
+            &["slug"],
+            Msg::SlugTooLong {
+                bytes: slug.len(),
+                slug,
+                max: vi::SLUG_MAX,
+            },
+            Some(Msg::ShorterSlug { example }),
+        );
+    }
     for alias in &front.aliases {
         let fine = alias.starts_with('/')
             && !alias.split('/').any(|part| part == ".." || part == ".")
-            && !alias.contains('\\');
+            && !alias.contains('\\')
+            && !alias.chars().any(char::is_control);
         if !fine {
             problem(
                 &["aliases"],
                 Msg::AliasNotSitePath {
-                    alias: alias.clone(),
+                    alias: crate::diagnostics::shown_name(alias),
                 },
                 None,
+            );
+        } else if let Some(part) = alias.split('/').find(|p| p.len() > names::NAME_MAX) {
+            problem(
+                &["aliases"],
+                Msg::AliasPartTooLong {
+                    part: part.to_string(),
+                    alias: alias.clone(),
+                    bytes: part.len(),
+                    max: names::NAME_MAX,
+                },
+                Some(Msg::AliasPartTooLongHelp),
             );
         }
     }
