@@ -7,6 +7,7 @@
 //! Orders steps and turns their problems into an [`Error`] with its exit code; does no
 //! step's work itself and never prints.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -203,30 +204,52 @@ impl Prepared {
         PagePlan::new(&self.site, &self.renderer, self.statistics.as_ref(), today)
     }
 
+    /// Every file that is copied rather than rendered, borrowed: its output path and
+    /// where it comes from, in the order later ones win.
+    fn copies(&self) -> impl Iterator<Item = (Cow<'_, str>, Copied<'_>)> {
+        let statics = self.static_files.iter().map(|file| {
+            let source = match file {
+                theme::StaticFile::OnDisk { source, .. } => Copied::Disk(source),
+                theme::StaticFile::Embedded { bytes, .. } => Copied::Embedded(bytes),
+            };
+            (Cow::Borrowed(file.output()), source)
+        });
+        let assets = self
+            .site
+            .assets
+            .iter()
+            .map(|a| (Cow::Borrowed(a.output.as_str()), Copied::Disk(&a.source)));
+        let bundles = self.site.pages.iter().flat_map(|page| {
+            let dir = page.article.url.trim_start_matches('/');
+            page.article.bundle_files.iter().map(move |(file, inside)| {
+                (Cow::Owned(format!("{dir}{inside}")), Copied::Disk(file))
+            })
+        });
+        let photos = self
+            .photos
+            .files()
+            .map(|(output, cached)| (Cow::Borrowed(output), Copied::Disk(cached)));
+        statics.chain(assets).chain(bundles).chain(photos)
+    }
+
     /// Every file that is copied rather than rendered: output path -> where it comes from.
     pub fn copied_files(&self) -> BTreeMap<String, CopiedFile> {
-        let mut files = BTreeMap::new();
-        for file in &self.static_files {
-            let source = match file {
-                theme::StaticFile::OnDisk { source, .. } => CopiedFile::Disk(source.clone()),
-                theme::StaticFile::Embedded { bytes, .. } => CopiedFile::Embedded(bytes),
-            };
-            files.insert(file.output().to_string(), source);
-        }
-        for asset in &self.site.assets {
-            files.insert(asset.output.clone(), CopiedFile::Disk(asset.source.clone()));
-        }
-        for page in &self.site.pages {
-            let dir = page.article.url.trim_start_matches('/');
-            for (file, inside) in &page.article.bundle_files {
-                files.insert(format!("{dir}{inside}"), CopiedFile::Disk(file.clone()));
-            }
-        }
-        for (output, cached) in self.photos.files() {
-            files.insert(output.to_string(), CopiedFile::Disk(cached.to_path_buf()));
-        }
-        files
+        self.copies()
+            .map(|(output, source)| {
+                let source = match source {
+                    Copied::Disk(path) => CopiedFile::Disk(path.to_path_buf()),
+                    Copied::Embedded(bytes) => CopiedFile::Embedded(bytes),
+                };
+                (output.into_owned(), source)
+            })
+            .collect()
     }
+}
+
+/// Where a copied file comes from, borrowed from the [`Prepared`] site.
+enum Copied<'a> {
+    Disk(&'a std::path::Path),
+    Embedded(&'static [u8]),
 }
 
 /// Where a copied file comes from.
@@ -376,12 +399,11 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     prepared.site.forget_markdown();
 
     let plan = prepared.plan(options.today);
-    // The list of copies is made again when they are copied, rather than held while
-    // every page renders.
-    let unwritable = {
-        let copied = prepared.copied_files();
-        output::unwritable(plan.paths().chain(copied.keys().map(String::as_str)))
-    };
+    let unwritable = output::unwritable(
+        plan.paths()
+            .map(Cow::Borrowed)
+            .chain(prepared.copies().map(|(output, _)| output)),
+    );
     if !unwritable.is_empty() {
         return Err(Error::Content(unwritable.sorted()));
     }

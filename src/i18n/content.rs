@@ -330,7 +330,7 @@ pub(super) fn figures(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "`as_of: {as_of}` is after today ({today}): figures cannot be counted on a day that has not come"
             )),
             Vi => Cow::Owned(format!(
-                "`as_of: {as_of}` ở sau hôm nay ({today}): không thể có số liệu tính đến một ngày chưa tới"
+                "`as_of: {as_of}` là một ngày chưa tới (hôm nay là {today}): không thể có số liệu tính đến ngày đó"
             )),
         },
         Msg::AsOfInFutureHelp => match lang {

@@ -121,11 +121,12 @@ fn marker_text(manifest: &Manifest) -> String {
 /// also break the marker's lines. Every name is checked where it is made (slugs, file
 /// names, aliases, photo copies); this last look, before anything is written, makes sure
 /// that `check` finds whatever `build` would fail on.
-pub fn unwritable<'a>(paths: impl IntoIterator<Item = &'a str>) -> Diagnostics {
+pub fn unwritable<S: AsRef<str>>(paths: impl IntoIterator<Item = S>) -> Diagnostics {
     let max = crate::load::names::NAME_MAX;
     paths
         .into_iter()
         .filter_map(|path| {
+            let path = path.as_ref();
             let message = if path.chars().any(char::is_control) {
                 Msg::OutputNameControl {
                     path: crate::diagnostics::shown_name(path),
