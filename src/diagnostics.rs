@@ -3,6 +3,10 @@
 //!
 //! Owns the `Diagnostic` value and how it is shown. Never prints: the caller decides
 //! where a message goes (terminal, browser overlay, test snapshot).
+//!
+//! A diagnostic is an error (the build stops) or a warning (the build goes on, and the
+//! command line shows it after the build). Most are errors; see docs/design.md,
+//! "Decisions", for which are warnings and why.
 
 use std::fmt;
 use std::ops::Range;
@@ -93,9 +97,20 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// Whether a problem stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    /// The build stops and publishes nothing.
+    #[default]
+    Error,
+    /// Probably not what the officer meant, but it may be: the build goes on.
+    Warning,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     pub location: Option<Location>,
@@ -109,12 +124,23 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
             path: path.into(),
             location: None,
             message: message.into(),
             help: None,
             notes: Vec::new(),
         }
+    }
+
+    /// The same problem as a warning, which does not stop the build.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     pub fn at(mut self, location: Location) -> Self {
@@ -137,9 +163,11 @@ impl Diagnostic {
         self
     }
 
-    /// The path shown to the user, with forward slashes on every platform.
+    /// The path shown to the user, with forward slashes on every platform and control
+    /// characters written out (`\n`), so that a file named with a line break cannot break
+    /// the message in two.
     pub fn display_path(&self) -> String {
-        self.path.to_string_lossy().replace('\\', "/")
+        shown_name(&self.path.to_string_lossy().replace('\\', "/"))
     }
 
     /// The message as plain text: title, `--> file:line:col`, the line with a marker,
@@ -147,8 +175,12 @@ impl Diagnostic {
     pub fn render(&self) -> String {
         let path = self.display_path();
         let mut report = Vec::new();
-        let (error, help, note) = labels();
-        let title = error.primary_title(&self.message);
+        let (error, warning, help, note) = labels();
+        let level = match self.severity {
+            Severity::Error => error,
+            Severity::Warning => warning,
+        };
+        let title = level.primary_title(&self.message);
         let mut group = match &self.location {
             Some(location) => title.element(
                 Snippet::source(&location.line_text)
@@ -169,17 +201,40 @@ impl Diagnostic {
     }
 }
 
-/// The error, help and note levels, named in the language of the messages.
-fn labels() -> (Level<'static>, Level<'static>, Level<'static>) {
+/// The error, warning, help and note levels, named in the language of the messages.
+fn labels() -> (
+    Level<'static>,
+    Level<'static>,
+    Level<'static>,
+    Level<'static>,
+) {
     use crate::i18n::{Lang, Msg, language};
     match language() {
-        Lang::En => (Level::ERROR, Level::HELP, Level::NOTE),
+        Lang::En => (Level::ERROR, Level::WARNING, Level::HELP, Level::NOTE),
         Lang::Vi => (
             Level::ERROR.with_name(Msg::LabelError.to_string()),
+            Level::WARNING.with_name(Msg::LabelWarning.to_string()),
             Level::HELP.with_name(Msg::LabelHelp.to_string()),
             Level::NOTE.with_name(Msg::LabelNote.to_string()),
         ),
     }
+}
+
+/// `name` with each control character written as an escape (`\n`, `\t`, `\u{1b}`), as
+/// messages show a file name that holds one.
+pub fn shown_name(name: &str) -> String {
+    if !name.chars().any(char::is_control) {
+        return name.to_string();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl fmt::Display for Diagnostic {
@@ -240,6 +295,17 @@ impl Diagnostics {
     pub fn into_result(self) -> Result<(), Diagnostics> {
         if self.is_empty() { Ok(()) } else { Err(self) }
     }
+
+    /// Whether any of them stops the build.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| !d.is_warning())
+    }
+
+    /// The errors, then the warnings.
+    pub fn split(self) -> (Diagnostics, Diagnostics) {
+        let (warnings, errors) = self.0.into_iter().partition(Diagnostic::is_warning);
+        (Self(errors), Self(warnings))
+    }
 }
 
 impl From<Diagnostic> for Diagnostics {
@@ -291,6 +357,32 @@ mod tests {
             diagnostic.render(),
             "error: unknown key `titel`\n --> content/a.md:2:1\n  |\n2 | titel: Lễ ra mắt\n  | ^^^^^\n  |\n  = help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn a_warning_is_shown_as_one_and_kept_apart_from_errors() {
+        let source = "---\ntags: [Le ra mat]\n---\n";
+        let warning = Diagnostic::new("content/a.md", "written without tone marks")
+            .at(Location::at_offset(source, 11, 9))
+            .warning();
+        assert_eq!(
+            warning.render(),
+            "warning: written without tone marks\n --> content/a.md:2:8\n  |\n2 | tags: [Le ra mat]\n  |        ^^^^^^^^^"
+        );
+        let all: Diagnostics = [Diagnostic::new("content/b.md", "wrong"), warning]
+            .into_iter()
+            .collect();
+        assert!(all.has_errors());
+        let (errors, warnings) = all.split();
+        assert_eq!((errors.len(), warnings.len()), (1, 1));
+        assert!(!warnings.has_errors());
+    }
+
+    #[test]
+    fn a_path_with_a_control_character_is_shown_on_one_line() {
+        let diagnostic = Diagnostic::new("content/a\nb.md", "bad name");
+        assert_eq!(diagnostic.display_path(), "content/a\\nb.md");
+        assert!(!diagnostic.render().contains("a\nb"));
     }
 
     #[test]

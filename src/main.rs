@@ -250,6 +250,7 @@ fn main() -> ExitCode {
             let built = loa::build::run(&options, &terminal);
             terminal.clear();
             built.map(|summary| {
+                terminal.warnings(&summary.warnings);
                 let out = options.out.as_deref().unwrap_or(Path::new("public"));
                 say(Msg::Built {
                     pages: summary.pages,
@@ -289,6 +290,7 @@ fn main() -> ExitCode {
             let checked = loa::build::run(&options, &terminal);
             terminal.clear();
             checked.map(|summary| {
+                terminal.warnings(&summary.warnings);
                 if let Some((checked, total)) = summary.external_links {
                     say(format!(
                         "Checked {checked} of {total} links to other sites."

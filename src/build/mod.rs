@@ -7,6 +7,7 @@
 //! Orders steps and turns their problems into an [`Error`] with its exit code; does no
 //! step's work itself and never prints.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -121,6 +122,9 @@ pub struct BuildSummary {
     pub external_links: Option<(usize, usize)>,
     /// Each step and how long it took, for `--verbose`.
     pub steps: Vec<(Step, Duration)>,
+    /// What the build found worth a look but published all the same, sorted by file
+    /// and line; the command line shows them after the build.
+    pub warnings: Diagnostics,
 }
 
 /// The steps done so far, timed, each told to `progress` as it ends.
@@ -157,6 +161,8 @@ impl<'a> Steps<'a> {
 #[derive(Default)]
 pub struct Caches {
     config_text: Option<String>,
+    /// The day the cached files were checked against: figures may not be counted after it.
+    today: Option<NaiveDate>,
     content: content::Cache,
     markdown: site::MarkdownCache,
 }
@@ -187,6 +193,9 @@ pub struct Prepared {
     pub photos_made: photos::Made,
     /// The provinces that front matter is checked against, for files read again.
     pub registry: Registry,
+    /// Problems that do not stop the build, sorted by file and line. The preview server
+    /// does not show them yet.
+    pub warnings: Diagnostics,
 }
 
 impl Prepared {
@@ -195,30 +204,52 @@ impl Prepared {
         PagePlan::new(&self.site, &self.renderer, self.statistics.as_ref(), today)
     }
 
+    /// Every file that is copied rather than rendered, borrowed: its output path and
+    /// where it comes from, in the order later ones win.
+    fn copies(&self) -> impl Iterator<Item = (Cow<'_, str>, Copied<'_>)> {
+        let statics = self.static_files.iter().map(|file| {
+            let source = match file {
+                theme::StaticFile::OnDisk { source, .. } => Copied::Disk(source),
+                theme::StaticFile::Embedded { bytes, .. } => Copied::Embedded(bytes),
+            };
+            (Cow::Borrowed(file.output()), source)
+        });
+        let assets = self
+            .site
+            .assets
+            .iter()
+            .map(|a| (Cow::Borrowed(a.output.as_str()), Copied::Disk(&a.source)));
+        let bundles = self.site.pages.iter().flat_map(|page| {
+            let dir = page.article.url.trim_start_matches('/');
+            page.article.bundle_files.iter().map(move |(file, inside)| {
+                (Cow::Owned(format!("{dir}{inside}")), Copied::Disk(file))
+            })
+        });
+        let photos = self
+            .photos
+            .files()
+            .map(|(output, cached)| (Cow::Borrowed(output), Copied::Disk(cached)));
+        statics.chain(assets).chain(bundles).chain(photos)
+    }
+
     /// Every file that is copied rather than rendered: output path -> where it comes from.
     pub fn copied_files(&self) -> BTreeMap<String, CopiedFile> {
-        let mut files = BTreeMap::new();
-        for file in &self.static_files {
-            let source = match file {
-                theme::StaticFile::OnDisk { source, .. } => CopiedFile::Disk(source.clone()),
-                theme::StaticFile::Embedded { bytes, .. } => CopiedFile::Embedded(bytes),
-            };
-            files.insert(file.output().to_string(), source);
-        }
-        for asset in &self.site.assets {
-            files.insert(asset.output.clone(), CopiedFile::Disk(asset.source.clone()));
-        }
-        for page in &self.site.pages {
-            let dir = page.article.url.trim_start_matches('/');
-            for (file, inside) in &page.article.bundle_files {
-                files.insert(format!("{dir}{inside}"), CopiedFile::Disk(file.clone()));
-            }
-        }
-        for (output, cached) in self.photos.files() {
-            files.insert(output.to_string(), CopiedFile::Disk(cached.to_path_buf()));
-        }
-        files
+        self.copies()
+            .map(|(output, source)| {
+                let source = match source {
+                    Copied::Disk(path) => CopiedFile::Disk(path.to_path_buf()),
+                    Copied::Embedded(bytes) => CopiedFile::Embedded(bytes),
+                };
+                (output.into_owned(), source)
+            })
+            .collect()
     }
+}
+
+/// Where a copied file comes from, borrowed from the [`Prepared`] site.
+enum Copied<'a> {
+    Disk(&'a std::path::Path),
+    Embedded(&'static [u8]),
 }
 
 /// Where a copied file comes from.
@@ -244,11 +275,13 @@ fn prepare_steps(
     let root = options.root.as_path();
     let (mut config, config_text) = load::site_yaml_text(root).map_err(Error::Config)?;
     if let Some(caches) = caches.as_deref_mut()
-        && caches.config_text.as_deref() != Some(config_text.as_str())
+        && (caches.config_text.as_deref() != Some(config_text.as_str())
+            || caches.today != Some(options.today))
     {
-        // Content files are checked against site.yaml: parse them all again.
+        // Content files are checked against site.yaml and the day: parse them all again.
         caches.content = content::Cache::default();
         caches.config_text = Some(config_text);
+        caches.today = Some(options.today);
     }
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
@@ -258,17 +291,18 @@ fn prepare_steps(
     let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish(Step::LoadConfig);
 
-    let (content, mut problems) = match caches.as_deref_mut() {
-        Some(caches) => content::load_cached(
-            root,
-            &config,
-            &registry,
-            options.drafts,
-            &mut caches.content,
-        ),
-        None => content::load(root, &config, &registry, options.drafts),
+    let checks = content::Checks {
+        config: &config,
+        registry: &registry,
+        today: options.today,
+    };
+    let (content, problems) = match caches.as_deref_mut() {
+        Some(caches) => content::load_cached(root, checks, options.drafts, &mut caches.content),
+        None => content::load(root, checks, options.drafts),
     };
     steps.finish(Step::LoadContent);
+    let (mut problems, mut warnings) = problems.split();
+    problems.extend(theme.refused);
 
     let (mut photos, photo_problems) = photos::plan(root, &content);
     problems.extend(photo_problems);
@@ -308,7 +342,7 @@ fn prepare_steps(
         }
         None => site::resolve(config, content, &extra_urls, pictures),
     };
-    let site = match resolved {
+    let mut site = match resolved {
         Ok(site) => site,
         Err(more) => {
             problems.extend(more);
@@ -319,6 +353,7 @@ fn prepare_steps(
         return Err(Error::Content(problems.sorted()));
     }
     steps.finish(Step::Resolve);
+    warnings.extend(std::mem::take(&mut site.warnings));
 
     // Resized photos are kept for the next build whenever a build publishes or serves;
     // `check` only makes sure every photo can be read.
@@ -334,6 +369,7 @@ fn prepare_steps(
         photos,
         photos_made,
         registry,
+        warnings: warnings.sorted(),
     })
 }
 
@@ -362,11 +398,19 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     options.go_on()?;
     prepared.site.forget_markdown();
 
+    let plan = prepared.plan(options.today);
+    let unwritable = output::unwritable(
+        plan.paths()
+            .map(Cow::Borrowed)
+            .chain(prepared.copies().map(|(output, _)| output)),
+    );
+    if !unwritable.is_empty() {
+        return Err(Error::Content(unwritable.sorted()));
+    }
     let staging = match &options.out {
         Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
         None => None,
     };
-    let plan = prepared.plan(options.today);
     progress.items(Step::Render, None);
     let emit = |path: &str, bytes: Vec<u8>| {
         progress.item_done();
@@ -424,6 +468,7 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
         elapsed: steps.started.elapsed(),
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
+        warnings: std::mem::take(&mut prepared.warnings),
     })
 }
 

@@ -1,11 +1,12 @@
-//! A build's progress on the terminal: a bar once the build has run a second, and with
-//! `--verbose` a line per step.
+//! A build's progress on the terminal: a bar once the build has run a second, with
+//! `--verbose` a line per step, and the warnings of a build that succeeded.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use loa::diagnostics::Diagnostics;
 use loa::i18n::Msg;
 use loa::progress::{Progress, Step};
 
@@ -70,6 +71,21 @@ impl Terminal {
 
     pub fn clear(&self) {
         self.bar.finish_and_clear();
+    }
+
+    /// Prints the warnings of a build that succeeded, numbered as errors are, and how
+    /// many there were; nothing with `--quiet`, which shows only errors.
+    pub fn warnings(&self, warnings: &Diagnostics) {
+        if self.verbosity == Verbosity::Quiet || warnings.is_empty() {
+            return;
+        }
+        eprint!("{}", warnings.render());
+        eprintln!(
+            "\n{}",
+            Msg::WarningsFound {
+                count: warnings.len()
+            }
+        );
     }
 }
 

@@ -1,5 +1,6 @@
 //! What a build says as it runs and when it ends: its steps, its summary, broken links to
-//! other sites, and the labels (`error`, `help`) every diagnostic is printed with.
+//! other sites, and the labels (`error`, `warning`, `help`) every diagnostic is printed
+//! with.
 //!
 //! Text only: which message to show, and when, is decided where it is made.
 
@@ -72,9 +73,23 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             )),
             Vi => Cow::Owned(format!("Có {} lỗi; chưa ghi gì cả.", number(*count))),
         },
+        Msg::WarningsFound { count } => match lang {
+            En => Cow::Owned(format!(
+                "{count} {}: not an error, but worth a look.",
+                if *count == 1 { "warning" } else { "warnings" }
+            )),
+            Vi => Cow::Owned(format!(
+                "Có {} cảnh báo: không phải lỗi, nhưng nên xem lại.",
+                number(*count)
+            )),
+        },
         Msg::LabelError => match lang {
             En => Cow::Borrowed("error"),
             Vi => Cow::Borrowed("lỗi"),
+        },
+        Msg::LabelWarning => match lang {
+            En => Cow::Borrowed("warning"),
+            Vi => Cow::Borrowed("cảnh báo"),
         },
         Msg::LabelHelp => match lang {
             En => Cow::Borrowed("help"),

@@ -138,6 +138,39 @@ pub(super) fn front_matter(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Owned(format!("such as `{example}`")),
             Vi => Cow::Owned(format!("ví dụ `{example}`")),
         },
+        Msg::SlugTooLong { slug, bytes, max } => match lang {
+            En => Cow::Owned(format!(
+                "`slug: {slug}` is {bytes} bytes long; an address takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "`slug: {slug}` dài {bytes} byte; một địa chỉ chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::ShorterSlug { example } => match lang {
+            En => Cow::Owned(format!("choose a shorter slug, such as `{example}`")),
+            Vi => Cow::Owned(format!("hãy chọn slug ngắn hơn, ví dụ `{example}`")),
+        },
+        Msg::AliasPartTooLong {
+            part,
+            alias,
+            bytes,
+            max,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "the part `{part}` of alias `{alias}` is {bytes} bytes long; a file name takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "đoạn `{part}` của địa chỉ cũ `{alias}` dài {bytes} byte; tên tệp chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::AliasPartTooLongHelp => match lang {
+            En => Cow::Borrowed(
+                "an old address this long cannot be kept as a folder of the site: leave it out",
+            ),
+            Vi => Cow::Borrowed(
+                "không thể giữ địa chỉ cũ dài như vậy thành một thư mục của trang: hãy bỏ địa chỉ này",
+            ),
+        },
         Msg::AliasNotSitePath { alias } => match lang {
             En => Cow::Owned(format!(
                 "alias `{alias}` must be a site path such as `/tin-cu/bai-viet/`"
@@ -202,6 +235,48 @@ pub(super) fn front_matter(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-07-01, có thể thêm giờ như 08:30",
             ),
         },
+        Msg::YearTooEarly { date, year } => match lang {
+            En => Cow::Owned(format!(
+                "`{date}` is in the year {year}: loa takes no date before 1900"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{date}` thuộc năm {year}: loa không nhận ngày trước năm 1900"
+            )),
+        },
+        Msg::YearTooEarlyHelp => match lang {
+            En => Cow::Borrowed("write the year in full, with its four digits, such as 2024-07-01"),
+            Vi => Cow::Borrowed("viết đủ bốn chữ số của năm, ví dụ 2024-07-01"),
+        },
+        Msg::UpdatedBeforeDate { updated, date } => match lang {
+            En => Cow::Owned(format!(
+                "`updated: {updated}` is before the article's `date: {date}`"
+            )),
+            Vi => Cow::Owned(format!(
+                "`updated: {updated}` sớm hơn ngày đăng `date: {date}` của bài"
+            )),
+        },
+        Msg::UpdatedBeforeDateHelp => match lang {
+            En => Cow::Borrowed(
+                "an article is updated after it is published: correct whichever date is wrong",
+            ),
+            Vi => Cow::Borrowed("bài chỉ được cập nhật sau khi đăng: sửa lại ngày bị ghi sai"),
+        },
+        Msg::CampaignEndsBeforeStarts { ends, starts } => match lang {
+            En => Cow::Owned(format!(
+                "the campaign ends (`ends: {ends}`) before it starts (`starts: {starts}`)"
+            )),
+            Vi => Cow::Owned(format!(
+                "phong trào kết thúc (`ends: {ends}`) trước khi bắt đầu (`starts: {starts}`)"
+            )),
+        },
+        Msg::CampaignEndsBeforeStartsHelp => match lang {
+            En => Cow::Borrowed(
+                "correct whichever date is wrong; a campaign of one day starts and ends on the same date",
+            ),
+            Vi => Cow::Borrowed(
+                "sửa lại ngày bị ghi sai; phong trào diễn ra trong một ngày thì `starts` và `ends` là cùng một ngày",
+            ),
+        },
         other => elsewhere(other),
     }
 }
@@ -250,6 +325,44 @@ pub(super) fn figures(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "số liệu là số đếm: viết cả số, không có dấu chấm hay dấu phẩy, ví dụ 9000 cho 9.000",
             ),
         },
+        Msg::AsOfInFuture { as_of, today } => match lang {
+            En => Cow::Owned(format!(
+                "`as_of: {as_of}` is after today ({today}): figures cannot be counted on a day that has not come"
+            )),
+            Vi => Cow::Owned(format!(
+                "`as_of: {as_of}` là một ngày chưa tới (hôm nay là {today}): không thể có số liệu tính đến ngày đó"
+            )),
+        },
+        Msg::AsOfInFutureHelp => match lang {
+            En => Cow::Borrowed(
+                "write the day the figures were counted, such as the day of the report",
+            ),
+            Vi => Cow::Borrowed("ghi ngày chốt số liệu, ví dụ ngày của báo cáo"),
+        },
+        Msg::UnitMerged {
+            province,
+            as_of,
+            current,
+            kind,
+            absorbed,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "these figures are as of {as_of}, after `{province}` was merged: since 1/7/2025 it is part of {current}, formed from {}",
+                list(absorbed, "and")
+            )),
+            Vi => Cow::Owned(format!(
+                "số liệu này tính đến ngày {as_of}, sau khi `{province}` đã được sáp nhập: từ ngày 1/7/2025, đơn vị này thuộc {kind} {current}, hợp thành từ {}",
+                list(absorbed, "và")
+            )),
+        },
+        Msg::UnitMergedHelp { province, current } => match lang {
+            En => Cow::Owned(format!(
+                "loa adds them into the figures of {current} as those of the former {province}; if they count all of {current}, give the figures of each former unit instead"
+            )),
+            Vi => Cow::Owned(format!(
+                "loa cộng số liệu này vào số liệu của {current} như phần của {province} cũ; nếu đây là số liệu của cả {current}, hãy ghi số liệu riêng của từng đơn vị cũ"
+            )),
+        },
         other => elsewhere(other),
     }
 }
@@ -280,6 +393,12 @@ pub(super) fn site_yaml(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Borrowed("`paginate_by` must be at least 1"),
             Vi => Cow::Borrowed("`paginate_by` phải từ 1 trở lên"),
         },
+        Msg::PaginateHelp => match lang {
+            En => Cow::Borrowed(
+                "write how many articles one page of the list shows, such as `paginate_by: 20`",
+            ),
+            Vi => Cow::Borrowed("ghi số bài trên mỗi trang danh sách, ví dụ `paginate_by: 20`"),
+        },
         Msg::UnknownTaxonomy { name } => match lang {
             En => Cow::Owned(format!("unknown taxonomy `{name}`")),
             Vi => Cow::Owned(format!("loa không biết cách gom bài `{name}`")),
@@ -305,6 +424,15 @@ pub(super) fn site_yaml(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             )),
         },
         other => elsewhere(other),
+    }
+}
+
+/// "A, B and C": names in a sentence, joined by `and` in the message's language.
+fn list(names: &[String], and: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 

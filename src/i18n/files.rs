@@ -1,5 +1,6 @@
 //! What is wrong with a file before its YAML is read: it cannot be read, is not UTF-8, is
-//! in the wrong place, or has no front matter around its text.
+//! in the wrong place, has no front matter around its text, or has a name that cannot be
+//! published.
 //!
 //! Text only: which message to show, and when, is decided where it is made.
 
@@ -100,6 +101,84 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Borrowed("add a line with only `---` after the last front-matter line"),
             Vi => Cow::Borrowed("thêm một dòng chỉ có `---` sau dòng thông tin cuối cùng"),
         },
+        Msg::NameControlChar { name } => match lang {
+            En => Cow::Owned(format!(
+                "the name `{name}` holds a control character, which no address can carry"
+            )),
+            Vi => Cow::Owned(format!(
+                "tên `{name}` có ký tự điều khiển, không địa chỉ nào chứa được"
+            )),
+        },
+        Msg::NameControlCharHelp { example } => match lang {
+            En => Cow::Owned(format!(
+                "rename it without line breaks or tabs, such as `{example}`"
+            )),
+            Vi => Cow::Owned(format!(
+                "đổi tên, bỏ dấu xuống dòng và dấu tab, ví dụ `{example}`"
+            )),
+        },
+        Msg::TwinNames {
+            name,
+            folder,
+            form,
+            other,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "two {} are named `{name}`: this one in {}, the other in {}",
+                if *folder { "folders" } else { "files" },
+                form_en(form, true),
+                form_en(other, false)
+            )),
+            Vi => {
+                let what = if *folder { "thư mục" } else { "tệp" };
+                Cow::Owned(format!(
+                    "hai {what} cùng tên `{name}`: {what} này viết theo {}, {what} kia theo {}",
+                    form_vi(form, true),
+                    form_vi(other, false)
+                ))
+            }
+        },
+        Msg::TwinOther { path, folder } => match lang {
+            En => Cow::Owned(format!("the other one is {path}")),
+            Vi => Cow::Owned(format!(
+                "{} kia là {path}",
+                if *folder { "thư mục" } else { "tệp" }
+            )),
+        },
+        Msg::TwinNamesHelp { folder: false } => match lang {
+            En => Cow::Borrowed(
+                "the two names look the same, and Windows and macOS take them for one file: keep one and delete the other",
+            ),
+            Vi => Cow::Borrowed(
+                "hai tên trông giống hệt nhau, Windows và macOS coi là một tệp: giữ lại một tệp và xoá tệp kia",
+            ),
+        },
+        Msg::TwinNamesHelp { folder: true } => match lang {
+            En => Cow::Borrowed(
+                "the two names look the same, and Windows and macOS take them for one folder: keep one and move what it holds into the other",
+            ),
+            Vi => Cow::Borrowed(
+                "hai tên trông giống hệt nhau, Windows và macOS coi là một thư mục: giữ lại một thư mục và chuyển những gì trong thư mục này sang thư mục kia",
+            ),
+        },
         other => elsewhere(other),
+    }
+}
+
+/// A Unicode form (`NFC`, `NFD` or `mixed`) in a sentence: "the Unicode form NFD" the
+/// first time, "NFC" after.
+fn form_en(form: &str, first: bool) -> String {
+    match (form, first) {
+        ("mixed", _) => "a mix of Unicode forms".into(),
+        (form, true) => format!("the Unicode form {form}"),
+        (form, false) => form.into(),
+    }
+}
+
+fn form_vi(form: &str, first: bool) -> String {
+    match (form, first) {
+        ("mixed", _) => "nhiều dạng Unicode lẫn lộn".into(),
+        (form, true) => format!("dạng Unicode {form}"),
+        (form, false) => format!("dạng {form}"),
     }
 }

@@ -180,6 +180,13 @@ pub enum Msg {
         path: String,
         error: String,
     },
+    PhotoNameTooLong {
+        src: String,
+        copy: String,
+        bytes: usize,
+        max: usize,
+    },
+    PhotoNameTooLongHelp,
 
     // ---- the build: build.rs ----
     Built {
@@ -208,7 +215,11 @@ pub enum Msg {
     ProblemsFound {
         count: usize,
     },
+    WarningsFound {
+        count: usize,
+    },
     LabelError,
+    LabelWarning,
     LabelHelp,
     LabelNote,
     CausedBy,
@@ -244,6 +255,27 @@ pub enum Msg {
     NoFrontMatterHelp,
     Unclosed,
     UnclosedHelp,
+    NameControlChar {
+        name: String,
+    },
+    NameControlCharHelp {
+        example: String,
+    },
+    /// Two names under one folder that are one once NFC; `form` and `other` are `NFC`,
+    /// `NFD` or `mixed`.
+    TwinNames {
+        name: String,
+        folder: bool,
+        form: &'static str,
+        other: &'static str,
+    },
+    TwinOther {
+        path: String,
+        folder: bool,
+    },
+    TwinNamesHelp {
+        folder: bool,
+    },
 
     // ---- front matter and site.yaml: content.rs ----
     // any key or value
@@ -295,9 +327,24 @@ pub enum Msg {
     SuchAs {
         example: String,
     },
+    SlugTooLong {
+        slug: String,
+        bytes: usize,
+        max: usize,
+    },
+    ShorterSlug {
+        example: String,
+    },
     AliasNotSitePath {
         alias: String,
     },
+    AliasPartTooLong {
+        part: String,
+        alias: String,
+        bytes: usize,
+        max: usize,
+    },
+    AliasPartTooLongHelp,
     ProvinceUnknown {
         province: String,
     },
@@ -322,6 +369,21 @@ pub enum Msg {
         date: String,
     },
     DateFormatHelp,
+    YearTooEarly {
+        date: String,
+        year: i32,
+    },
+    YearTooEarlyHelp,
+    UpdatedBeforeDate {
+        updated: String,
+        date: String,
+    },
+    UpdatedBeforeDateHelp,
+    CampaignEndsBeforeStarts {
+        ends: String,
+        starts: String,
+    },
+    CampaignEndsBeforeStartsHelp,
     // its figures
     FigureNegative {
         value: i64,
@@ -344,6 +406,24 @@ pub enum Msg {
         value: String,
     },
     FigureCountsHelp,
+    AsOfInFuture {
+        as_of: String,
+        today: String,
+    },
+    AsOfInFutureHelp,
+    /// Figures as of a day after the unit they name was merged into `current` (of
+    /// `kind`, formed from `absorbed`).
+    UnitMerged {
+        province: String,
+        as_of: String,
+        current: String,
+        kind: String,
+        absorbed: Vec<String>,
+    },
+    UnitMergedHelp {
+        province: String,
+        current: String,
+    },
     // site.yaml's settings
     BaseUrlNotFull {
         url: String,
@@ -356,6 +436,7 @@ pub enum Msg {
         list: String,
     },
     PaginateAtLeastOne,
+    PaginateHelp,
     UnknownTaxonomy {
         name: String,
     },
@@ -426,6 +507,12 @@ pub enum Msg {
         as_of: String,
     },
     FigureConflictHelp,
+    TagWithoutMarks {
+        tag: String,
+    },
+    TagWithoutMarksHelp {
+        tag: String,
+    },
 
     // ---- the output folder: output.rs ----
     RefuseContainsSite {
@@ -443,6 +530,15 @@ pub enum Msg {
     CannotWriteOutput {
         path: String,
     },
+    OutputNameTooLong {
+        path: String,
+        bytes: usize,
+        max: usize,
+    },
+    OutputNameControl {
+        path: String,
+    },
+    OutputNameHelp,
     Interrupted,
 }
 
@@ -512,7 +608,9 @@ impl Msg {
             | Self::ImageUnreadableHelp
             | Self::ImageTooLarge { .. }
             | Self::ImageTooLargeHelp { .. }
-            | Self::ImageCacheFailed { .. } => Area::Photos,
+            | Self::ImageCacheFailed { .. }
+            | Self::PhotoNameTooLong { .. }
+            | Self::PhotoNameTooLongHelp => Area::Photos,
             Self::Built { .. }
             | Self::Checked { .. }
             | Self::Photos { .. }
@@ -520,7 +618,9 @@ impl Msg {
             | Self::ExternalBroken { .. }
             | Self::ExternalBrokenHelp
             | Self::ProblemsFound { .. }
+            | Self::WarningsFound { .. }
             | Self::LabelError
+            | Self::LabelWarning
             | Self::LabelHelp
             | Self::LabelNote
             | Self::CausedBy
@@ -541,7 +641,12 @@ impl Msg {
             | Self::NoFrontMatter
             | Self::NoFrontMatterHelp
             | Self::Unclosed
-            | Self::UnclosedHelp => Area::Files,
+            | Self::UnclosedHelp
+            | Self::NameControlChar { .. }
+            | Self::NameControlCharHelp { .. }
+            | Self::TwinNames { .. }
+            | Self::TwinOther { .. }
+            | Self::TwinNamesHelp { .. } => Area::Files,
             Self::UnknownKey { .. }
             | Self::UnknownValue { .. }
             | Self::DidYouMean { .. }
@@ -561,7 +666,11 @@ impl Msg {
             | Self::SlugLeaves { .. }
             | Self::SlugChars { .. }
             | Self::SuchAs { .. }
+            | Self::SlugTooLong { .. }
+            | Self::ShorterSlug { .. }
             | Self::AliasNotSitePath { .. }
+            | Self::AliasPartTooLong { .. }
+            | Self::AliasPartTooLongHelp
             | Self::ProvinceUnknown { .. }
             | Self::FiguresNeedProvince
             | Self::FiguresNeedProvinceHelp
@@ -572,7 +681,13 @@ impl Msg {
             | Self::FrontImageAltEmptyHelp
             | Self::InvalidDate { .. }
             | Self::DateWriteAs { .. }
-            | Self::DateFormatHelp => Area::FrontMatter,
+            | Self::DateFormatHelp
+            | Self::YearTooEarly { .. }
+            | Self::YearTooEarlyHelp
+            | Self::UpdatedBeforeDate { .. }
+            | Self::UpdatedBeforeDateHelp
+            | Self::CampaignEndsBeforeStarts { .. }
+            | Self::CampaignEndsBeforeStartsHelp => Area::FrontMatter,
             Self::FigureNegative { .. }
             | Self::FigureNegativeHelp { .. }
             | Self::FigureNotNumber { .. }
@@ -580,12 +695,17 @@ impl Msg {
             | Self::FigureWriteWhole
             | Self::FigureNotWhole { .. }
             | Self::FigureDotHelp { .. }
-            | Self::FigureCountsHelp => Area::Figures,
+            | Self::FigureCountsHelp
+            | Self::AsOfInFuture { .. }
+            | Self::AsOfInFutureHelp
+            | Self::UnitMerged { .. }
+            | Self::UnitMergedHelp { .. } => Area::Figures,
             Self::BaseUrlNotFull { .. }
             | Self::BaseUrlHelp
             | Self::UnknownDateFormat { .. }
             | Self::UseOneOf { .. }
             | Self::PaginateAtLeastOne
+            | Self::PaginateHelp
             | Self::UnknownTaxonomy { .. }
             | Self::LoaKnows { .. }
             | Self::TaxonomyPath { .. }
@@ -608,12 +728,17 @@ impl Msg {
             | Self::UrlRunsCode
             | Self::FigureConflict { .. }
             | Self::FigureConflictNote { .. }
-            | Self::FigureConflictHelp => Area::Site,
+            | Self::FigureConflictHelp
+            | Self::TagWithoutMarks { .. }
+            | Self::TagWithoutMarksHelp { .. } => Area::Site,
             Self::RefuseContainsSite { .. }
             | Self::RefuseInsideContent { .. }
             | Self::RefuseFile { .. }
             | Self::RefuseForeign { .. }
             | Self::CannotWriteOutput { .. }
+            | Self::OutputNameTooLong { .. }
+            | Self::OutputNameControl { .. }
+            | Self::OutputNameHelp
             | Self::Interrupted => Area::Output,
         }
     }

@@ -49,6 +49,28 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "không ghi được {path}; chưa xuất bản gì, thư mục đầu ra vẫn như cũ"
             )),
         },
+        Msg::OutputNameTooLong { path, bytes, max } => match lang {
+            En => Cow::Owned(format!(
+                "the output file `{path}` would have a name of {bytes} bytes; a file name takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "tệp `{path}` sẽ có tên dài {bytes} byte, trong khi tên tệp chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::OutputNameControl { path } => match lang {
+            En => Cow::Owned(format!(
+                "the output file `{path}` would have a control character in its name"
+            )),
+            Vi => Cow::Owned(format!("tên tệp `{path}` sẽ có ký tự điều khiển")),
+        },
+        Msg::OutputNameHelp => match lang {
+            En => {
+                Cow::Borrowed("shorten the name of the file, folder, title or tag it is made from")
+            }
+            Vi => Cow::Borrowed(
+                "đặt tên ngắn hơn cho tệp, thư mục, tiêu đề hoặc chủ đề tạo ra tệp này",
+            ),
+        },
         Msg::Interrupted => match lang {
             En => Cow::Borrowed(
                 "stopped (Ctrl-C); nothing was published, the output folder is as it was",

@@ -94,6 +94,25 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Owned(format!("cannot write the resized photo {path}: {error}")),
             Vi => Cow::Owned(format!("không ghi được ảnh đã thu nhỏ {path}: {error}")),
         },
+        Msg::PhotoNameTooLong {
+            src,
+            copy,
+            bytes,
+            max,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "the photo `{src}` has too long a name for its resized copies: `{copy}` would be {bytes} bytes; a file name takes at most {max}"
+            )),
+            Vi => Cow::Owned(format!(
+                "tên ảnh `{src}` quá dài cho các bản thu nhỏ: `{copy}` sẽ dài {bytes} byte, trong khi tên tệp chỉ được dài tối đa {max} byte"
+            )),
+        },
+        Msg::PhotoNameTooLongHelp => match lang {
+            En => {
+                Cow::Borrowed("give the photo a shorter name, and write that name in the article")
+            }
+            Vi => Cow::Borrowed("đặt tên ảnh ngắn hơn, rồi sửa tên đó trong bài"),
+        },
         other => elsewhere(other),
     }
 }

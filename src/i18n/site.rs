@@ -1,6 +1,6 @@
 //! What is wrong with the site as a whole, seen only once every file is read: two files
 //! for one page, links and menu entries to nothing or to addresses that could run code,
-//! two figures for one day.
+//! two figures for one day, a tag written without the tone marks other articles give it.
 //!
 //! Text only: which message to show, and when, is decided where it is made.
 
@@ -163,6 +163,14 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             Vi => Cow::Borrowed(
                 "địa chỉ như vậy có thể chạy một chương trình trong trình duyệt của người đọc",
             ),
+        },
+        Msg::TagWithoutMarks { tag } => match lang {
+            En => Cow::Owned(format!("the tag `{tag}` is written without its tone marks")),
+            Vi => Cow::Owned(format!("chủ đề `{tag}` được viết không dấu")),
+        },
+        Msg::TagWithoutMarksHelp { tag } => match lang {
+            En => Cow::Owned(format!("write it with its tone marks: `{tag}`")),
+            Vi => Cow::Owned(format!("hãy viết có đủ dấu: `{tag}`")),
         },
         other => elsewhere(other),
     }

@@ -246,7 +246,11 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
 
     let paginate_by = raw.paginate_by.unwrap_or(20);
     if paginate_by == 0 {
-        problem(&["paginate_by"], Msg::PaginateAtLeastOne, None);
+        problem(
+            &["paginate_by"],
+            Msg::PaginateAtLeastOne,
+            Some(Msg::PaginateHelp),
+        );
     }
 
     let mut taxonomies: Vec<Taxonomy> = Vec::new();

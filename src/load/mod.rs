@@ -1,13 +1,14 @@
 //! Loading: everything a build reads before it resolves anything. `site.yaml` (config),
 //! the YAML reader every YAML file goes through (yaml), the files under `content/`
-//! (content), the theme's templates and static files (theme), and the site's own
-//! province file.
+//! (content), the theme's templates and static files (theme), the rules every file name
+//! meets to be published (names), and the site's own province file.
 //!
 //! Reads files and checks each one on its own; knows nothing of templates' output,
 //! links between pages or figures added up, which are resolved later.
 
 pub mod config;
 pub mod content;
+pub mod names;
 pub(crate) mod theme;
 pub mod yaml;
 

@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, relative};
 use crate::load::content::is_ignored_name;
+use crate::load::names;
 
 /// The default theme, compiled in so that a site made anywhere builds without a copy.
 /// `the_embedded_default_theme_matches_the_folder` keeps this list in step with
@@ -143,11 +144,15 @@ pub struct TemplateSource {
 pub struct Theme {
     pub templates: Vec<TemplateSource>,
     pub static_files: Vec<StaticFile>,
+    /// Static files left out because their names cannot be published: problems of the
+    /// site's files (exit code 1), not of its settings.
+    pub refused: Diagnostics,
 }
 
 /// Collects templates and static files for the theme `name` of the site at `root`.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let mut refused = Diagnostics::default();
     let theme_dir = root.join("themes").join(name);
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
@@ -157,7 +162,12 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             &theme_dir.join("templates"),
             &mut problems,
         ));
-        static_files.extend(list_static(root, &theme_dir.join("static"), &mut problems));
+        static_files.extend(list_static(
+            root,
+            &theme_dir.join("static"),
+            &mut problems,
+            &mut refused,
+        ));
     } else if name == "default" {
         templates.extend(DEFAULT_TEMPLATES.iter().map(|(name, text)| TemplateSource {
             name: name.to_string(),
@@ -182,33 +192,42 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         );
     }
     templates.extend(read_templates(root, &root.join("templates"), &mut problems));
-    static_files.extend(list_static(root, &root.join("static"), &mut problems));
+    static_files.extend(list_static(
+        root,
+        &root.join("static"),
+        &mut problems,
+        &mut refused,
+    ));
     problems.into_result()?;
     Ok(Theme {
+        refused,
         templates,
         static_files,
     })
 }
 
-fn files_under(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+/// Every file under `dir` with its path inside it (forward slashes). With `refused`, a
+/// file whose name cannot be published is left out and reported there.
+fn files_under(
+    root: &Path,
+    dir: &Path,
+    problems: &mut Diagnostics,
+    refused: Option<&mut Diagnostics>,
+) -> Vec<(PathBuf, String)> {
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
+    let mut dirs = Vec::new();
     for entry in WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let name = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push((entry.into_path(), name));
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
+                dirs.push(entry.into_path())
             }
             Ok(_) => {}
             Err(error) => problems.push(Diagnostic::new(
@@ -217,11 +236,28 @@ fn files_under(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<(Path
             )),
         }
     }
+    if let Some(refused) = refused {
+        let names = names::check(root, &files, &dirs);
+        if !names.paths.is_empty() {
+            files.retain(|file| !names.covers(file));
+        }
+        refused.extend(names.problems);
+    }
     files
+        .into_iter()
+        .map(|file| {
+            let name = file
+                .strip_prefix(dir)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            (file, name)
+        })
+        .collect()
 }
 
 fn read_templates(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<TemplateSource> {
-    files_under(root, dir, problems)
+    files_under(root, dir, problems, None)
         .into_iter()
         .filter_map(|(path, name)| {
             let shown = relative(root, &path);
@@ -250,8 +286,15 @@ fn read_templates(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Te
         .collect()
 }
 
-fn list_static(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<StaticFile> {
-    files_under(root, dir, problems)
+/// The files under a `static/` folder, copied under their own names: one whose name
+/// cannot be published is reported in `refused` and left out.
+fn list_static(
+    root: &Path,
+    dir: &Path,
+    problems: &mut Diagnostics,
+    refused: &mut Diagnostics,
+) -> Vec<StaticFile> {
+    files_under(root, dir, problems, Some(refused))
         .into_iter()
         .map(|(source, output)| StaticFile::OnDisk { source, output })
         .collect()
@@ -275,12 +318,14 @@ mod tests {
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
         assert_eq!(on_disk, embedded);
-        let statics: Vec<String> = list_static(&dir, &dir.join("static"), &mut problems)
-            .iter()
-            .map(|f| f.output().to_string())
-            .collect();
+        let mut refused = Diagnostics::default();
+        let statics: Vec<String> =
+            list_static(&dir, &dir.join("static"), &mut problems, &mut refused)
+                .iter()
+                .map(|f| f.output().to_string())
+                .collect();
         let embedded_statics: Vec<&str> = DEFAULT_STATIC.iter().map(|(n, _)| *n).collect();
         assert_eq!(statics, embedded_statics);
-        assert!(problems.is_empty());
+        assert!(problems.is_empty() && refused.is_empty());
     }
 }

@@ -21,6 +21,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Msg;
 
 /// Written at the top of every output folder: proof that loa made it and may replace it.
@@ -113,6 +114,34 @@ fn marker_text(manifest: &Manifest) -> String {
         let _ = writeln!(text, "{fingerprint:032x} {size} {path}");
     }
     text
+}
+
+/// Output paths (forward slashes) that a file system could not hold: a part longer than
+/// [`NAME_MAX`](crate::load::names::NAME_MAX) bytes, or a control character, which would
+/// also break the marker's lines. Every name is checked where it is made (slugs, file
+/// names, aliases, photo copies); this last look, before anything is written, makes sure
+/// that `check` finds whatever `build` would fail on.
+pub fn unwritable<S: AsRef<str>>(paths: impl IntoIterator<Item = S>) -> Diagnostics {
+    let max = crate::load::names::NAME_MAX;
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let path = path.as_ref();
+            let message = if path.chars().any(char::is_control) {
+                Msg::OutputNameControl {
+                    path: crate::diagnostics::shown_name(path),
+                }
+            } else {
+                let part = path.split('/').find(|part| part.len() > max)?;
+                Msg::OutputNameTooLong {
+                    path: path.to_string(),
+                    bytes: part.len(),
+                    max,
+                }
+            };
+            Some(Diagnostic::new(path, message.to_string()).help(Msg::OutputNameHelp.to_string()))
+        })
+        .collect()
 }
 
 /// Checks that `out` may receive a build of the site at `root` and prepares an empty

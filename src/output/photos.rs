@@ -355,6 +355,21 @@ fn plan_photo(
             cached: cache.join(format!("{hash}-{w}.jpg")),
         })
         .collect();
+    if let Some(too_long) = renditions
+        .iter()
+        .map(|r| r.output.rsplit('/').next().unwrap_or(&r.output))
+        .find(|name| name.len() > crate::load::names::NAME_MAX)
+    {
+        return Err(problem(
+            Msg::PhotoNameTooLong {
+                src: image.src.to_string(),
+                copy: too_long.to_string(),
+                bytes: too_long.len(),
+                max: crate::load::names::NAME_MAX,
+            },
+            Some(Msg::PhotoNameTooLongHelp),
+        ));
+    }
     let largest = &renditions[0];
     let fallback = renditions
         .iter()

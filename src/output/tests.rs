@@ -71,3 +71,28 @@ fn publishing_again_moves_only_changes_and_removes_what_is_gone() {
     assert!(out.join(MARKER).is_file());
     assert!(!sibling(&out, "staging").exists());
 }
+
+#[test]
+fn output_paths_that_no_file_system_holds_are_found_before_anything_is_written() {
+    let long = format!("tin-tuc/{}/index.html", "a".repeat(256));
+    let fits = format!("tin-tuc/{}/index.html", "a".repeat(255));
+    let paths = [
+        "index.html",
+        fits.as_str(),
+        long.as_str(),
+        "tin-tuc/a\nb.jpg",
+    ];
+    let found: Vec<String> = unwritable(paths)
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            format!(
+                "the output file `{long}` would have a name of 256 bytes; a file name takes at most 255"
+            ),
+            "the output file `tin-tuc/a\\nb.jpg` would have a control character in its name".into(),
+        ]
+    );
+}

@@ -24,6 +24,12 @@ use crate::vi;
 
 const BUILTIN_YAML: &str = include_str!("provinces.yaml");
 
+/// The day the 34 current units came into force (Nghị quyết 202/2025/QH15).
+pub const REORGANISED: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(day) => day,
+    None => unreachable!(),
+};
+
 /// A folded spelling this similar to an official name or variant (normalised
 /// Damerau-Levenshtein, 1.0 = equal) is offered as "did you mean"; below it the guess
 /// would more often mislead than help ("Ha Tay" is not "Hà Nam").
@@ -207,6 +213,18 @@ impl Registry {
                 .map(|&at| &self.current[at]),
         };
         found.unwrap_or(unit)
+    }
+
+    /// The current unit an old one became part of on [`REORGANISED`], when that ended it:
+    /// when the current unit was formed from more than it. `None` for a unit whose land
+    /// goes on as one unit (Hà Nội; Thừa Thiên Huế, now Huế), a current unit, or one this
+    /// registry cannot place.
+    pub fn merged_into<'a>(&'a self, unit: &'a Unit) -> Option<&'a Unit> {
+        if unit.era != Era::Old {
+            return None;
+        }
+        let current = self.current_of(unit);
+        (current.era == Era::Current && current.absorbed.len() > 1).then_some(current)
     }
 
     /// The old units a current unit was formed from, in the order its `absorbed` lists them.

@@ -257,6 +257,23 @@ fn old_units_roll_up_into_the_current_unit_that_absorbed_them() {
 }
 
 #[test]
+fn a_unit_merged_on_1_7_2025_names_the_unit_it_became_part_of() {
+    let cases = [
+        ("Phú Yên", Some("Đắk Lắk")),
+        ("Đắk Lắk", Some("Đắk Lắk")),
+        ("Sóc Trăng", Some("Cần Thơ")),
+        ("Hà Nội", None),
+        ("Thừa Thiên Huế", None),
+        ("Cao Bằng", None),
+    ];
+    for (name, into) in cases {
+        let merged = builtin().merged_into(old(name)).map(|u| u.name.as_str());
+        assert_eq!(merged, into, "{name}");
+    }
+    assert!(builtin().merged_into(current("Cần Thơ")).is_none());
+}
+
+#[test]
 fn units_are_listed_in_vietnamese_alphabetical_order() {
     for units in [
         builtin().old_units().collect::<Vec<_>>(),

@@ -127,11 +127,15 @@ impl Session {
                 return None;
             }
             let index = page_index(&last.prepared, path)?;
+            let checks = crate::load::content::Checks {
+                config: &last.prepared.site.config,
+                registry: &last.prepared.registry,
+                today: self.options.today,
+            };
             let (source, front) = crate::load::content::reread(
                 &self.options.root,
                 &last.prepared.site.pages[index].article,
-                &last.prepared.site.config,
-                &last.prepared.registry,
+                checks,
             )?;
             changed.push((index, source, front));
         }

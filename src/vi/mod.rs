@@ -79,8 +79,30 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Whether `text` carries a tone mark or another diacritic, đ included: "Lễ ra mắt" and
+/// "Đồn" do, "Le ra mat" does not.
+pub fn has_marks(text: &str) -> bool {
+    text.chars().any(|c| {
+        let mut marked = false;
+        if !c.is_ascii() {
+            decompose_canonical(c, |part| {
+                marked |= is_combining_mark(part) || matches!(part, 'đ' | 'Đ');
+            });
+        }
+        marked
+    })
+}
+
+/// The longest slug, in bytes (a slug is ASCII). A slug names a folder of the output,
+/// and 100 bytes fit every file system a site is built or copied on (255 bytes a name on
+/// ext4, APFS, NTFS, exFAT; 143 on eCryptfs) with room left under Windows' 260-character
+/// path limit for the output folder, the section and a photo's name inside a bundle.
+/// docs/design.md, "Decisions", says why the cut rather than an error.
+pub const SLUG_MAX: usize = 100;
+
 /// An ASCII URL segment: "Lễ ra mắt lực lượng Đắk Lắk" -> "le-ra-mat-luc-luong-dak-lak".
-/// Empty when the text has no letter or digit at all.
+/// Empty when the text has no letter or digit at all. At most [`SLUG_MAX`] bytes, cut
+/// after the last whole word that fits.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in fold(text).chars() {
@@ -90,10 +112,32 @@ pub fn slugify(text: &str) -> String {
             slug.push('-');
         }
     }
+    cut_slug(&mut slug, SLUG_MAX);
+    slug
+}
+
+/// Cuts a slug to at most `limit` bytes at a `-`, or in a word when no `-` falls in its
+/// second half; never leaves a `-` at the end.
+pub fn cut_slug(slug: &mut String, limit: usize) {
+    if slug.len() > limit {
+        let end = floor_boundary(slug, limit + 1);
+        let cut = slug[..end]
+            .rfind('-')
+            .filter(|&at| at >= limit / 2)
+            .unwrap_or(floor_boundary(slug, limit));
+        slug.truncate(cut);
+    }
     while slug.ends_with('-') {
         slug.pop();
     }
-    slug
+}
+
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 /// Cuts `text` to at most `limit` bytes, at a space when there is one in the second

@@ -84,3 +84,42 @@ fn sorting_follows_the_vietnamese_alphabet() {
         ["An", "Ăn", "Ân", "Bình", "Dung", "Đồng Tháp", "Em", "Êm"]
     );
 }
+
+#[test]
+fn marks_are_tone_marks_other_diacritics_and_d_bar() {
+    for marked in ["Lễ ra mắt", "LỄ", "Đồn", "đ", "ơ", "Le\u{0302}\u{0303}"] {
+        assert!(has_marks(marked), "{marked}");
+    }
+    for plain in [
+        "Le ra mat",
+        "ANTT",
+        "",
+        "2024 – năm".split(' ').next().unwrap_or(""),
+    ] {
+        assert!(!has_marks(plain), "{plain}");
+    }
+    assert!(!has_marks("– “quote”"));
+}
+
+#[test]
+fn slugs_are_cut_after_the_last_whole_word_that_fits() {
+    let title = "Lễ ra mắt mô hình Tổ bảo vệ an ninh trật tự ở cơ sở ".repeat(6);
+    let slug = slugify(&title);
+    assert_eq!(
+        slug,
+        "le-ra-mat-mo-hinh-to-bao-ve-an-ninh-trat-tu-o-co-so-le-ra-mat-mo-hinh-to-bao-ve-an-ninh-trat-tu-o-co"
+    );
+    assert_eq!(slugify(&"a".repeat(150)), "a".repeat(SLUG_MAX));
+    let cases = [
+        ("abc-def-ghi", 8, "abc-def"),
+        ("abc-def-ghi", 7, "abc-def"),
+        ("abc-def-ghi", 6, "abc"),
+        ("abcdefgh-i", 6, "abcdef"),
+        ("abc-", 10, "abc"),
+    ];
+    for (slug, limit, cut) in cases {
+        let mut slug = slug.to_string();
+        cut_slug(&mut slug, limit);
+        assert_eq!(slug, cut, "{limit}");
+    }
+}

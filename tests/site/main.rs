@@ -1,6 +1,7 @@
 //! Integration tests: small fixture sites built with the real `loa` binary.
 
 mod build;
+mod dates;
 mod errors;
 mod example;
 mod external;
@@ -8,11 +9,13 @@ mod guide;
 mod incremental;
 mod layers;
 mod listings;
+mod names;
 mod photos;
 mod progress;
 mod robustness;
 mod scaffold;
 mod search;
 mod support;
+mod tags;
 mod urls;
 mod vietnamese;

@@ -14,16 +14,18 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest, relative};
 use crate::i18n::Msg;
 use crate::load::config::{self, Config, is_url_segment, locate_key, yaml_diagnostic};
+use crate::load::names;
 use crate::load::yaml::{self, SplitError};
-use crate::provinces::Registry;
+use crate::provinces::{self, Registry};
 use crate::vi;
-use front::{ArticleFront, SectionFront};
+use front::{ArticleFront, DateValue, SectionFront};
 
 pub const CONTENT_DIR: &str = "content";
 const INDEX_FILE: &str = "_index.md";
@@ -212,8 +214,8 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// parses only the files that changed.
 ///
 /// An entry is reused only while its file keeps the same size and modification time and
-/// nobody called [`Cache::forget`] on it. What a file parses to also depends on site.yaml
-/// and the province registry: make a new cache when those change.
+/// nobody called [`Cache::forget`] on it. What a file parses to also depends on site.yaml,
+/// the province registry and the day of the build: make a new cache when those change.
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<PathBuf, CachedFile>,
@@ -246,26 +248,33 @@ fn stamp(file: &Path) -> Option<(u64, SystemTime)> {
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
-/// Reads `content/` under `root`. Drafts are left out unless `drafts`.
-pub fn load(
-    root: &Path,
-    config: &Config,
-    registry: &Registry,
-    drafts: bool,
-) -> (Content, Diagnostics) {
-    load_inner(root, config, registry, drafts, None)
+/// What each file is checked against: the site's settings, the province registry, and
+/// the day of the build, after which no figure can have been counted.
+#[derive(Debug, Clone, Copy)]
+pub struct Checks<'a> {
+    pub config: &'a Config,
+    pub registry: &'a Registry,
+    pub today: NaiveDate,
+}
+
+/// No date before this year is taken: `0000-01-01` or `0202-07-01` is a typo.
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// Reads `content/` under `root`. Drafts are left out unless `drafts`. The diagnostics
+/// may hold warnings beside errors.
+pub fn load(root: &Path, checks: Checks, drafts: bool) -> (Content, Diagnostics) {
+    load_inner(root, checks, drafts, None)
 }
 
 /// [`load`], reusing from `cache` every Markdown file that has not changed since it was
 /// parsed, and leaving in `cache` what this load parsed.
 pub fn load_cached(
     root: &Path,
-    config: &Config,
-    registry: &Registry,
+    checks: Checks,
     drafts: bool,
     cache: &mut Cache,
 ) -> (Content, Diagnostics) {
-    load_inner(root, config, registry, drafts, Some(cache))
+    load_inner(root, checks, drafts, Some(cache))
 }
 
 /// Puts `files` in the order of a walk that visits each folder's entries by name, the
@@ -299,20 +308,23 @@ fn sort_as_walked(files: &mut Vec<PathBuf>) {
 /// A one-shot build passes no cache, so that no second copy of every file is kept.
 fn load_inner(
     root: &Path,
-    config: &Config,
-    registry: &Registry,
+    checks: Checks,
     drafts: bool,
     cache: Option<&mut Cache>,
 ) -> (Content, Diagnostics) {
     let content_dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::default();
     let mut files = Vec::new();
+    let mut dirs = Vec::new();
     for entry in WalkDir::new(&content_dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
         match entry {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
+                dirs.push(entry.into_path())
+            }
             Ok(_) => {}
             Err(error) => {
                 let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
@@ -326,6 +338,12 @@ fn load_inner(
             }
         }
     }
+
+    let refused = names::check(root, &files, &dirs);
+    if !refused.paths.is_empty() {
+        files.retain(|file| !refused.covers(file));
+    }
+    problems.extend(refused.problems);
 
     sort_as_walked(&mut files);
 
@@ -364,8 +382,7 @@ fn load_inner(
             .par_iter()
             .with_max_len(crate::parallel::SHARE)
             .map(|(entry, file)| {
-                let parsed =
-                    read_markdown(root, &content_dir, entry.clone(), file, config, registry);
+                let parsed = read_markdown(root, &content_dir, entry.clone(), file, checks);
                 (file, parsed)
             })
             .collect(),
@@ -382,8 +399,7 @@ fn load_inner(
                     if unchanged {
                         return None;
                     }
-                    let parsed =
-                        read_markdown(root, &content_dir, entry.clone(), file, config, registry);
+                    let parsed = read_markdown(root, &content_dir, entry.clone(), file, checks);
                     Some((file.clone(), CachedFile { stamp, parsed }))
                 })
                 .collect();
@@ -494,12 +510,7 @@ enum Parsed {
 /// groups, addresses or counts the article), or the file cannot be read, split or
 /// checked without a problem: the caller then loads the content the usual way, which
 /// reports why.
-pub fn reread(
-    root: &Path,
-    old: &Article,
-    config: &Config,
-    registry: &Registry,
-) -> Option<(Source, ArticleFront)> {
+pub fn reread(root: &Path, old: &Article, checks: Checks) -> Option<(Source, ArticleFront)> {
     let bytes = std::fs::read(root.join(&old.source.path)).ok()?;
     let text = decode(&bytes).ok()?;
     let split = yaml::split(&text).ok()?;
@@ -515,8 +526,8 @@ pub fn reread(
     let parsed: ArticleFront = yaml::parse(split.yaml).ok()?;
     let mut problems = Diagnostics::default();
     let in_section = old.section.is_some();
-    let front = check_article(&source, parsed, in_section, config, registry, &mut problems);
-    if !problems.is_empty() {
+    let front = check_article(&source, parsed, in_section, checks, &mut problems);
+    if problems.has_errors() {
         return None;
     }
     let shown_only = ArticleFront {
@@ -548,8 +559,7 @@ fn read_markdown(
     content_dir: &Path,
     entry: Entry,
     file: &Path,
-    config: &Config,
-    registry: &Registry,
+    checks: Checks,
 ) -> Result<Parsed, Diagnostic> {
     let shown = relative(root, file);
     let bytes = std::fs::read(file).map_err(|error| {
@@ -568,8 +578,15 @@ fn read_markdown(
     let body_offset = split.body_offset;
     let yaml_line = split.yaml_line;
     let section_front = |text: &str| -> Result<SectionFront, Diagnostic> {
-        yaml::parse::<SectionFront>(split.yaml)
-            .map_err(|error| yaml_diagnostic(&source_path, text, yaml_line, &error))
+        let front = yaml::parse::<SectionFront>(split.yaml)
+            .map_err(|error| yaml_diagnostic(&source_path, text, yaml_line, &error))?;
+        if front.paginate_by == Some(0) {
+            let mut diagnostic = Diagnostic::new(&shown, Msg::PaginateAtLeastOne.to_string())
+                .help(Msg::PaginateHelp.to_string());
+            diagnostic.location = locate_key(text, yaml_line, &["paginate_by"]);
+            return Err(diagnostic);
+        }
+        Ok(front)
     };
     let source =
         |text: String| Source::new(shown.clone(), content_path.clone(), &text, body_offset);
@@ -604,14 +621,7 @@ fn read_markdown(
             };
             let source = source(text);
             let mut problems = Diagnostics::default();
-            let front = check_article(
-                &source,
-                front,
-                section.is_some(),
-                config,
-                registry,
-                &mut problems,
-            );
+            let front = check_article(&source, front, section.is_some(), checks, &mut problems);
             let slug = match &front.slug {
                 Some(slug) => slug.clone(),
                 None => match vi::slugify(&front.title) {
@@ -677,10 +687,24 @@ fn check_article(
     source: &Source,
     mut front: ArticleFront,
     in_section: bool,
-    config: &Config,
-    registry: &Registry,
+    checks: Checks,
     problems: &mut Diagnostics,
 ) -> ArticleFront {
+    let Checks {
+        config,
+        registry,
+        today,
+    } = checks;
+    check_dates(source, &front, today, problems);
+    if let Some(unit) = front.province.as_deref().and_then(|p| registry.lookup(p))
+        && let Some((message, help)) = merged_unit(registry, unit, &front)
+    {
+        let mut warning = Diagnostic::new(&source.path, message.to_string())
+            .help(help.to_string())
+            .warning();
+        warning.location = locate_key(&source.front, 2, &["province"]);
+        problems.push(warning);
+    }
     let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
         let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
             .help_opt(help.map(|h| h.to_string()));
@@ -708,17 +732,42 @@ fn check_article(
             }),
         );
     }
+    if let Some(slug) = front.slug.take_if(|s| s.len() > vi::SLUG_MAX) {
+        let mut example = slug.clone();
+        vi::cut_slug(&mut example, vi::SLUG_MAX);
+        problem(
+            &["slug"],
+            Msg::SlugTooLong {
+                bytes: slug.len(),
+                slug,
+                max: vi::SLUG_MAX,
+            },
+            Some(Msg::ShorterSlug { example }),
+        );
+    }
     for alias in &front.aliases {
         let fine = alias.starts_with('/')
             && !alias.split('/').any(|part| part == ".." || part == ".")
-            && !alias.contains('\\');
+            && !alias.contains('\\')
+            && !alias.chars().any(char::is_control);
         if !fine {
             problem(
                 &["aliases"],
                 Msg::AliasNotSitePath {
-                    alias: alias.clone(),
+                    alias: crate::diagnostics::shown_name(alias),
                 },
                 None,
+            );
+        } else if let Some(part) = alias.split('/').find(|p| p.len() > names::NAME_MAX) {
+            problem(
+                &["aliases"],
+                Msg::AliasPartTooLong {
+                    part: part.to_string(),
+                    alias: alias.clone(),
+                    bytes: part.len(),
+                    max: names::NAME_MAX,
+                },
+                Some(Msg::AliasPartTooLongHelp),
             );
         }
     }
@@ -807,6 +856,110 @@ fn check_article(
     }
     front.tags.retain(|tag| !tag.trim().is_empty());
     front
+}
+
+/// Dates that cannot be true: a year before [`EARLIEST_YEAR`], an update before the
+/// article was published, a campaign that ends before it starts, figures counted after
+/// `today`. Each is an error at the line of the date to correct.
+fn check_dates(
+    source: &Source,
+    front: &ArticleFront,
+    today: NaiveDate,
+    problems: &mut Diagnostics,
+) {
+    let mut problem = |key_path: &[&str], message: Msg, help: Msg| {
+        let mut diagnostic =
+            Diagnostic::new(&source.path, message.to_string()).help(help.to_string());
+        diagnostic.location = locate_key(&source.front, 2, key_path);
+        problems.push(diagnostic);
+    };
+    let iso = |date: DateValue| date.date().format("%Y-%m-%d").to_string();
+    let campaign = front.campaign.as_ref();
+    let as_of = front.stats.as_ref().and_then(|s| s.as_of);
+    let dates: [(&[&str], Option<DateValue>); 5] = [
+        (&["date"], front.date),
+        (&["updated"], front.updated),
+        (&["campaign", "starts"], campaign.map(|c| c.starts)),
+        (&["campaign", "ends"], campaign.and_then(|c| c.ends)),
+        (&["stats", "as_of"], as_of),
+    ];
+    for (key_path, date) in dates {
+        if let Some(date) = date.filter(|d| d.date().year() < EARLIEST_YEAR) {
+            let year = date.date().year();
+            let date = iso(date);
+            problem(
+                key_path,
+                Msg::YearTooEarly { date, year },
+                Msg::YearTooEarlyHelp,
+            );
+        }
+    }
+    // An order is judged between plausible dates only: a year typed wrong is reported once.
+    let plausible = |date: Option<DateValue>| date.filter(|d| d.date().year() >= EARLIEST_YEAR);
+    if let (Some(date), Some(updated)) = (plausible(front.date), plausible(front.updated))
+        && updated.date() < date.date()
+    {
+        problem(
+            &["updated"],
+            Msg::UpdatedBeforeDate {
+                updated: iso(updated),
+                date: iso(date),
+            },
+            Msg::UpdatedBeforeDateHelp,
+        );
+    }
+    if let Some(campaign) = campaign
+        && let (Some(starts), Some(ends)) =
+            (plausible(Some(campaign.starts)), plausible(campaign.ends))
+        && ends.date() < starts.date()
+    {
+        problem(
+            &["campaign", "ends"],
+            Msg::CampaignEndsBeforeStarts {
+                ends: iso(ends),
+                starts: iso(starts),
+            },
+            Msg::CampaignEndsBeforeStartsHelp,
+        );
+    }
+    if let Some(as_of) = as_of.filter(|d| d.date() > today) {
+        problem(
+            &["stats", "as_of"],
+            Msg::AsOfInFuture {
+                as_of: iso(as_of),
+                today: today.format("%Y-%m-%d").to_string(),
+            },
+            Msg::AsOfInFutureHelp,
+        );
+    }
+}
+
+/// The warning for figures that name a unit merged on 1/7/2025 and are as of that day
+/// or later: they may be meant for the former unit's land, or for the whole new unit.
+fn merged_unit(
+    registry: &Registry,
+    unit: &crate::provinces::Unit,
+    front: &ArticleFront,
+) -> Option<(Msg, Msg)> {
+    let stats = front.stats.as_ref().filter(|s| !s.figures.is_empty())?;
+    let as_of = stats.as_of.or(front.date)?.date();
+    if as_of < provinces::REORGANISED {
+        return None;
+    }
+    let current = registry.merged_into(unit)?;
+    Some((
+        Msg::UnitMerged {
+            province: unit.name.clone(),
+            as_of: as_of.format("%Y-%m-%d").to_string(),
+            current: current.name.clone(),
+            kind: current.kind.clone(),
+            absorbed: current.absorbed.clone(),
+        },
+        Msg::UnitMergedHelp {
+            province: unit.name.clone(),
+            current: current.name.clone(),
+        },
+    ))
 }
 
 #[cfg(test)]
