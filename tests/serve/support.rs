@@ -176,10 +176,14 @@ impl Served {
 
     /// Sends `bytes` and reads until the server closes the connection.
     pub fn raw(&self, bytes: &[u8]) -> Vec<u8> {
+        self.raw_within(bytes, Duration::from_secs(10))
+    }
+
+    /// [`Served::raw`], giving up on any read that waits longer than `timeout`: what came
+    /// by then is returned.
+    pub fn raw_within(&self, bytes: &[u8], timeout: Duration) -> Vec<u8> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
+        stream.set_read_timeout(Some(timeout)).expect("timeout");
         // The server may answer and close before everything is sent (oversized heads).
         let _ = stream.write_all(bytes);
         let mut reply = Vec::new();
