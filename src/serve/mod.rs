@@ -217,8 +217,9 @@ pub fn serve(
     let server = &server;
     let shared = &shared;
     let listener = &listener;
+    let limits = door::fit(options.limits);
     std::thread::scope(|scope| {
-        scope.spawn(move || door::run(listener, backend, options.limits, stop));
+        scope.spawn(move || door::run(listener, backend, limits, stop));
         for _ in 0..options.workers.max(1) {
             scope.spawn(move || work(server, shared, stop));
         }
