@@ -26,13 +26,28 @@
 //!   silently. The limit is kept within the open-file limit (raised on Unix): each
 //!   connection passed on uses three descriptors, the client's and both ends of the
 //!   connection to tiny_http.
+//! - tiny_http listens on a loopback port, which any local program, or a web page in a
+//!   browser, can reach. So the door adds to every head it passes on a header holding a
+//!   key drawn afresh for each run (and removes any the client sent); the server checks
+//!   it before anything else and answers 403 without it. Why a key rather than no
+//!   second hop: tiny_http 0.12 serves only connections it accepts from a listener of
+//!   its own and cannot be handed one whose head was already read. Why not a socket
+//!   only this process can reach: on Unix that is a socket file in a private folder,
+//!   left behind whenever the server is killed, and tiny_http has none on Windows;
+//!   Linux's abstract sockets have no permissions at all. The key works the same on
+//!   every system. What it leaves: a local program that connects to tiny_http itself
+//!   and never finishes a head still holds one of tiny_http's threads; it gets no page.
 
 use std::collections::VecDeque;
+use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
+
+/// The header that carries the door's key to the server behind it.
+pub const KEY_HEADER: &str = "X-Loa-Door";
 
 /// Limits of the front door.
 #[derive(Debug, Clone, Copy)]
@@ -120,8 +135,28 @@ fn open_files(_wanted: usize) -> Option<usize> {
     None
 }
 
+/// A key for one run of the server: 128 bits from the system's randomness (through
+/// the keys std draws for its hash maps).
+pub fn new_key() -> String {
+    let state = std::collections::hash_map::RandomState::new();
+    let mut key = String::with_capacity(32);
+    for part in 0u8..2 {
+        let mut hasher = state.build_hasher();
+        hasher.write_u8(part);
+        hasher.write_u32(std::process::id());
+        key.push_str(&format!("{:016x}", hasher.finish()));
+    }
+    key
+}
+
+/// Whether `given` is `key`, in a time that does not depend on where they differ.
+pub fn same_key(given: &[u8], key: &[u8]) -> bool {
+    given.len() == key.len() && given.iter().zip(key).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
 struct Door {
     backend: SocketAddr,
+    key: String,
     limits: Limits,
     /// Connections held, counted by their [`Slot`]s.
     open: Arc<AtomicUsize>,
@@ -225,10 +260,17 @@ fn keep(door: Arc<Door>, first: Client) {
 }
 
 /// Accepts connections on `listener` until `stop` is set, passing each request to the
-/// tiny_http server at `backend`.
-pub fn run(listener: &TcpListener, backend: SocketAddr, limits: Limits, stop: &AtomicBool) {
+/// tiny_http server at `backend` with `key`.
+pub fn run(
+    listener: &TcpListener,
+    backend: SocketAddr,
+    key: &str,
+    limits: Limits,
+    stop: &AtomicBool,
+) {
     let door = Arc::new(Door {
         backend,
+        key: key.to_string(),
         limits,
         open: Arc::default(),
         spare: Mutex::default(),
@@ -398,10 +440,10 @@ struct Forward {
     body: bool,
 }
 
-/// The head without the headers that frame a body or keep the connection, then
-/// `Connection: close`, so that tiny_http answers this request alone, reads no body
-/// and ends the connection.
-fn forward(head: &[u8]) -> Forward {
+/// The head without the headers that frame a body or keep the connection, and
+/// without any key the client sent; then the door's key and `Connection: close`, so
+/// that tiny_http answers this request alone, reads no body and ends the connection.
+fn forward(head: &[u8], key: &str) -> Forward {
     let mut out = Vec::with_capacity(head.len() + 64);
     let mut body = false;
     let head = head.strip_suffix(b"\r\n\r\n").unwrap_or(head);
@@ -422,14 +464,14 @@ fn forward(head: &[u8]) -> Forward {
                 body = true;
                 continue;
             }
-            if is("connection") || is("expect") || is("keep-alive") {
+            if is("connection") || is("expect") || is("keep-alive") || is(KEY_HEADER) {
                 continue;
             }
         }
         out.extend_from_slice(line);
         out.extend_from_slice(b"\r\n");
     }
-    out.extend_from_slice(b"Connection: close\r\n\r\n");
+    out.extend_from_slice(format!("{KEY_HEADER}: {key}\r\nConnection: close\r\n\r\n").as_bytes());
     Forward { head: out, body }
 }
 
@@ -449,7 +491,7 @@ fn pass(mut client: TcpStream, door: &Door) {
         Head::TooSlow => return refuse(client, "408 Request Timeout", Duration::ZERO),
         Head::Gone => return,
     };
-    let request = forward(&head);
+    let request = forward(&head, &door.key);
     let deadline = Instant::now() + limits.answer_timeout;
     let Ok(mut upstream) = TcpStream::connect_timeout(&door.backend, Duration::from_secs(5)) else {
         return refuse(client, "503 Service Unavailable", limits.linger);
@@ -518,37 +560,53 @@ mod tests {
     use super::*;
 
     fn forwarded(head: &str) -> (String, bool) {
-        let forward = forward(head.as_bytes());
+        let forward = forward(head.as_bytes(), "k");
         (String::from_utf8(forward.head).expect("text"), forward.body)
     }
 
     #[test]
-    fn the_head_passed_on_has_nothing_that_frames_a_body_or_keeps_the_connection() {
+    fn the_head_passed_on_carries_the_key_and_nothing_that_frames_a_body() {
         let cases = [
             (
                 "GET / HTTP/1.1\r\nHost: x\r\nconnection: keep-alive\r\n\r\n",
-                "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Loa-Door: k\r\nConnection: close\r\n\r\n",
                 false,
             ),
             (
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n",
-                "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "POST / HTTP/1.1\r\nHost: x\r\nX-Loa-Door: k\r\nConnection: close\r\n\r\n",
                 true,
             ),
             (
                 "GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
-                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nX-Loa-Door: k\r\nConnection: close\r\n\r\n",
                 false,
             ),
             (
                 "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
-                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nX-Loa-Door: k\r\nConnection: close\r\n\r\n",
                 true,
+            ),
+            (
+                "GET / HTTP/1.1\r\nx-loa-door: guessed\r\nX-Loa-Door:k\r\n\r\n",
+                "GET / HTTP/1.1\r\nX-Loa-Door: k\r\nConnection: close\r\n\r\n",
+                false,
             ),
         ];
         for (head, passed, body) in cases {
             assert_eq!(forwarded(head), (passed.to_string(), body), "{head:?}");
         }
+    }
+
+    #[test]
+    fn keys_differ_and_compare_exactly() {
+        let (one, two) = (new_key(), new_key());
+        assert_eq!(one.len(), 32);
+        assert_ne!(one, two);
+        assert!(same_key(one.as_bytes(), one.as_bytes()));
+        assert!(!same_key(two.as_bytes(), one.as_bytes()));
+        assert!(!same_key(&one.as_bytes()[..31], one.as_bytes()));
+        assert!(!same_key(b"", one.as_bytes()));
     }
 
     /// A client and the door's end of its connection.

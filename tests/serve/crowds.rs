@@ -1,4 +1,4 @@
-//! Slow, idle and too many clients (issue 28).
+//! Slow, idle and too many clients, and the server behind the front door (issue 28).
 //!
 //! No test here times the server: a request that must not wait behind the crowd is
 //! given a read timeout, and the crowd is checked to be still connected after it.
@@ -145,4 +145,30 @@ fn over_the_connection_limit_the_extras_get_503_rather_than_a_silent_close() {
     served.poll("/", "the page once the crowd has gone", |r| {
         r.contains("Xin chào.")
     });
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_server_behind_the_front_door_refuses_what_did_not_come_through_it() {
+    let served = SiteTest::new().serve();
+    let ports = crate::support::listening_ports(served.pid());
+    assert!(ports.contains(&served.port), "{ports:?}");
+    let guessed = format!("X-Loa-Door: {}\r\n", "0".repeat(32));
+    for port in ports.into_iter().filter(|&port| port != served.port) {
+        for key in ["", "X-Loa-Door: \r\n", guessed.as_str()] {
+            let mut stream = connect(port);
+            stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+            let head = format!("GET / HTTP/1.1\r\nHost: x\r\n{key}Connection: close\r\n\r\n");
+            stream.write_all(head.as_bytes()).expect("writing");
+            let mut raw = Vec::new();
+            let _ = stream.read_to_end(&mut raw);
+            let reply = Reply::parse(&raw);
+            assert_eq!(reply.status, 403, "port {port}, {key:?}: {}", reply.text());
+            assert!(!reply.text().contains("Xin chào."));
+        }
+    }
+    assert!(
+        served.get("/").contains("Xin chào."),
+        "the door still works"
+    );
 }
