@@ -104,6 +104,10 @@ enum Command {
         /// Open the site in the browser.
         #[arg(long)]
         open: bool,
+        /// The most connections served at once (open pages, requests on their way);
+        /// more are answered 503 Service Unavailable. Default 1024.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        max_connections: Option<u32>,
     },
     /// Check the whole site, templates included, without writing anything.
     Check {
@@ -192,6 +196,7 @@ fn serve(
     port: u16,
     drafts: bool,
     open: bool,
+    max_connections: Option<u32>,
 ) -> Result<(), loa::Error> {
     if let Err(error) = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst)) {
         eprintln!("warning: Ctrl-C will not stop the server cleanly: {error}");
@@ -201,6 +206,9 @@ fn serve(
     let mut options = loa::serve::ServeOptions::new(build);
     options.bind = bind;
     options.port = port;
+    if let Some(connections) = max_connections {
+        options.limits.connections = connections as usize;
+    }
     loa::serve::serve(&options, &ServeReporter { open }, &STOP)?;
     println!("Stopped.");
     Ok(())
@@ -275,7 +283,8 @@ fn main() -> ExitCode {
             port,
             drafts,
             open,
-        } => serve(site_root(root), bind, port, drafts, open),
+            max_connections,
+        } => serve(site_root(root), bind, port, drafts, open, max_connections),
         Command::Check {
             root,
             drafts,

@@ -105,6 +105,8 @@ struct State {
 struct Shared {
     /// The first generation of this server; builds are numbered from it.
     base: u64,
+    /// What the front door adds to every request it passes on: no other is answered.
+    door_key: String,
     state: RwLock<State>,
     polls: Mutex<Vec<Waiting>>,
     wake: Condvar,
@@ -186,8 +188,10 @@ pub fn serve(
     let base = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64 * 1000);
+    let door_key = door::new_key();
     let shared = Shared {
         base,
+        door_key: door_key.clone(),
         state: RwLock::new(State {
             generation: base,
             ..State::default()
@@ -217,8 +221,9 @@ pub fn serve(
     let server = &server;
     let shared = &shared;
     let listener = &listener;
+    let limits = door::fit(options.limits);
     std::thread::scope(|scope| {
-        scope.spawn(move || door::run(listener, backend, options.limits, stop));
+        scope.spawn(move || door::run(listener, backend, &door_key, limits, stop));
         for _ in 0..options.workers.max(1) {
             scope.spawn(move || work(server, shared, stop));
         }
@@ -242,7 +247,7 @@ pub fn serve(
 }
 
 /// Binds the public address, trying the next ports when one is taken, and tiny_http on
-/// a private loopback port behind it.
+/// a loopback port behind it, which answers only what carries the front door's key.
 fn bind(options: &ServeOptions) -> Result<(TcpListener, Server, SocketAddr), Error> {
     let mut last_error = String::new();
     let tries = if options.port == 0 {
@@ -467,7 +472,22 @@ fn plain(request: Request, status: u16, text: &str) {
     );
 }
 
+/// Whether `request` came through the front door: it carries the door's key, once.
+fn through_the_door(request: &Request, key: &str) -> bool {
+    let mut keys = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv(door::KEY_HEADER));
+    match (keys.next(), keys.next()) {
+        (Some(given), None) => door::same_key(given.value.as_bytes(), key.as_bytes()),
+        _ => false,
+    }
+}
+
 fn handle(request: Request, shared: &Shared) {
+    if !through_the_door(&request, &shared.door_key) {
+        return plain(request, 403, "Forbidden\n");
+    }
     let head_size = request.url().len()
         + request
             .headers()

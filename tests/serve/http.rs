@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::support::SiteTest;
 
@@ -147,30 +147,6 @@ fn malformed_and_oversized_requests_get_an_error() {
 }
 
 #[test]
-fn a_slow_client_does_not_hold_up_the_others() {
-    let served = SiteTest::new().serve();
-    // Connections that send nothing, or half a request, and wait: more than workers.
-    let mut idle = Vec::new();
-    for i in 0..12 {
-        let mut stream = TcpStream::connect(("127.0.0.1", served.port)).expect("connecting");
-        if i % 2 == 0 {
-            let _ = stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n");
-        }
-        idle.push(stream);
-    }
-    let started = Instant::now();
-    for _ in 0..5 {
-        assert_eq!(served.get("/tin-tuc/").status, 200);
-    }
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        started.elapsed()
-    );
-    drop(idle);
-}
-
-#[test]
 fn many_open_pages_long_polling_do_not_hold_up_the_others() {
     let served = SiteTest::new().serve();
     let (generation, hash) = served.get("/").live_state();
@@ -184,7 +160,11 @@ fn many_open_pages_long_polling_do_not_hold_up_the_others() {
         polls.push(stream);
     }
     std::thread::sleep(Duration::from_millis(200));
-    let started = Instant::now();
-    assert_eq!(served.get("/tin-tuc/").status, 200);
-    assert!(started.elapsed() < Duration::from_secs(2));
+    // They wait 25 s for a change; this must not wait for them.
+    let raw = served.raw_within(
+        b"GET /tin-tuc/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert_eq!(crate::support::Reply::parse(&raw).status, 200);
+    drop(polls);
 }

@@ -209,10 +209,9 @@ fn a_page_left_open_across_a_restart_is_judged_against_the_new_build() {
         &article("Bài một", "2024-07-01", "Sửa khi máy chủ tắt."),
     );
     let served = site.serve();
-    let started = std::time::Instant::now();
+    // Judged at once: a poll that waited its 25 s out would say `"reload":false`.
     let reply = long_poll(served.port, generation, &hash, "%2Ftin-tuc%2Fbai-mot%2F")
         .join()
         .expect("the poll");
     assert!(reply.text().contains("\"reload\":true"), "{}", reply.text());
-    assert!(started.elapsed() < Duration::from_secs(5));
 }

@@ -5,6 +5,7 @@
 
 mod browser;
 mod command;
+mod crowds;
 mod http;
 mod identity;
 mod live;

@@ -176,10 +176,14 @@ impl Served {
 
     /// Sends `bytes` and reads until the server closes the connection.
     pub fn raw(&self, bytes: &[u8]) -> Vec<u8> {
+        self.raw_within(bytes, Duration::from_secs(10))
+    }
+
+    /// [`Served::raw`], giving up on any read that waits longer than `timeout`: what came
+    /// by then is returned.
+    pub fn raw_within(&self, bytes: &[u8], timeout: Duration) -> Vec<u8> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connecting");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
+        stream.set_read_timeout(Some(timeout)).expect("timeout");
         // The server may answer and close before everything is sent (oversized heads).
         let _ = stream.write_all(bytes);
         let mut reply = Vec::new();
@@ -205,6 +209,42 @@ impl Served {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// The TCP ports process `pid` listens on, found through /proc: its sockets, then
+/// those of them in the LISTEN state in the system's tables.
+#[cfg(target_os = "linux")]
+pub fn listening_ports(pid: u32) -> Vec<u16> {
+    let sockets: std::collections::HashSet<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .expect("the server's files")
+        .filter_map(Result::ok)
+        .filter_map(|entry| std::fs::read_link(entry.path()).ok())
+        .filter_map(|link| {
+            let link = link.to_string_lossy().into_owned();
+            let inode = link.strip_prefix("socket:[")?.strip_suffix(']')?;
+            Some(inode.to_string())
+        })
+        .collect();
+    let mut ports = Vec::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let Ok(table) = std::fs::read_to_string(table) else {
+            continue;
+        };
+        for line in table.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+            let (Some(local), Some(&"0A"), Some(inode)) =
+                (fields.get(1), fields.get(3), fields.get(9))
+            else {
+                continue;
+            };
+            if sockets.contains(*inode) {
+                let port = local.rsplit(':').next().unwrap_or_default();
+                ports.extend(u16::from_str_radix(port, 16).ok());
+            }
+        }
+    }
+    ports
 }
 
 impl Drop for Served {
