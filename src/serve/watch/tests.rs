@@ -1,4 +1,3 @@
-
 use super::*;
 use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
 
