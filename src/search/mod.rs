@@ -83,8 +83,11 @@ pub struct Doc<'a> {
     pub location: Option<&'a str>,
     pub tags: &'a [String],
     pub summary: Option<&'a str>,
-    /// The article's HTML.
+    /// The article's HTML, which the text is made with: the [`fingerprint`] reads it.
     pub html: &'a Packed,
+    /// The article's text, as [`crate::markdown::Rendered::text`] holds it: what the
+    /// index reads.
+    pub text: &'a Packed,
 }
 
 /// The articles that search finds: every page of the site but drafts, in the site's
@@ -106,6 +109,7 @@ pub fn documents(site: &Site) -> Vec<Doc<'_>> {
                 tags: &front.tags,
                 summary: front.summary.as_deref(),
                 html: &page.rendered.html,
+                text: &page.rendered.text,
             }
         })
         .collect()
@@ -476,14 +480,8 @@ struct Prepared {
 
 impl Prepared {
     fn new(doc: &Doc, date_style: DateStyle) -> Self {
-        // The record's text: the summary, then the article's opening.
-        let mut text = String::new();
-        if let Some(summary) = doc.summary {
-            text.push_str(summary.trim());
-            text.push('\n');
-        }
-        let html = doc.html.text();
-        html_to_text(&html, &mut text, TEXT_BYTES);
+        let body = doc.text.text();
+        let text = record_text(doc.summary, &body, TEXT_BYTES);
 
         let mut terms = Terms::new();
         terms.field = TITLE;
@@ -496,16 +494,7 @@ impl Prepared {
         for text in doc.tags.iter().map(String::as_str).chain(doc.summary) {
             scan(text, &mut |s: &str, j| terms.found(s, j));
         }
-        // The whole article, read from its HTML without making its text first.
-        let mut scanner = Scanner::new(Spaces::All);
-        walk_html(&html, |piece| {
-            match piece {
-                Piece::Text(text) => scanner.feed(text, &mut |s: &str, j| terms.found(s, j)),
-                Piece::Block => scanner.stop(&mut |s: &str, j| terms.found(s, j)),
-            }
-            true
-        });
-        scanner.stop(&mut |s: &str, j| terms.found(s, j));
+        scan(&body, &mut |s: &str, j| terms.found(s, j));
         for key in filter_keys(doc) {
             terms.names.push(key);
             terms.singles.push(Posting::default());
@@ -630,6 +619,27 @@ impl Syllables {
     }
 }
 
+/// The text of a document's record: the summary, then the opening of the article's
+/// `body`, cut at a space near `limit` bytes (with `…`).
+fn record_text(summary: Option<&str>, body: &str, limit: usize) -> String {
+    let mut text = String::new();
+    if let Some(summary) = summary {
+        text.push_str(summary.trim());
+        text.push('\n');
+    }
+    // Of what lies past the limit, only whether there is any counts.
+    let mut end = (limit + 1).saturating_sub(text.len()).min(body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    text.push_str(&body[..end]);
+    vi::truncate_at_space(&mut text, limit);
+    while text.ends_with([' ', '\n']) {
+        text.pop();
+    }
+    text
+}
+
 /// What the results list shows of a document.
 #[derive(Debug, Serialize)]
 struct Record<'a> {
@@ -683,26 +693,17 @@ impl Posting {
 }
 
 /// Calls `found` with each folded syllable of `text` and whether it follows the previous
-/// one with only spaces between (a pair). The script's `tokens` follows the same rules.
+/// one with only spaces (U+0020, U+00A0) between (a pair): a new line, as between two
+/// blocks of an article's text, ends a pair. The script's `tokens` follows the same rules.
 fn scan(text: &str, found: &mut impl FnMut(&str, bool)) {
-    let mut scanner = Scanner::new(Spaces::Blank);
+    let mut scanner = Scanner::new();
     scanner.feed(text, found);
-    scanner.stop(found);
+    scanner.end_word(found);
 }
 
-/// Which characters count as spaces between the syllables of a pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Spaces {
-    /// U+0020 and U+00A0, as in the text the script reads: a new line ends a pair.
-    Blank,
-    /// Also every other ASCII white space, which in HTML text is a space like any other.
-    All,
-}
-
-/// Cuts text into folded syllables; text may come in pieces (between HTML tags).
+/// Cuts text into folded syllables.
 struct Scanner {
     table: &'static [Class],
-    spaces: Spaces,
     key: String,
     in_word: bool,
     /// After a syllable, until something other than a space comes.
@@ -711,10 +712,9 @@ struct Scanner {
 }
 
 impl Scanner {
-    fn new(spaces: Spaces) -> Self {
+    fn new() -> Self {
         Self {
             table: char_table(),
-            spaces,
             key: String::new(),
             in_word: false,
             adjacent: false,
@@ -736,9 +736,6 @@ impl Scanner {
             }
             let (point, width) = decode(bytes, at);
             let class = match self.table.get(point as usize) {
-                Some(Class::Break) if self.spaces == Spaces::All && byte.is_ascii_whitespace() => {
-                    Class::Space
-                }
                 Some(class) => *class,
                 None => Class::of(char::from_u32(point).unwrap_or_default()),
             };
@@ -779,13 +776,6 @@ impl Scanner {
             self.joined = self.adjacent;
             self.key.clear();
         }
-    }
-
-    /// Ends the text or a block: the syllable being read is complete, and no pair forms
-    /// across.
-    fn stop(&mut self, found: &mut impl FnMut(&str, bool)) {
-        self.end_word(found);
-        self.adjacent = false;
     }
 
     fn end_word(&mut self, found: &mut impl FnMut(&str, bool)) {
@@ -963,151 +953,6 @@ pub fn tokens(text: &str) -> Vec<(String, bool)> {
         out.push((key.to_string(), joined))
     });
     out
-}
-
-/// Whether the element `name` (lower case) separates text: its start and end become a
-/// new line in the text, and no pair forms across it.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "br"
-            | "caption"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "img"
-            | "li"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-    )
-}
-
-/// What `walk_html` meets: text (entities decoded), or the start or end of a block.
-enum Piece<'a> {
-    Text(&'a str),
-    Block,
-}
-
-/// Walks sanitised HTML, handing `visit` its text and block boundaries, scripts and
-/// styles left out, until `visit` returns false.
-fn walk_html(html: &str, mut visit: impl FnMut(Piece) -> bool) {
-    let mut rest = html;
-    loop {
-        let open = rest.find('<').unwrap_or(rest.len());
-        let text = &rest[..open];
-        if !text.is_empty() {
-            let going = if text.contains('&') {
-                visit(Piece::Text(&crate::render::decode_entities(text)))
-            } else {
-                visit(Piece::Text(text))
-            };
-            if !going {
-                return;
-            }
-        }
-        if open == rest.len() {
-            return;
-        }
-        let tag = &rest[open + 1..];
-        let close = tag.find('>').map_or(tag.len(), |end| end + 1);
-        let closing = tag.starts_with('/');
-        let name = tag.trim_start_matches('/');
-        let name = &name[..name
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(name.len())];
-        rest = &tag[close..];
-        let lower;
-        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = name.to_ascii_lowercase();
-            lower.as_str()
-        } else {
-            name
-        };
-        if (name == "script" || name == "style") && !closing {
-            let end = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&end) {
-                Some(at) => &rest[at..],
-                None => "",
-            };
-        } else if is_block(name) && !visit(Piece::Block) {
-            return;
-        }
-    }
-}
-
-/// The text of sanitised HTML, appended to `out` until it holds about `limit` bytes
-/// (cut at a space, with `…`): tags dropped (a block's end becomes a new line), entities
-/// decoded, spaces collapsed.
-fn html_to_text(html: &str, out: &mut String, limit: usize) {
-    walk_html(html, |piece| {
-        match piece {
-            Piece::Text(text) => push_text(out, text),
-            Piece::Block => {
-                while out.ends_with(' ') {
-                    out.pop();
-                }
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
-        }
-        out.len() <= limit
-    });
-    vi::truncate_at_space(out, limit);
-    while out.ends_with([' ', '\n']) {
-        out.pop();
-    }
-}
-
-/// Appends `text` with each run of white space (ASCII: Markdown writes no other) made
-/// one space.
-fn push_text(out: &mut String, text: &str) {
-    out.reserve(text.len());
-    let plain = !text.contains("  ") && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-    if plain {
-        let at_start = out.is_empty() || out.ends_with([' ', '\n']);
-        out.push_str(if at_start {
-            text.trim_start_matches(' ')
-        } else {
-            text
-        });
-        return;
-    }
-    // Split at ASCII bytes, which are never inside a multi-byte character.
-    let mut start = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        if byte.is_ascii_whitespace() {
-            out.push_str(&text[start..at]);
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
-            }
-            start = at + 1;
-        }
-    }
-    out.push_str(&text[start..]);
 }
 
 /// What the search page shows before the script runs: where the index is, and the
