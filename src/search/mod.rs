@@ -39,10 +39,11 @@
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::fingerprint::Fingerprint;
@@ -334,7 +335,7 @@ impl Postings {
 #[derive(Default)]
 struct PartPostings {
     singles: Vec<Postings>,
-    pairs: FastMap<u64, Postings>,
+    pairs: FxHashMap<u64, Postings>,
 }
 
 impl PartPostings {
@@ -436,7 +437,7 @@ fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 /// while the postings are gathered.
 #[derive(Default)]
 struct Interner {
-    ids: FastMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
 }
 
@@ -509,7 +510,7 @@ impl Prepared {
             .into_iter()
             .enumerate()
             .map(|(id, posting)| (single_key(id as u32), posting))
-            .chain(pairs.into_entries())
+            .chain(pairs)
             .collect();
 
         let record = Record {
@@ -551,7 +552,7 @@ struct Terms {
     syllables: Syllables,
     names: Vec<String>,
     singles: Vec<Posting>,
-    pairs: Table<Posting>,
+    pairs: FxHashMap<u64, Posting>,
     previous: u32,
     /// Where the syllables being found stand: `TITLE`, `PLACE` or 0 for the body.
     field: u8,
@@ -563,7 +564,7 @@ impl Terms {
             syllables: Syllables::new(),
             names: Vec::new(),
             singles: Vec::new(),
-            pairs: Table::new(),
+            pairs: with_capacity(256),
             previous: 0,
             field: 0,
         }
@@ -579,7 +580,8 @@ impl Terms {
         self.singles[id as usize].add(self.field);
         if joined {
             self.pairs
-                .entry(pair_key(self.previous, id), Posting::default)
+                .entry(pair_key(self.previous, id))
+                .or_default()
                 .add(self.field);
         }
         self.previous = id;
@@ -589,15 +591,15 @@ impl Terms {
 /// The syllables of one document, numbered. Those of up to 8 bytes (nearly all) are
 /// packed into a number, quicker to look up than a string.
 struct Syllables {
-    short: Table<u32>,
-    long: FastMap<String, u32>,
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<String, u32>,
 }
 
 impl Syllables {
     fn new() -> Self {
         Self {
-            short: Table::new(),
-            long: FastMap::default(),
+            short: with_capacity(256),
+            long: FxHashMap::default(),
         }
     }
 
@@ -615,8 +617,14 @@ impl Syllables {
             .bytes()
             .rev()
             .fold(0u64, |packed, byte| packed << 8 | u64::from(byte));
-        *self.short.entry(packed, new)
+        *self.short.entry(packed).or_insert_with(new)
     }
+}
+
+/// A map of one document's syllables or pairs, with room for those of most articles
+/// (a few hundred), so that it rarely grows.
+fn with_capacity<V>(capacity: usize) -> FxHashMap<u64, V> {
+    FxHashMap::with_capacity_and_hasher(capacity, Default::default())
 }
 
 /// The text of a document's record: the summary, then the opening of the article's
@@ -849,100 +857,6 @@ fn char_table() -> &'static [Class] {
             .map(|point| char::from_u32(point).map_or(Class::Break, Class::of))
             .collect()
     })
-}
-
-/// A small open-addressing hash table from non-zero numbers to values: for the few
-/// hundred syllables and pairs of one article, quicker than a general map.
-struct Table<V> {
-    /// (key, value); key 0 marks an empty slot.
-    slots: Vec<(u64, V)>,
-    used: usize,
-}
-
-impl<V: Copy + Default> Table<V> {
-    fn new() -> Self {
-        Self {
-            slots: vec![(0, V::default()); 512],
-            used: 0,
-        }
-    }
-
-    fn entry(&mut self, key: u64, new: impl FnOnce() -> V) -> &mut V {
-        let mut slot = self.slot(key);
-        if self.slots[slot].0 != key {
-            if (self.used + 1) * 2 > self.slots.len() {
-                self.grow();
-                slot = self.slot(key);
-            }
-            self.slots[slot] = (key, new());
-            self.used += 1;
-        }
-        &mut self.slots[slot].1
-    }
-
-    /// Where `key` is, or the empty slot where it would go.
-    fn slot(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
-        while self.slots[slot].0 != 0 && self.slots[slot].0 != key {
-            slot = (slot + 1) & mask;
-        }
-        slot
-    }
-
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); size]);
-        for (key, value) in old.into_iter().filter(|(key, _)| *key != 0) {
-            let slot = self.slot(key);
-            self.slots[slot] = (key, value);
-        }
-    }
-
-    fn into_entries(self) -> impl Iterator<Item = (u64, V)> {
-        self.slots.into_iter().filter(|(key, _)| *key != 0)
-    }
-}
-
-/// A hash map with a fast hash for the index's many small keys (FxHash, as in rustc).
-/// Nothing here is exposed to untrusted keys that could be chosen to collide.
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
-#[derive(Debug, Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        for &byte in chunks.remainder() {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, value: u8) {
-        self.write_u64(u64::from(value));
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.write_u64(u64::from(value));
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.write_u64(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The folded syllables of `text` with, for each, whether it follows the previous one

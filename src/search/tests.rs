@@ -1,4 +1,6 @@
 use super::*;
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The syllables of `text` the slow, obvious way: every run of word characters
