@@ -1,4 +1,8 @@
+use super::document::{PLACE, TEXT_BYTES, TITLE, record_text};
+use super::postings::{DIGITS, utf16_cmp};
+use super::tokens::is_word_char;
 use super::*;
+use crate::vi;
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
