@@ -7,7 +7,7 @@
 //! found (headings, links with their byte offsets). Never reads files, never reports;
 //! the caller turns unresolved links into diagnostics.
 
-use crate::packed::Packed;
+use crate::packed::{Packed, PackedAgainst};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -67,8 +67,9 @@ pub struct Rendered {
     pub links: Vec<SiteLink>,
     pub words: usize,
     /// The text a reader sees, for search: runs of white space one space, each boundary
-    /// between blocks a new line (see [`text`]). Compressed, as the HTML is.
-    pub text: Packed,
+    /// between blocks a new line (see [`text`]). Compressed against the HTML, which holds
+    /// the same words: read it with `text.text(&html.text())`.
+    pub text: PackedAgainst,
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -282,7 +283,7 @@ pub fn render(
     } else {
         text::from_events(&events, &made_here)
     };
-    rendered.text = Packed::new(&text);
+    rendered.text = PackedAgainst::new(&text, &output);
     rendered.html = Packed::new(&output);
     rendered
 }

@@ -104,6 +104,10 @@ fn the_first_paragraph_is_the_summary() {
     assert_eq!(rendered.words, 6);
 }
 
+fn text_of(rendered: &Rendered) -> String {
+    rendered.text.text(&rendered.html.text())
+}
+
 /// The photo `anh.jpg`, resized as a build resizes it.
 fn with_photo() -> Pictures {
     let picture = Picture {
@@ -174,7 +178,7 @@ const TEXTS: [(&str, &str); 14] = [
 fn the_text_is_what_a_reader_sees_with_each_block_on_its_own_line() {
     for (markdown, text) in TEXTS {
         let rendered = render(markdown, false, &|_| None, &with_photo());
-        assert_eq!(rendered.text.text(), text, "{markdown}");
+        assert_eq!(text_of(&rendered), text, "{markdown}");
     }
 }
 
@@ -185,7 +189,7 @@ fn the_text_of_raw_html_is_read_from_the_html_as_published() {
     for allowed in [false, true] {
         let rendered = render(markdown, allowed, &|_| None, &Pictures::default());
         assert_eq!(
-            rendered.text.text(),
+            text_of(&rendered),
             "Trước đậm é sau.\nkhối\nChú thích\n",
             "raw HTML allowed: {allowed}"
         );
@@ -199,7 +203,7 @@ fn text_from_events_is_text_from_html(markdown: &str) {
         let rendered = render(markdown, false, &|_| None, &pictures);
         let html = rendered.html.text();
         assert_eq!(
-            rendered.text.text(),
+            text_of(&rendered),
             text::from_html(&html),
             "{markdown}\n{html}"
         );

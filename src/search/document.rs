@@ -31,7 +31,8 @@ pub(super) struct Prepared {
 
 impl Prepared {
     pub(super) fn new(doc: &Doc, date_style: DateStyle) -> Self {
-        let body = doc.text.text();
+        // The HTML is only the base the text was compressed against: it is not read.
+        let body = doc.text.text(&doc.html.text());
         let text = record_text(doc.summary, &body, TEXT_BYTES);
 
         let mut terms = Terms::new();

@@ -57,7 +57,7 @@ use rayon::prelude::*;
 
 use crate::fingerprint::Fingerprint;
 use crate::load::content::front::Kind;
-use crate::packed::Packed;
+use crate::packed::{Packed, PackedAgainst};
 use crate::site::Site;
 use crate::vi::DateStyle;
 use document::Prepared;
@@ -93,9 +93,9 @@ pub struct Doc<'a> {
     pub summary: Option<&'a str>,
     /// The article's HTML, which the text is made with: the [`fingerprint`] reads it.
     pub html: &'a Packed,
-    /// The article's text, as `markdown::Rendered::text` holds it: what the
-    /// index reads.
-    pub text: &'a Packed,
+    /// The article's text, as `markdown::Rendered::text` holds it, compressed against
+    /// the HTML: what the index reads.
+    pub text: &'a PackedAgainst,
 }
 
 /// The articles that search finds: every page of the site but drafts, in the site's

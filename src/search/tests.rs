@@ -174,9 +174,8 @@ fn chunk_of(firsts: &[String], key: &str) -> usize {
 
 fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) -> Doc<'a> {
     // A test's few documents live until it ends.
-    let text = Box::leak(Box::new(Packed::new(&crate::markdown::text::from_html(
-        html,
-    ))));
+    let text = crate::markdown::text::from_html(html);
+    let text = Box::leak(Box::new(PackedAgainst::new(&text, html)));
     let html = Box::leak(Box::new(Packed::new(html)));
     Doc {
         url,
