@@ -15,7 +15,7 @@ mod urls;
 pub use entities::decode_entities;
 pub use urls::{RefusedUrl, UrlUse, has_scheme, refused_scheme, runs_code};
 
-use crate::packed::Packed;
+use crate::packed::{Packed, PackedAgainst};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -23,6 +23,8 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use serde::Serialize;
 
 use crate::vi;
+
+pub(crate) mod text;
 
 /// A heading, for anchors and tables of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -75,6 +77,10 @@ pub struct Rendered {
     /// Links and images taken out because their address could run code (whatever
     /// `allow_raw_html` says: Markdown's links are not raw HTML).
     pub refused: Vec<RefusedUrl>,
+    /// The text a reader sees, for search: runs of white space one space, each boundary
+    /// between blocks a new line (see [`text`]). Compressed against the HTML, which holds
+    /// the same words: read it with `text.text(&html.text())`.
+    pub text: PackedAgainst,
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -188,7 +194,7 @@ pub fn render(
     pictures: &Pictures,
 ) -> Rendered {
     let mut parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
-    let mut parsed: Vec<(Event, std::ops::Range<usize>)> = parser.by_ref().collect();
+    let mut parsed: Events = parser.by_ref().collect();
     let refused = urls::refuse_unsafe(&mut parsed, parser.reference_definitions());
     let (mut events, made_here) = photos(parsed, pictures);
 
@@ -258,7 +264,7 @@ pub fn render(
             )
             | Event::SoftBreak
             | Event::HardBreak => plain.push(' '),
-            Event::Html(_) | Event::InlineHtml(_) if !made_here.contains(&index) => {
+            Event::Html(_) | Event::InlineHtml(_) if !made_here.contains_key(&index) => {
                 has_raw_html = true
             }
             _ => {}
@@ -285,21 +291,28 @@ pub fn render(
             .first_paragraph
             .map(|p| sanitizer().clean(&p).to_string());
     }
+    // Raw HTML is the author's own: its text is read from the HTML as it is published.
+    let text = if has_raw_html {
+        text::from_html(&output)
+    } else {
+        text::from_events(&events, &made_here)
+    };
+    rendered.text = PackedAgainst::new(&text, &output);
     rendered.html = Packed::new(&output);
     rendered
 }
 
+/// Events of pulldown-cmark with where each is written.
+type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
+
 /// Images written in Markdown as the page shows them: a paragraph holding only an image
 /// becomes a `<figure>` (its title the caption, with a link to the original of a resized
 /// photo); an image inside text becomes an `<img>` with its renditions. Returns the
-/// events and the indexes of the HTML events made here, which are not the author's raw
-/// HTML.
-fn photos<'a>(
-    events: Vec<(Event<'a>, std::ops::Range<usize>)>,
-    pictures: &Pictures,
-) -> (Vec<(Event<'a>, std::ops::Range<usize>)>, HashSet<usize>) {
+/// events and the HTML events made here, which are not the author's raw HTML: by index,
+/// the text each shows (a figure's caption).
+fn photos<'a>(events: Events<'a>, pictures: &Pictures) -> (Events<'a>, HashMap<usize, String>) {
     let mut out = Vec::with_capacity(events.len());
-    let mut made_here = HashSet::new();
+    let mut made_here = HashMap::new();
     let mut shown = 0;
     let mut index = 0;
     while index < events.len() {
@@ -338,17 +351,20 @@ fn photos<'a>(
         let range = events[index].1.clone();
         if alone && (picture.is_some() || !title.is_empty()) {
             let mut caption = escape_html(title);
+            let mut shown = title.to_string();
             if let Some(picture) = picture {
                 if !caption.is_empty() {
                     caption.push(' ');
+                    shown.push(' ');
                 }
                 caption.push_str(&format!(
                     r#"<a class="photo-original" href="{}">{DOWNLOAD_LABEL}</a>"#,
                     escape_html(&picture.original)
                 ));
+                shown.push_str(DOWNLOAD_LABEL);
             }
             out.pop(); // the paragraph's start
-            made_here.insert(out.len());
+            made_here.insert(out.len(), shown);
             out.push((
                 Event::Html(CowStr::from(format!(
                     "<figure class=\"photo\">{img}<figcaption>{caption}</figcaption></figure>\n"
@@ -357,7 +373,7 @@ fn photos<'a>(
             ));
             index = end + 2; // past the paragraph's end
         } else if picture.is_some() {
-            made_here.insert(out.len());
+            made_here.insert(out.len(), String::new());
             out.push((Event::InlineHtml(CowStr::from(img)), range));
             index = end + 1;
         } else {

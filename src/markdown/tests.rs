@@ -103,3 +103,162 @@ fn the_first_paragraph_is_the_summary() {
     );
     assert_eq!(rendered.words, 6);
 }
+
+fn text_of(rendered: &Rendered) -> String {
+    rendered.text.text(&rendered.html.text())
+}
+
+/// The photo `anh.jpg`, resized as a build resizes it.
+fn with_photo() -> Pictures {
+    let picture = Picture {
+        src: "/a/anh-480.jpg".into(),
+        srcset: "/a/anh-480.jpg 480w, /a/anh-960.jpg 960w".into(),
+        width: 960,
+        height: 640,
+        original: "/a/anh.jpg".into(),
+    };
+    Pictures {
+        by_src: HashMap::from([("anh.jpg".to_string(), picture)]),
+        eager: 1,
+    }
+}
+
+/// Markdown and the text a reader sees of it, as search reads it.
+const TEXTS: [(&str, &str); 14] = [
+    (
+        "Lực lượng **tham gia**\nbảo  vệ.\n",
+        "Lực lượng tham gia bảo vệ.\n",
+    ),
+    ("# Tiêu đề {#tieu-de}\n\nĐoạn.\n", "Tiêu đề\nĐoạn.\n"),
+    // Alt text is an attribute, not text; an image stands apart from the text around it.
+    ("Trước ![ảnh diễu hành](a.jpg) sau.\n", "Trước\nsau.\n"),
+    ("Trước ![ảnh diễu hành](anh.jpg) sau.\n", "Trước\nsau.\n"),
+    // A photo alone in its paragraph is a figure, and its caption is text.
+    (
+        "![ảnh diễu hành](anh.jpg \"Lễ ra mắt, sáng 1/7\")\n",
+        "Lễ ra mắt, sáng 1/7 Tải ảnh gốc\n",
+    ),
+    ("![ảnh diễu hành](b.jpg \"Lễ & hội\")\n", "Lễ & hội\n"),
+    // Code is text; its white space collapses like any other.
+    (
+        "Gõ `loa  build`:\n\n```\nloa build\n    --out x\n```\n",
+        "Gõ loa build:\nloa build --out x\n",
+    ),
+    // A footnote's number shows where it is referred to, and before the note.
+    (
+        "Số liệu[^1].\n\n[^1]: Theo *Bộ Công an*.\n",
+        "Số liệu1.\n1\nTheo Bộ Công an.\n",
+    ),
+    // Hard breaks, list items, table cells, quotes and rules separate text.
+    (
+        "Dòng một  \ndòng hai\\\ndòng ba\n",
+        "Dòng một\ndòng hai\ndòng ba\n",
+    ),
+    (
+        "| Tỉnh | Tổ |\n|---|--:|\n| Đắk Lắk | 2.199 |\n",
+        "Tỉnh\nTổ\nĐắk Lắk\n2.199\n",
+    ),
+    (
+        "- một\n- hai\n\n> trích\n\n---\n\nhết\n",
+        "một\nhai\ntrích\nhết\n",
+    ),
+    // Entities are the characters they stand for.
+    (
+        "Q&amp;A: hỏi &#39;đáp&#39;, 1&nbsp;000\n",
+        "Q&A: hỏi 'đáp', 1\u{a0}000\n",
+    ),
+    (
+        "[Liên kết](https://example.gov.vn) ~~cũ~~\n",
+        "Liên kết cũ\n",
+    ),
+    ("", ""),
+];
+
+#[test]
+fn the_text_is_what_a_reader_sees_with_each_block_on_its_own_line() {
+    for (markdown, text) in TEXTS {
+        let rendered = render(markdown, false, &|_| None, &with_photo());
+        assert_eq!(text_of(&rendered), text, "{markdown}");
+    }
+}
+
+#[test]
+fn the_text_of_raw_html_is_read_from_the_html_as_published() {
+    let markdown = "Trước <b>đậm</b> &eacute; sau.\n\n<script>var bi_mat = 1;</script>\n\n\
+                    <div title=\"a > b\">khối</div>\n\n![ảnh](a.jpg \"Chú thích\")\n";
+    for allowed in [false, true] {
+        let rendered = render(markdown, allowed, &|_| None, &Pictures::default());
+        assert_eq!(
+            text_of(&rendered),
+            "Trước đậm é sau.\nkhối\nChú thích\n",
+            "raw HTML allowed: {allowed}"
+        );
+    }
+}
+
+/// Markdown without raw HTML has its text made from the events that make its HTML,
+/// following what `push_html` writes for each: reading that HTML must give the same.
+fn text_from_events_is_text_from_html(markdown: &str) {
+    for pictures in [Pictures::default(), with_photo()] {
+        let rendered = render(markdown, false, &|_| None, &pictures);
+        let html = rendered.html.text();
+        assert_eq!(
+            text_of(&rendered),
+            text::from_html(&html),
+            "{markdown}\n{html}"
+        );
+    }
+}
+
+#[test]
+fn the_text_of_markdown_is_the_text_of_its_html() {
+    for (markdown, _) in TEXTS {
+        text_from_events_is_text_from_html(markdown);
+    }
+}
+
+/// Pieces of Markdown that the proptest below puts together.
+const PIECES: [&str; 30] = [
+    "Đắk Lắk",
+    "2.199",
+    "*nghiêng*",
+    "**đậm**",
+    "`mã  x`",
+    "[liên kết](https://x.vn \"t\")",
+    "![ảnh](anh.jpg)",
+    "![ảnh *đẹp*](b.png \"Tiêu đề\")",
+    "![a ![b](c.png)[^1]](anh.jpg)",
+    "[^1]",
+    "[^ghi]",
+    "[^1]: ghi chú",
+    "[^ghi]: ghi *chú*",
+    "| a | b |\n|---|---|\n| c | d |",
+    "> trích",
+    "- mục",
+    "3. mục",
+    "```\nmã  khối\n\n x\n```",
+    "    thụt  lề",
+    "&amp; &#39; &nbsp; &eacute; &#x110;",
+    "# Tiêu đề",
+    "## H2 {#id}",
+    "---",
+    "a\\\nb",
+    "a  \nb",
+    "x > y < z",
+    "\"trích\" don't",
+    "~~gạch~~",
+    "<https://vi.wikipedia.org>",
+    "\t",
+];
+
+const BETWEEN: [&str; 8] = [" ", "\n", "\n\n", "  \n", "", "\n> ", "\n- ", "\n\n    "];
+
+proptest::proptest! {
+    #[test]
+    fn any_markdown_gives_the_text_of_its_html(
+        parts in proptest::collection::vec((0..PIECES.len(), 0..BETWEEN.len()), 0..12)
+    ) {
+        let markdown: String = parts.iter().map(|&(p, b)| format!("{}{}", PIECES[p], BETWEEN[b])).collect();
+        text_from_events_is_text_from_html(&markdown);
+    }
+}

@@ -1,4 +1,10 @@
+use super::document::{PLACE, TEXT_BYTES, TITLE, record_text};
+use super::postings::{DIGITS, utf16_cmp};
+use super::tokens::is_word_char;
 use super::*;
+use crate::vi;
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The syllables of `text` the slow, obvious way: every run of word characters
@@ -112,25 +118,14 @@ proptest::proptest! {
 fn html_is_read_as_its_text_with_blocks_apart() {
     let html = "<p>Lực lượng <strong>tham gia</strong> bảo\nvệ</p>\n<h2 id=\"x\">An &amp; ninh</h2>\
                     <table><tr><td>Đắk Lắk</td><td>2.199</td></tr></table><script>var x = 1;</script><p>cuối</p>";
-    let mut text = String::new();
-    html_to_text(html, &mut text, TEXT_BYTES);
+    let body = crate::markdown::text::from_html(html);
+    let text = record_text(None, &body, TEXT_BYTES);
     assert_eq!(
         text,
         "Lực lượng tham gia bảo vệ\nAn & ninh\nĐắk Lắk\n2.199\ncuối"
     );
-    let mut from_html = Vec::new();
-    let mut scanner = Scanner::new(Spaces::All);
-    let mut found = |key: &str, joined: bool| from_html.push((key.to_string(), joined));
-    walk_html(html, |piece| {
-        match piece {
-            Piece::Text(text) => scanner.feed(text, &mut found),
-            Piece::Block => scanner.stop(&mut found),
-        }
-        true
-    });
-    scanner.stop(&mut found);
-    // What the index reads from the HTML is what the script reads in the text.
-    assert_eq!(from_html, tokens(&text));
+    // What the index reads of the article is what the script reads in the text.
+    assert_eq!(tokens(&body), tokens(&text));
     assert_eq!(
         shown(&text),
         "luc luong tham gia bao ve | an | ninh | dak lak | 2199 | cuoi"
@@ -139,12 +134,7 @@ fn html_is_read_as_its_text_with_blocks_apart() {
 
 #[test]
 fn long_text_is_cut_at_a_space() {
-    let mut text = String::new();
-    html_to_text(
-        &format!("<p>{}</p>", "thi đua ".repeat(500)),
-        &mut text,
-        100,
-    );
+    let text = record_text(None, &"thi đua ".repeat(500), 100);
     assert!(text.len() <= 100 + '…'.len_utf8(), "{}", text.len());
     assert!(text.ends_with("đua…") || text.ends_with("thi…"), "{text}");
 }
@@ -184,6 +174,8 @@ fn chunk_of(firsts: &[String], key: &str) -> usize {
 
 fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) -> Doc<'a> {
     // A test's few documents live until it ends.
+    let text = crate::markdown::text::from_html(html);
+    let text = Box::leak(Box::new(PackedAgainst::new(&text, html)));
     let html = Box::leak(Box::new(Packed::new(html)));
     Doc {
         url,
@@ -195,6 +187,7 @@ fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) 
         tags: &[],
         summary: None,
         html,
+        text,
     }
 }
 

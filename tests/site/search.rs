@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use crate::support::{SITE_YAML, SiteTest};
+use crate::support::{SITE_YAML, SiteTest, jpeg};
 
 const DAK_LAK: &str = "/le-ra-mat/dak-lak-ra-mat-luc-luong-tham-gia-bao-ve-antt-o-co-so/";
 const CAN_THO: &str = "/tin-tuc/can-tho-hoc-tap-kinh-nghiem/";
@@ -169,6 +169,87 @@ fn a_link_to_the_search_page_from_an_article_resolves() {
         site.main("/tin-tuc/bai-a/")
             .contains(r#"href="/tim-kiem/""#)
     );
+}
+
+/// Every key of the index, with the ids of the documents it finds.
+fn index_keys(site: &SiteTest) -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for chunk in 0.. {
+        let path = format!("/tim-kiem/k/{chunk}.json");
+        if !site.exists(&path) {
+            break;
+        }
+        let map: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&site.page(&path)).unwrap();
+        keys.extend(map.into_iter().map(|(key, _)| key));
+    }
+    keys
+}
+
+/// Issue "The house in order": search reads the text that the Markdown pass makes.
+/// A reader finds what the page shows, as its blocks separate it, and nothing of its
+/// attributes or scripts: not an image's alt text, not a script in raw HTML.
+#[test]
+fn search_finds_what_the_page_shows_and_not_alt_text_or_scripts() {
+    let markdown = "Lực lượng **tham gia**  \nbảo\nvệ Q&amp;A &#39;trích&#39;.\n\n\
+                    ![Xe cứu thương](anh.jpg \"Lễ ra mắt tại hội trường\")\n\n\
+                    Gõ `loa build`:\n\n    loa build\n      --out x\n\n\
+                    | Tỉnh | Tổ |\n|---|---|\n| Đắk Lắk | 2.199 |\n\n\
+                    Số liệu.[^1]\n\n[^1]: Theo Bộ Công an.";
+    let raw_html = "Trước <b>đậm</b> &eacute; sau.\n\n\
+                    <script>var bimat = \"không hiện\";</script>\n\n\
+                    <div title=\"Xe cứu thương\">khối</div>\n\n\
+                    ![Xe cứu thương](https://example.gov.vn/xe.jpg \"Chú thích ảnh\")";
+    let site = SiteTest::new()
+        .article(
+            "content/tin-tuc/markdown/index.md",
+            "Bài Markdown",
+            "2024-07-02",
+            "",
+            markdown,
+        )
+        .bytes("content/tin-tuc/markdown/anh.jpg", &jpeg(800, 600))
+        .article(
+            "content/tin-tuc/html.md",
+            "Bài HTML",
+            "2024-07-01",
+            "",
+            raw_html,
+        )
+        .build();
+    let records: serde_json::Value =
+        serde_json::from_str(&site.page("/tim-kiem/d/0.json")).unwrap();
+    assert_eq!(
+        records[0]["text"],
+        "Lực lượng tham gia\nbảo vệ Q&A 'trích'.\n\
+         Lễ ra mắt tại hội trường Tải ảnh gốc\n\
+         Gõ loa build:\nloa build --out x\n\
+         Tỉnh\nTổ\nĐắk Lắk\n2.199\n\
+         Số liệu.1\n1\nTheo Bộ Công an."
+    );
+    assert_eq!(records[1]["text"], "Trước đậm é sau.\nkhối\nChú thích ảnh");
+    let keys = index_keys(&site);
+    // Pairs form within a block (a soft line break is a space) and not across blocks:
+    // a hard break, a photo, table cells.
+    for key in [
+        "bao ve",
+        "hoi truong",
+        "anh goc",
+        "loa build",
+        "dak lak",
+        "2199",
+        "cong an",
+        "dam",
+        "khoi",
+        "chu thich",
+    ] {
+        assert!(keys.contains(key), "{key} is not in the index");
+    }
+    for key in [
+        "gia bao", "trich le", "goc go", "to dak", "xe", "cuu", "thuong", "bimat", "hien",
+    ] {
+        assert!(!keys.contains(key), "{key} is in the index");
+    }
 }
 
 // ---- In the browser. ----
