@@ -1,0 +1,300 @@
+//! The checks of one article's front matter that need more than its own fields: the
+//! site's metrics and provinces, dates that cannot be true, figures for a province that
+//! no longer existed on their day.
+//!
+//! Reads nothing; returns diagnostics at the field's line.
+
+use crate::markdown;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, nearest};
+use crate::i18n::Msg;
+use crate::load::config::{self, is_url_segment, locate_key};
+use crate::load::names;
+use crate::provinces::{self, Registry};
+use crate::vi;
+use front::{ArticleFront, DateValue};
+
+use super::{Checks, EARLIEST_YEAR, Source, front};
+
+/// Checks an article's front matter against the site: what only the whole value, the
+/// site settings and the province registry can tell.
+pub(super) fn check_article(
+    source: &Source,
+    mut front: ArticleFront,
+    in_section: bool,
+    checks: Checks,
+    problems: &mut Diagnostics,
+) -> ArticleFront {
+    let Checks {
+        config,
+        registry,
+        today,
+    } = checks;
+    check_dates(source, &front, today, problems);
+    if let Some(unit) = front.province.as_deref().and_then(|p| registry.lookup(p))
+        && let Some((message, help)) = merged_unit(registry, unit, &front)
+    {
+        let mut warning = Diagnostic::new(&source.path, message.to_string())
+            .help(help.to_string())
+            .warning();
+        warning.location = locate_key(&source.front, 2, &["province"]);
+        problems.push(warning);
+    }
+    let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
+        let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
+            .help_opt(help.map(|h| h.to_string()));
+        diagnostic.location = locate_key(&source.front, 2, key_path);
+        problems.push(diagnostic);
+    };
+    if front.title.trim().is_empty() {
+        problem(&["title"], Msg::TitleEmpty, None);
+    }
+    if in_section && front.date.is_none() {
+        problem(&["title"], Msg::NeedsDate, Some(Msg::NeedsDateHelp));
+    }
+    if let Some(slug) = front.slug.take_if(|s| !is_url_segment(s)) {
+        let leaves = slug.contains('/') || slug.contains('\\') || slug.contains("..");
+        let suggestion = vi::slugify(&slug);
+        problem(
+            &["slug"],
+            if leaves {
+                Msg::SlugLeaves { slug }
+            } else {
+                Msg::SlugChars { slug }
+            },
+            (!suggestion.is_empty()).then_some(Msg::SuchAs {
+                example: suggestion,
+            }),
+        );
+    }
+    if let Some(slug) = front.slug.take_if(|s| s.len() > vi::SLUG_MAX) {
+        let mut example = slug.clone();
+        vi::cut_slug(&mut example, vi::SLUG_MAX);
+        problem(
+            &["slug"],
+            Msg::SlugTooLong {
+                bytes: slug.len(),
+                slug,
+                max: vi::SLUG_MAX,
+            },
+            Some(Msg::ShorterSlug { example }),
+        );
+    }
+    for alias in &front.aliases {
+        let fine = alias.starts_with('/')
+            && !alias.split('/').any(|part| part == ".." || part == ".")
+            && !alias.contains('\\')
+            && !alias.chars().any(char::is_control);
+        if !fine {
+            problem(
+                &["aliases"],
+                Msg::AliasNotSitePath {
+                    alias: crate::diagnostics::shown_name(alias),
+                },
+                None,
+            );
+        } else if let Some(part) = alias.split('/').find(|p| p.len() > names::NAME_MAX) {
+            problem(
+                &["aliases"],
+                Msg::AliasPartTooLong {
+                    part: part.to_string(),
+                    alias: alias.clone(),
+                    bytes: part.len(),
+                    max: names::NAME_MAX,
+                },
+                Some(Msg::AliasPartTooLongHelp),
+            );
+        }
+    }
+    if let Some(province) = &front.province {
+        match registry.lookup(province) {
+            Some(unit) => front.province = Some(unit.name.clone()),
+            None => problem(
+                &["province"],
+                Msg::ProvinceUnknown {
+                    province: province.clone(),
+                },
+                registry.suggest(province).map(|name| Msg::DidYouMean {
+                    name: name.to_string(),
+                }),
+            ),
+        }
+    }
+    if let Some(stats) = &front.stats {
+        if front.province.is_none() {
+            problem(
+                &["stats"],
+                Msg::FiguresNeedProvince,
+                Some(Msg::FiguresNeedProvinceHelp),
+            );
+        }
+        for metric in stats.figures.keys() {
+            if config.metric(metric).is_none() {
+                let known: Vec<&str> = config
+                    .stats
+                    .iter()
+                    .flat_map(|s| s.metrics.iter().map(|m| m.name.as_str()))
+                    .collect();
+                problem(
+                    &["stats", metric],
+                    Msg::MetricNotDeclared {
+                        metric: metric.clone(),
+                        file: config::FILE_NAME.into(),
+                    },
+                    Some(match nearest(metric, known.iter().copied()) {
+                        Some(name) => Msg::DidYouMean { name: name.into() },
+                        None if known.is_empty() => Msg::DeclareMetricHelp {
+                            file: config::FILE_NAME.into(),
+                        },
+                        None => Msg::MetricsAre {
+                            list: known.join(", "),
+                        },
+                    }),
+                );
+            }
+        }
+    }
+    if front
+        .image
+        .as_ref()
+        .is_some_and(|i| i.alt.trim().is_empty())
+    {
+        problem(
+            &["image", "alt"],
+            Msg::FrontImageAltEmpty,
+            Some(Msg::FrontImageAltEmptyHelp),
+        );
+    }
+    // The other addresses of front matter are checked where they are read (`aliases`
+    // must be site paths); `extra` is free-form, for themes, and a theme that prints a
+    // value of it as an address must check it itself.
+    if let Some(scheme) = front
+        .image
+        .as_ref()
+        .and_then(|i| markdown::refused_scheme(&i.src, markdown::UrlUse::Image))
+    {
+        let runs_code = markdown::runs_code(&scheme);
+        let mut diagnostic = Diagnostic::new(
+            &source.path,
+            Msg::UrlRefused {
+                scheme,
+                image: true,
+            }
+            .to_string(),
+        )
+        .help(Msg::UrlRefusedHelp { image: true }.to_string());
+        if runs_code {
+            diagnostic = diagnostic.note(Msg::UrlRunsCode.to_string());
+        }
+        diagnostic.location = locate_key(&source.front, 2, &["image", "src"]);
+        problems.push(diagnostic);
+    }
+    front.tags.retain(|tag| !tag.trim().is_empty());
+    front
+}
+
+/// Dates that cannot be true: a year before [`EARLIEST_YEAR`], an update before the
+/// article was published, a campaign that ends before it starts, figures counted after
+/// `today`. Each is an error at the line of the date to correct.
+pub(super) fn check_dates(
+    source: &Source,
+    front: &ArticleFront,
+    today: NaiveDate,
+    problems: &mut Diagnostics,
+) {
+    let mut problem = |key_path: &[&str], message: Msg, help: Msg| {
+        let mut diagnostic =
+            Diagnostic::new(&source.path, message.to_string()).help(help.to_string());
+        diagnostic.location = locate_key(&source.front, 2, key_path);
+        problems.push(diagnostic);
+    };
+    let iso = |date: DateValue| date.date().format("%Y-%m-%d").to_string();
+    let campaign = front.campaign.as_ref();
+    let as_of = front.stats.as_ref().and_then(|s| s.as_of);
+    let dates: [(&[&str], Option<DateValue>); 5] = [
+        (&["date"], front.date),
+        (&["updated"], front.updated),
+        (&["campaign", "starts"], campaign.map(|c| c.starts)),
+        (&["campaign", "ends"], campaign.and_then(|c| c.ends)),
+        (&["stats", "as_of"], as_of),
+    ];
+    for (key_path, date) in dates {
+        if let Some(date) = date.filter(|d| d.date().year() < EARLIEST_YEAR) {
+            let year = date.date().year();
+            let date = iso(date);
+            problem(
+                key_path,
+                Msg::YearTooEarly { date, year },
+                Msg::YearTooEarlyHelp,
+            );
+        }
+    }
+    // An order is judged between plausible dates only: a year typed wrong is reported once.
+    let plausible = |date: Option<DateValue>| date.filter(|d| d.date().year() >= EARLIEST_YEAR);
+    if let (Some(date), Some(updated)) = (plausible(front.date), plausible(front.updated))
+        && updated.date() < date.date()
+    {
+        problem(
+            &["updated"],
+            Msg::UpdatedBeforeDate {
+                updated: iso(updated),
+                date: iso(date),
+            },
+            Msg::UpdatedBeforeDateHelp,
+        );
+    }
+    if let Some(campaign) = campaign
+        && let (Some(starts), Some(ends)) =
+            (plausible(Some(campaign.starts)), plausible(campaign.ends))
+        && ends.date() < starts.date()
+    {
+        problem(
+            &["campaign", "ends"],
+            Msg::CampaignEndsBeforeStarts {
+                ends: iso(ends),
+                starts: iso(starts),
+            },
+            Msg::CampaignEndsBeforeStartsHelp,
+        );
+    }
+    if let Some(as_of) = as_of.filter(|d| d.date() > today) {
+        problem(
+            &["stats", "as_of"],
+            Msg::AsOfInFuture {
+                as_of: iso(as_of),
+                today: today.format("%Y-%m-%d").to_string(),
+            },
+            Msg::AsOfInFutureHelp,
+        );
+    }
+}
+
+/// The warning for figures that name a unit merged on 1/7/2025 and are as of that day
+/// or later: they may be meant for the former unit's land, or for the whole new unit.
+pub(super) fn merged_unit(
+    registry: &Registry,
+    unit: &crate::provinces::Unit,
+    front: &ArticleFront,
+) -> Option<(Msg, Msg)> {
+    let stats = front.stats.as_ref().filter(|s| !s.figures.is_empty())?;
+    let as_of = stats.as_of.or(front.date)?.date();
+    if as_of < provinces::REORGANISED {
+        return None;
+    }
+    let current = registry.merged_into(unit)?;
+    Some((
+        Msg::UnitMerged {
+            province: unit.name.clone(),
+            as_of: as_of.format("%Y-%m-%d").to_string(),
+            current: current.name.clone(),
+            kind: current.kind.clone(),
+            absorbed: current.absorbed.clone(),
+        },
+        Msg::UnitMergedHelp {
+            province: unit.name.clone(),
+            current: current.name.clone(),
+        },
+    ))
+}
