@@ -422,7 +422,13 @@ pub enum Msg {
     RefuseForeign {
         path: String,
     },
+    RefuseBusy {
+        path: String,
+    },
     CannotWriteOutput {
+        path: String,
+    },
+    CannotTidyUp {
         path: String,
     },
     Interrupted,
@@ -590,7 +596,9 @@ impl Msg {
             | Self::RefuseInsideContent { .. }
             | Self::RefuseFile { .. }
             | Self::RefuseForeign { .. }
+            | Self::RefuseBusy { .. }
             | Self::CannotWriteOutput { .. }
+            | Self::CannotTidyUp { .. }
             | Self::Interrupted => Area::Output,
         }
     }

@@ -5,6 +5,7 @@ mod errors;
 mod example;
 mod external;
 mod guide;
+mod hardening;
 mod incremental;
 mod layers;
 mod listings;
