@@ -2,13 +2,19 @@
 //! previous site or the whole new one, whatever stops the build.
 //!
 //! A build first claims the output ([`claim`]): an exclusive lock on a file beside it,
-//! so that one build at a time writes into it. It then stages the new site in a folder
-//! beside the output, complete: files that changed are written; files whose bytes equal
-//! the published ones, and pages kept by fingerprint, are hard-linked from the output
-//! (the same file, so its bytes and modification time are kept and nothing is written);
-//! the marker, which describes every file, is written last inside it. The staged folder
-//! then trades places with the output in one `renameat2(RENAME_EXCHANGE)`, and the
-//! previous site is removed. A build that changes no file swaps nothing.
+//! so that one build at a time writes into it. It then stages the new site, complete, in
+//! a folder beside the output: files that changed are written; files whose bytes equal
+//! the published ones, and pages kept by fingerprint, are hard links to the published
+//! files (the same file, so its bytes and modification time are kept and nothing is
+//! written); the marker, which describes every file, is written last inside it. After a
+//! `syncfs` the staging folder trades places with the output in one
+//! `renameat2(RENAME_EXCHANGE)`. A build that changes no file swaps nothing.
+//!
+//! The site swapped out is kept beside the output, and the next build stages in it: its
+//! folders are there and most of its files are the published ones, so that a build
+//! costs what changed, not the size of the site. A file there is unlinked and made
+//! anew, never written into, since it may be a published file too. A build killed while
+//! staging leaves a staging folder that the next build removes.
 //!
 //! The only module that writes or deletes. It deletes nothing outside the output folder
 //! and its own folders beside it, and refuses an output folder that holds the site
@@ -23,7 +29,7 @@ use std::fmt::Write as _;
 use std::fs::{self, File, TryLockError};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -77,8 +83,15 @@ fn cannot_write(path: &Path) -> impl FnOnce(io::Error) -> OutputError {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Where the site published before the current one is kept between builds.
+    previous: PathBuf,
     /// Where the published site is moved aside where folders cannot be exchanged.
     aside: PathBuf,
+    /// What the staging folder held when the build began: the site published before the
+    /// current one, as its marker describes it. Empty when the staging folder began empty.
+    standby: Manifest,
+    /// The staging folder is still exactly that site, which can be kept again.
+    intact: AtomicBool,
     /// The output held loa's files before this build: compare with them and keep those
     /// that did not change.
     incremental: bool,
@@ -204,28 +217,45 @@ fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputError> {
 }
 
 impl Claim {
-    /// Prepares an empty staging folder beside the output, after removing what a killed
-    /// build left there.
+    /// Prepares the staging folder beside the output, after removing what a killed build
+    /// left there. It begins as the site published before the current one, when that was
+    /// kept: most of the new site's folders are there already, and most of its files are
+    /// the same files as the published ones.
     pub fn stage(self) -> Result<Staging, OutputError> {
         let Claim { target, lock } = self;
         let dir = sibling(&target, "staging");
-        let aside = sibling(&target, "previous");
+        let previous = sibling(&target, "previous");
+        let aside = sibling(&target, "aside");
         // A build killed between moving the published site aside and moving the new one
         // in (only where the system cannot exchange folders) left it aside: put it back.
         if !target.exists() && aside.join(MARKER).is_file() {
             fs::rename(&aside, &target).map_err(cannot_write(&target))?;
         }
-        tree::remove(&aside).map_err(cannot_write(&aside))?;
-        tree::remove(&dir).map_err(cannot_write(&dir))?;
-        fs::create_dir_all(&dir).map_err(cannot_write(&dir))?;
+        for leftover in [&aside, &dir, &sibling(&target, "marker")] {
+            tree::remove(leftover).map_err(cannot_write(leftover))?;
+        }
         let incremental = target.join(MARKER).is_file();
+        let standby = if incremental {
+            read_manifest(&previous)
+        } else {
+            Manifest::new()
+        };
+        if standby.is_empty() {
+            tree::remove(&previous).map_err(cannot_write(&previous))?;
+            fs::create_dir_all(&dir).map_err(cannot_write(&dir))?;
+        } else {
+            fs::rename(&previous, &dir).map_err(cannot_write(&dir))?;
+        }
         Ok(Staging {
             published: if incremental {
                 read_manifest(&target)
             } else {
                 Manifest::new()
             },
+            intact: AtomicBool::new(!standby.is_empty()),
+            standby,
             dir,
+            previous,
             aside,
             target,
             incremental,
@@ -269,7 +299,12 @@ impl Staging {
             return;
         }
         let path = self.dir.join(relative);
-        if let Err(error) = make_parent(&path).and_then(|()| fs::write(&path, bytes)) {
+        let written = self.put(&path, || {
+            self.make_room(&path)?;
+            make_parent(&path)?;
+            fs::write(&path, bytes)
+        });
+        if let Err(error) = written {
             self.fail(&path, error);
         }
     }
@@ -285,8 +320,68 @@ impl Staging {
             return;
         }
         let path = self.dir.join(relative);
-        if let Err(error) = make_parent(&path).and_then(|()| fs::copy(source, &path).map(|_| ())) {
+        let copied = self.put(&path, || {
+            self.make_room(&path)?;
+            make_parent(&path)?;
+            fs::copy(source, &path).map(|_| ())
+        });
+        if let Err(error) = copied {
             self.fail(&path, error);
+        }
+    }
+
+    /// Runs `change`, which puts or removes the file at `path` in the staging folder; when
+    /// that folder began as the previous site and `change` is refused, runs it again after
+    /// making the folders above `path` writable: someone may have made a folder of the
+    /// site read-only, and the site loa replaced is its own to change.
+    fn put(&self, path: &Path, change: impl Fn() -> io::Result<()>) -> io::Result<()> {
+        match change() {
+            Err(error)
+                if error.kind() == io::ErrorKind::PermissionDenied && !self.standby.is_empty() =>
+            {
+                let relative = path.strip_prefix(&self.dir).unwrap_or(path);
+                let mut folder = self.dir.clone();
+                tree::make_writable(&folder)?;
+                for part in relative.parent().into_iter().flat_map(Path::components) {
+                    folder.push(part);
+                    if !folder.is_dir() {
+                        break;
+                    }
+                    tree::make_writable(&folder)?;
+                }
+                change()
+            }
+            done => done,
+        }
+    }
+
+    /// Clears the way for a new file at `path` in a staging folder that began as the
+    /// previous site: removes the file or folder that stands there, and a file that stands
+    /// where one of its folders must go. A file is unlinked, never written into: it may be
+    /// the same file as a published one.
+    fn make_room(&self, path: &Path) -> io::Result<()> {
+        if self.standby.is_empty() {
+            return Ok(());
+        }
+        self.intact.store(false, Ordering::Relaxed);
+        match fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => tree::remove(path),
+            Ok(_) => fs::remove_file(path),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(error) if error.kind() == io::ErrorKind::NotADirectory => {
+                let relative = path.strip_prefix(&self.dir).unwrap_or(path);
+                let mut folder = self.dir.clone();
+                for part in relative.parent().into_iter().flat_map(Path::components) {
+                    folder.push(part);
+                    match fs::symlink_metadata(&folder) {
+                        Ok(meta) if meta.is_dir() => {}
+                        Ok(_) => return gone(fs::remove_file(&folder)),
+                        Err(_) => break,
+                    }
+                }
+                Ok(())
+            }
+            Err(error) => Err(error),
         }
     }
 
@@ -326,32 +421,43 @@ impl Staging {
                 self.discard()?;
                 Err(error)
             }
-            Ok(old) => {
-                // Published. What follows makes the swap durable and removes the previous
-                // site: a failure says so, and the next build tries again.
-                let parent = self.target.parent().unwrap_or(&self.target);
-                let tidy = |dir: &Path, done: io::Result<()>| {
-                    done.map_err(|error| OutputError::Io {
-                        context: Msg::CannotTidyUp {
-                            path: dir.display().to_string(),
-                        }
-                        .to_string(),
-                        error,
-                    })
-                };
-                tidy(parent, tree::sync_folder(parent))?;
-                old.map_or(Ok(()), |old| tidy(old, tree::remove(old)))
-            }
+            Ok(old) => self.tidy_up(old),
+        }
+    }
+
+    /// After publishing: makes the swap durable, and keeps the site that was published
+    /// until now, at `old`, for the next build to stage in when it is a whole site of
+    /// this version of loa, else removes it. A failure says that the site is published,
+    /// and the next build tries again.
+    fn tidy_up(&self, old: Option<(&Path, bool)>) -> Result<(), OutputError> {
+        let parent = self.target.parent().unwrap_or(&self.target);
+        let tidy = |dir: &Path, done: io::Result<()>| {
+            done.map_err(|error| OutputError::Io {
+                context: Msg::CannotTidyUp {
+                    path: dir.display().to_string(),
+                }
+                .to_string(),
+                error,
+            })
+        };
+        tidy(parent, tree::sync_folder(parent))?;
+        let Some((old, whole)) = old else {
+            return Ok(());
+        };
+        if whole {
+            tidy(old, fs::rename(old, &self.previous))
+        } else {
+            tidy(old, tree::remove(old))
         }
     }
 
     /// Every published file is kept and none is added or removed: the output already is
     /// the new site, but for the fingerprints in its marker if those changed. The marker
     /// is replaced whole by a rename, and the old one and the new describe the same files.
-    /// The staging folder, empty, is what is left to remove.
-    fn replace_marker(&self, manifest: &Manifest) -> Result<Option<&Path>, OutputError> {
+    /// The staging folder, untouched, is what is left to keep or remove.
+    fn replace_marker(&self, manifest: &Manifest) -> Result<Option<(&Path, bool)>, OutputError> {
         if *manifest != self.published {
-            let staged = self.dir.join(MARKER);
+            let staged = sibling(&self.target, "marker");
             let published = self.target.join(MARKER);
             File::create(&staged)
                 .and_then(|mut file| {
@@ -362,40 +468,94 @@ impl Staging {
             fs::rename(&staged, &published).map_err(cannot_write(&published))?;
             tree::sync_folder(&self.target).map_err(cannot_write(&self.target))?;
         }
-        Ok(Some(&self.dir))
+        Ok(Some((&self.dir, self.intact.load(Ordering::Relaxed))))
     }
 
     /// Completes the staging folder into the whole new site: the published files this
-    /// build keeps, linked in, and the marker that describes them all.
+    /// build keeps, linked in unless the previous site already had the same file there;
+    /// none of that site's other files; and the marker that describes them all.
     fn complete(&self, manifest: &Manifest) -> Result<(), OutputError> {
+        self.intact.store(false, Ordering::Relaxed);
         let kept = std::mem::take(&mut *lock(&self.kept));
         kept.par_iter()
             .with_max_len(SHARE)
             .try_for_each(|relative| {
+                let from = self.target.join(relative);
                 let to = self.dir.join(relative);
-                make_parent(&to)
-                    .and_then(|()| tree::keep(&self.target.join(relative), &to))
-                    .map_err(cannot_write(&to))
+                if !self.standby.is_empty() && tree::same_file(&from, &to) {
+                    return Ok(());
+                }
+                self.put(&to, || {
+                    self.make_room(&to)?;
+                    make_parent(&to)?;
+                    tree::keep(&from, &to)
+                })
+                .map_err(cannot_write(&to))
             })?;
+        self.remove_unproduced(manifest)?;
         let marker = self.dir.join(MARKER);
-        fs::write(&marker, marker_text(manifest)).map_err(cannot_write(&marker))?;
+        let text = marker_text(manifest);
+        self.put(&marker, || {
+            gone(fs::remove_file(&marker))?;
+            fs::write(&marker, &text)
+        })
+        .map_err(cannot_write(&marker))?;
         tree::sync_file_system(&self.dir).map_err(cannot_write(&self.dir))
     }
 
+    /// Removes from the staging folder the files of the previous site that this build
+    /// does not produce, and the folders that leaves empty: from the manifest, with no
+    /// walk of a large folder.
+    fn remove_unproduced(&self, produced: &Manifest) -> Result<(), OutputError> {
+        let unproduced = self.standby.keys().filter(|p| !produced.contains_key(*p));
+        for relative in unproduced {
+            let path = self.dir.join(relative);
+            match self.put(&path, || gone(fs::remove_file(&path))) {
+                // A folder of this build stands where the file was, or a file where one of
+                // its folders was: the file went when that was made.
+                Err(error)
+                    if matches!(
+                        error.kind(),
+                        io::ErrorKind::IsADirectory | io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    continue;
+                }
+                done => done.map_err(cannot_write(&path))?,
+            }
+            let mut folder = path.parent();
+            while let Some(dir) = folder.filter(|d| *d != self.dir) {
+                // Only an empty folder can be removed; the first that is not ends the climb.
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
+            }
+        }
+        Ok(())
+    }
+
     /// Swaps the staging folder with the published site; returns where the previous
-    /// site now is.
-    fn swap(&self) -> Result<Option<&Path>, OutputError> {
+    /// site now is, and whether it is a whole site of this version of loa, described by
+    /// its marker.
+    fn swap(&self) -> Result<Option<(&Path, bool)>, OutputError> {
         let swapped =
             tree::swap(&self.dir, &self.target, &self.aside).map_err(cannot_write(&self.target))?;
+        let whole = !self.published.is_empty();
         Ok(match swapped {
             tree::Swapped::Nothing => None,
-            tree::Swapped::Exchanged => Some(&self.dir),
-            tree::Swapped::MovedAside => Some(&self.aside),
+            tree::Swapped::Exchanged => Some((&self.dir, whole)),
+            tree::Swapped::MovedAside => Some((&self.aside, whole)),
         })
     }
 
-    /// Removes the staging folder after a failed build.
+    /// Removes the staging folder after a failed build, or keeps it as the previous site
+    /// if the build changed nothing in it.
     pub fn discard(&self) -> Result<(), OutputError> {
+        if self.intact.load(Ordering::Relaxed) {
+            return fs::rename(&self.dir, &self.previous)
+                .map_err(io_context(format!("keeping {}", self.previous.display())));
+        }
         tree::remove(&self.dir).map_err(io_context(format!("removing {}", self.dir.display())))
     }
 }
@@ -460,6 +620,14 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A removal that found nothing to remove succeeded.
+fn gone(removed: io::Result<()>) -> io::Result<()> {
+    match removed {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        done => done,
+    }
 }
 
 fn make_parent(path: &Path) -> io::Result<()> {

@@ -25,6 +25,24 @@ pub fn keep(from: &Path, to: &Path) -> io::Result<()> {
     File::options().write(true).open(to)?.set_modified(modified)
 }
 
+/// Whether `a` and `b` are the same file (hard links to one inode). Always `false` off
+/// Unix, where the standard library cannot tell: the file is then linked again.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
 /// Makes everything written on the file system holding `dir` durable, so that a power
 /// cut after the tree is swapped in cannot leave it with files the disk never received.
 /// One `syncfs` is cheaper than a `fsync` per file, each of which would wait for its own
@@ -59,6 +77,8 @@ pub enum Swapped {
     /// There was none: the new tree was renamed into place.
     Nothing,
     /// The two trees traded places in one step; the previous one is where the new was.
+    /// Only on Linux.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Exchanged,
     /// The previous tree was renamed to `aside`, then the new one into place: between
     /// the two renames, the output folder did not exist.
@@ -122,8 +142,8 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes the tree at `dir`, if there is one, on every core: a build's previous output
-/// or a staging folder a killed build left, both loa's own. A folder someone made
+/// Removes the tree at `dir`, if there is one, on every core: what a killed build left
+/// beside the output, or a previous output not worth keeping, all loa's own. A folder someone made
 /// read-only is made writable first, as `rm -rf` would not but the owner may. Symbolic
 /// links are removed, never followed.
 pub fn remove(dir: &Path) -> io::Result<()> {
@@ -153,7 +173,11 @@ fn remove_contents(dir: &Path) -> io::Result<()> {
     })
 }
 
-/// Lets the owner list and empty the folder `dir`.
+/// Lets the owner list and change the folder `dir`.
+pub fn make_writable(dir: &Path) -> io::Result<()> {
+    writable(dir, &fs::symlink_metadata(dir)?)
+}
+
 fn writable(dir: &Path, meta: &fs::Metadata) -> io::Result<()> {
     #[cfg(unix)]
     {
