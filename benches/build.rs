@@ -157,6 +157,8 @@ fn first_builds(
     for _ in 0..runs {
         for ((articles, root), measures) in sites.iter().zip(&mut builds) {
             trash.take(&root.join("public"));
+            // The site a build replaced, which the next build would stage in.
+            trash.take(&root.join(".public.loa-previous"));
             warm(root);
             measures.push(measure(loa, root, &["build"], *articles));
         }

@@ -383,6 +383,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Error> {
 pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSummary, Error> {
     let mut steps = Steps::new(progress);
     let root = options.root.as_path();
+    // Claimed first, so that a second build into the same folder is refused at once
+    // rather than after loading the site.
+    let claim = match &options.out {
+        Some(out) => Some(output::claim(root, out, options.force).map_err(Error::Output)?),
+        None => None,
+    };
     let mut prepared = prepare_steps(options, None, &mut steps)?;
     options.go_on()?;
 
@@ -407,8 +413,8 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     if !unwritable.is_empty() {
         return Err(Error::Content(unwritable.sorted()));
     }
-    let staging = match &options.out {
-        Some(out) => Some(output::stage(root, out, options.force).map_err(Error::Output)?),
+    let staging = match claim {
+        Some(claim) => Some(claim.stage().map_err(Error::Output)?),
         None => None,
     };
     progress.items(Step::Render, None);

@@ -527,6 +527,9 @@ pub enum Msg {
     RefuseForeign {
         path: String,
     },
+    RefuseBusy {
+        path: String,
+    },
     CannotWriteOutput {
         path: String,
     },
@@ -539,6 +542,9 @@ pub enum Msg {
         path: String,
     },
     OutputNameHelp,
+    CannotTidyUp {
+        path: String,
+    },
     Interrupted,
 }
 
@@ -735,10 +741,12 @@ impl Msg {
             | Self::RefuseInsideContent { .. }
             | Self::RefuseFile { .. }
             | Self::RefuseForeign { .. }
+            | Self::RefuseBusy { .. }
             | Self::CannotWriteOutput { .. }
             | Self::OutputNameTooLong { .. }
             | Self::OutputNameControl { .. }
             | Self::OutputNameHelp
+            | Self::CannotTidyUp { .. }
             | Self::Interrupted => Area::Output,
         }
     }

@@ -41,6 +41,14 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "không thay thế {path}: thư mục này không trống và không do loa tạo; chọn --out khác, hoặc thêm --force để thay thế"
             )),
         },
+        Msg::RefuseBusy { path } => match lang {
+            En => Cow::Owned(format!(
+                "refusing to write into {path}: another loa build is writing into it now; wait until that build ends, then build again"
+            )),
+            Vi => Cow::Owned(format!(
+                "không ghi vào {path}: một lần dựng loa khác đang ghi vào thư mục này; đợi lần dựng đó xong rồi dựng lại"
+            )),
+        },
         Msg::CannotWriteOutput { path } => match lang {
             En => Cow::Owned(format!(
                 "cannot write {path}; nothing was published, the output folder is as it was"
@@ -70,6 +78,14 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             Vi => Cow::Borrowed(
                 "đặt tên ngắn hơn cho tệp, thư mục, tiêu đề hoặc chủ đề tạo ra tệp này",
             ),
+        },
+        Msg::CannotTidyUp { path } => match lang {
+            En => Cow::Owned(format!(
+                "the new site is published, but tidying up {path} afterwards failed; the next build tries again"
+            )),
+            Vi => Cow::Owned(format!(
+                "trang mới đã được xuất bản, nhưng không dọn được {path} sau đó; lần dựng sau sẽ thử lại"
+            )),
         },
         Msg::Interrupted => match lang {
             En => Cow::Borrowed(

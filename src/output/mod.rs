@@ -1,28 +1,42 @@
-//! Writing the built site: every file goes to a staging folder beside the output, and
-//! the output changes only when the whole build succeeded, so that a failed build leaves
-//! the published site byte for byte as it was.
+//! Writing the built site so that the output folder is, at every instant, the whole
+//! previous site or the whole new one, whatever stops the build.
 //!
-//! Publishing moves only what changed: a file whose bytes equal the published one is
-//! not written at all, a changed or new file is renamed into place (each rename is
-//! atomic), and files the build no longer produces are removed. Into an empty or new
-//! output folder the staging folder is renamed whole. A second build of unchanged
-//! content therefore writes nothing.
+//! A build first claims the output ([`claim`]): an exclusive lock on a file beside it,
+//! so that one build at a time writes into it. It then stages the new site, complete, in
+//! a folder beside the output: files that changed are written; files whose bytes equal
+//! the published ones, and pages kept by fingerprint, are hard links to the published
+//! files (the same file, so its bytes and modification time are kept and nothing is
+//! written); the marker, which describes every file, is written last inside it. After a
+//! `syncfs` the staging folder trades places with the output in one
+//! `renameat2(RENAME_EXCHANGE)`. A build that changes no file swaps nothing.
+//!
+//! The site swapped out is kept beside the output, and the next build stages in it: its
+//! folders are there and most of its files are the published ones, so that a build
+//! costs what changed, not the size of the site. A file there is unlinked and made
+//! anew, never written into, since it may be a published file too. A build killed while
+//! staging leaves a staging folder that the next build removes.
 //!
 //! The only module that writes or deletes. It deletes nothing outside the output folder
-//! and its own staging folder, and refuses an output folder that holds the site itself
-//! or that it did not create.
+//! and its own folders beside it, and refuses an output folder that holds the site
+//! itself or that it did not create.
 
 pub mod photos;
 
+mod tree;
+
 use std::collections::HashMap;
-use std::fmt::Write;
-use std::fs;
-use std::io;
+use std::fmt::Write as _;
+use std::fs::{self, File, TryLockError};
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
+
+use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Msg;
+use crate::parallel::SHARE;
 
 /// Written at the top of every output folder: proof that loa made it and may replace it.
 pub const MARKER: &str = ".loa-output";
@@ -54,16 +68,38 @@ fn io_context(context: impl Into<String>) -> impl FnOnce(io::Error) -> OutputErr
     move |error| OutputError::Io { context, error }
 }
 
-/// Where a build writes before it is published.
+/// A failure before the new site is swapped in: it says that nothing was published.
+fn cannot_write(path: &Path) -> impl FnOnce(io::Error) -> OutputError {
+    io_context(
+        Msg::CannotWriteOutput {
+            path: path.display().to_string(),
+        }
+        .to_string(),
+    )
+}
+
+/// Where a build writes before it is published: a folder beside the output that becomes
+/// the whole new site, marker included, before it takes the output's place.
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    /// The output held files before this build: compare and move file by file.
+    /// Where the site published before the current one is kept between builds.
+    previous: PathBuf,
+    /// Where the published site is moved aside where folders cannot be exchanged.
+    aside: PathBuf,
+    /// What the staging folder held when the build began: the site published before the
+    /// current one, as its marker describes it. Empty when the staging folder began empty.
+    standby: Manifest,
+    /// The staging folder is still exactly that site, which can be kept again.
+    intact: AtomicBool,
+    /// The output held loa's files before this build: compare with them and keep those
+    /// that did not change.
     incremental: bool,
-    /// The produced paths whose bytes differ from the published ones, when the output
-    /// folder held files before.
-    changed: Mutex<Vec<String>>,
+    /// Produced paths whose published file goes into the new site as it is.
+    kept: Mutex<Vec<String>>,
+    /// How many files were written into the staging folder.
+    written: AtomicUsize,
     /// What the published pages were rendered from, as the previous build recorded it.
     published: Manifest,
     /// The same for this build, written with the marker when it publishes.
@@ -72,6 +108,8 @@ pub struct Staging {
     /// the build fails with this one error: a full disk would refuse every file, and
     /// 50,000 messages hide the cause.
     failure: OnceLock<OutputError>,
+    /// The claim on the output, held until the build ends.
+    _lock: File,
 }
 
 /// Output path -> (fingerprint of the page's inputs, size in bytes). Every file a build
@@ -144,83 +182,139 @@ pub fn unwritable<S: AsRef<str>>(paths: impl IntoIterator<Item = S>) -> Diagnost
         .collect()
 }
 
-/// Checks that `out` may receive a build of the site at `root` and prepares an empty
-/// staging folder beside it.
-pub fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputError> {
+/// A claim on one output folder for the length of a build: the folder may receive this
+/// site, and no other build writes into it until the claim is dropped.
+///
+/// The claim is an exclusive lock on a file beside the output (`.public.loa-lock`),
+/// which the system releases when the process ends, however it ends: a killed build
+/// never blocks the next one. The lock file itself stays; removing it would let a third
+/// build lock a new file while a second still holds the old one.
+#[derive(Debug)]
+pub struct Claim {
+    target: PathBuf,
+    lock: File,
+}
+
+/// Checks that `out` may receive a build of the site at `root` and claims it, refusing
+/// when another build holds it.
+pub fn claim(root: &Path, out: &Path, force: bool) -> Result<Claim, OutputError> {
     let root = absolute(root);
     let target = absolute(out);
+    let refuse = |msg: Msg| Err(OutputError::Refused(msg.to_string()));
+    let path = target.display().to_string();
     if root.starts_with(&target) {
-        return Err(OutputError::Refused(
-            Msg::RefuseContainsSite {
-                path: target.display().to_string(),
-            }
-            .to_string(),
-        ));
+        return refuse(Msg::RefuseContainsSite { path });
     }
     if target.starts_with(root.join(crate::load::content::CONTENT_DIR)) {
-        return Err(OutputError::Refused(
-            Msg::RefuseInsideContent {
-                path: target.display().to_string(),
-            }
-            .to_string(),
-        ));
+        return refuse(Msg::RefuseInsideContent { path });
     }
     if target.is_file() {
-        return Err(OutputError::Refused(
-            Msg::RefuseFile {
-                path: target.display().to_string(),
-            }
-            .to_string(),
-        ));
+        return refuse(Msg::RefuseFile { path });
     }
+    let lock_path = sibling(&target, "lock");
+    let lock = make_parent(&lock_path)
+        .and_then(|()| {
+            File::options()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&lock_path)
+        })
+        .map_err(cannot_write(&lock_path))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => return refuse(Msg::RefuseBusy { path }),
+        Err(TryLockError::Error(error)) => return Err(cannot_write(&lock_path)(error)),
+    }
+    // Judged under the lock: another build may have just published into the folder.
     if target.is_dir() && !target.join(MARKER).is_file() && !force {
         let is_empty = fs::read_dir(&target)
             .map_err(io_context(format!("reading {}", target.display())))?
             .next()
             .is_none();
         if !is_empty {
-            return Err(OutputError::Refused(
-                Msg::RefuseForeign {
-                    path: target.display().to_string(),
-                }
-                .to_string(),
-            ));
+            return refuse(Msg::RefuseForeign { path });
         }
     }
-    let dir = sibling(&target, "staging");
-    remove_if_present(&dir)?;
-    fs::create_dir_all(&dir).map_err(io_context(format!("creating {}", dir.display())))?;
-    let incremental = target.join(MARKER).is_file();
-    Ok(Staging {
-        published: if incremental {
-            read_manifest(&target)
+    Ok(Claim { target, lock })
+}
+
+/// [`claim`] then [`Claim::stage`], for tests.
+#[cfg(test)]
+fn stage(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputError> {
+    claim(root, out, force)?.stage()
+}
+
+impl Claim {
+    /// Prepares the staging folder beside the output, after removing what a killed build
+    /// left there. It begins as the site published before the current one, when that was
+    /// kept: most of the new site's folders are there already, and most of its files are
+    /// the same files as the published ones.
+    pub fn stage(self) -> Result<Staging, OutputError> {
+        let Claim { target, lock } = self;
+        let dir = sibling(&target, "staging");
+        let previous = sibling(&target, "previous");
+        let aside = sibling(&target, "aside");
+        // A build killed between moving the published site aside and moving the new one
+        // in (only where the system cannot exchange folders) left it aside: put it back.
+        if !target.exists() && aside.join(MARKER).is_file() {
+            fs::rename(&aside, &target).map_err(cannot_write(&target))?;
+        }
+        for leftover in [&aside, &dir, &sibling(&target, "marker")] {
+            tree::remove(leftover).map_err(cannot_write(leftover))?;
+        }
+        let incremental = target.join(MARKER).is_file();
+        let standby = if incremental {
+            read_manifest(&previous)
         } else {
             Manifest::new()
-        },
-        dir,
-        target,
-        incremental,
-        changed: Mutex::new(Vec::new()),
-        manifest: Mutex::new(Manifest::new()),
-        failure: OnceLock::new(),
-    })
+        };
+        if standby.is_empty() {
+            tree::remove(&previous).map_err(cannot_write(&previous))?;
+            fs::create_dir_all(&dir).map_err(cannot_write(&dir))?;
+        } else {
+            fs::rename(&previous, &dir).map_err(cannot_write(&dir))?;
+        }
+        Ok(Staging {
+            published: if incremental {
+                read_manifest(&target)
+            } else {
+                Manifest::new()
+            },
+            intact: AtomicBool::new(!standby.is_empty()),
+            standby,
+            dir,
+            previous,
+            aside,
+            target,
+            incremental,
+            kept: Mutex::new(Vec::new()),
+            written: AtomicUsize::new(0),
+            manifest: Mutex::new(Manifest::new()),
+            failure: OnceLock::new(),
+            _lock: lock,
+        })
+    }
 }
 
 impl Staging {
     /// Records that the build produces `relative` (forward slashes); returns whether it
-    /// must be staged, which is when it is not already published with the same bytes.
+    /// must be written, which is when it is not already published with the same bytes.
     fn produce(&self, relative: &str, same_as_published: impl FnOnce(&Path) -> bool) -> bool {
         lock(&self.manifest)
             .entry(relative.to_string())
             .or_insert((COPIED, 0));
-        if !self.incremental {
-            return true;
-        }
-        if same_as_published(&self.target.join(relative)) {
+        if self.incremental && same_as_published(&self.target.join(relative)) {
+            self.keep(relative);
             return false;
         }
-        lock(&self.changed).push(relative.to_string());
+        self.written.fetch_add(1, Ordering::Relaxed);
         true
+    }
+
+    /// The published file at `relative` goes into the new tree as it is.
+    fn keep(&self, relative: &str) {
+        lock(&self.kept).push(relative.to_string());
     }
 
     /// Writes `bytes` at `relative` (forward slashes) inside the staging folder. A failure
@@ -234,7 +328,12 @@ impl Staging {
             return;
         }
         let path = self.dir.join(relative);
-        if let Err(error) = make_parent(&path).and_then(|()| fs::write(&path, bytes)) {
+        let written = self.put(&path, || {
+            self.make_room(&path)?;
+            make_parent(&path)?;
+            fs::write(&path, bytes)
+        });
+        if let Err(error) = written {
             self.fail(&path, error);
         }
     }
@@ -250,8 +349,68 @@ impl Staging {
             return;
         }
         let path = self.dir.join(relative);
-        if let Err(error) = make_parent(&path).and_then(|()| fs::copy(source, &path).map(|_| ())) {
+        let copied = self.put(&path, || {
+            self.make_room(&path)?;
+            make_parent(&path)?;
+            fs::copy(source, &path).map(|_| ())
+        });
+        if let Err(error) = copied {
             self.fail(&path, error);
+        }
+    }
+
+    /// Runs `change`, which puts or removes the file at `path` in the staging folder; when
+    /// that folder began as the previous site and `change` is refused, runs it again after
+    /// making the folders above `path` writable: someone may have made a folder of the
+    /// site read-only, and the site loa replaced is its own to change.
+    fn put(&self, path: &Path, change: impl Fn() -> io::Result<()>) -> io::Result<()> {
+        match change() {
+            Err(error)
+                if error.kind() == io::ErrorKind::PermissionDenied && !self.standby.is_empty() =>
+            {
+                let relative = path.strip_prefix(&self.dir).unwrap_or(path);
+                let mut folder = self.dir.clone();
+                tree::make_writable(&folder)?;
+                for part in relative.parent().into_iter().flat_map(Path::components) {
+                    folder.push(part);
+                    if !folder.is_dir() {
+                        break;
+                    }
+                    tree::make_writable(&folder)?;
+                }
+                change()
+            }
+            done => done,
+        }
+    }
+
+    /// Clears the way for a new file at `path` in a staging folder that began as the
+    /// previous site: removes the file or folder that stands there, and a file that stands
+    /// where one of its folders must go. A file is unlinked, never written into: it may be
+    /// the same file as a published one.
+    fn make_room(&self, path: &Path) -> io::Result<()> {
+        if self.standby.is_empty() {
+            return Ok(());
+        }
+        self.intact.store(false, Ordering::Relaxed);
+        match fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => tree::remove(path),
+            Ok(_) => fs::remove_file(path),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(error) if error.kind() == io::ErrorKind::NotADirectory => {
+                let relative = path.strip_prefix(&self.dir).unwrap_or(path);
+                let mut folder = self.dir.clone();
+                for part in relative.parent().into_iter().flat_map(Path::components) {
+                    folder.push(part);
+                    match fs::symlink_metadata(&folder) {
+                        Ok(meta) if meta.is_dir() => {}
+                        Ok(_) => return gone(fs::remove_file(&folder)),
+                        Err(_) => break,
+                    }
+                }
+                Ok(())
+            }
+            Err(error) => Err(error),
         }
     }
 
@@ -262,91 +421,139 @@ impl Staging {
     }
 
     fn fail(&self, path: &Path, error: io::Error) {
-        let context = Msg::CannotWriteOutput {
-            path: path.display().to_string(),
-        };
-        let _ = self.failure.set(io_context(context.to_string())(error));
+        let _ = self.failure.set(cannot_write(path)(error));
     }
 
-    /// Replaces the output folder with the staging folder, unless a file could not be
-    /// written: then the staging folder goes and the output stays as it was.
+    /// Puts the staged site in the place of the published one, in one step, unless a
+    /// file could not be written: then the staging folder goes and the output stays as
+    /// it was. Until the swap nothing in the output folder changes, so any failure on
+    /// the way says that nothing was published.
     pub fn publish(mut self) -> Result<(), OutputError> {
         if let Some(failure) = self.failure.take() {
-            remove_if_present(&self.dir)?;
+            self.discard()?;
             return Err(failure);
         }
-        if self.incremental {
-            return self.publish_changes();
-        }
-        fs::write(self.dir.join(MARKER), marker_text(&lock(&self.manifest)))
-            .map_err(io_context(format!("writing {}", self.dir.display())))?;
-        let previous = sibling(&self.target, "previous");
-        remove_if_present(&previous)?;
-        if self.target.exists() {
-            fs::rename(&self.target, &previous).map_err(io_context(format!(
-                "moving the previous output {} aside",
-                self.target.display()
-            )))?;
-        }
-        if let Err(error) = fs::rename(&self.dir, &self.target) {
-            // Put the published site back before reporting, so that it is never lost.
-            if previous.exists() {
-                let _ = fs::rename(&previous, &self.target);
-            }
-            return Err(io_context(format!("publishing {}", self.target.display()))(
-                error,
-            ));
-        }
-        remove_if_present(&previous)
-    }
-
-    fn publish_changes(self) -> Result<(), OutputError> {
-        let changed = std::mem::take(&mut *lock(&self.changed));
-        for relative in &changed {
-            let from = self.dir.join(relative);
-            let to = self.target.join(relative);
-            if let Some(parent) = to.parent() {
-                // A published file may stand where a folder is now needed.
-                if parent.is_file() {
-                    fs::remove_file(parent)
-                        .map_err(io_context(format!("replacing {}", parent.display())))?;
-                }
-                fs::create_dir_all(parent)
-                    .map_err(io_context(format!("creating {}", parent.display())))?;
-            }
-            if to.is_dir() {
-                remove_if_present(&to)?;
-            }
-            fs::rename(&from, &to).map_err(io_context(format!("publishing {}", to.display())))?;
-        }
         let manifest = std::mem::take(&mut *lock(&self.manifest));
-        if self.published.is_empty() {
-            remove_stale(&self.target, &self.target, &manifest)?;
+        let same_files = self.written.load(Ordering::Relaxed) == 0
+            && !self.published.is_empty()
+            && manifest.len() == self.published.len()
+            && manifest
+                .keys()
+                .all(|path| self.published.contains_key(path));
+        let before_swap = if same_files {
+            self.replace_marker(&manifest)
         } else {
-            self.remove_unproduced(&manifest)?;
+            self.complete(&manifest).and_then(|()| self.swap())
+        };
+        match before_swap {
+            Err(error) => {
+                self.discard()?;
+                Err(error)
+            }
+            Ok(old) => self.tidy_up(old),
         }
-        // The marker is replaced whole, so that a crash leaves the old one or the new.
-        let marker = self.dir.join(MARKER);
-        fs::write(&marker, marker_text(&manifest))
-            .map_err(io_context(format!("writing {}", marker.display())))?;
-        fs::rename(&marker, self.target.join(MARKER))
-            .map_err(io_context(format!("publishing {}", marker.display())))?;
-        remove_if_present(&self.dir)
     }
 
-    /// Removes what the previous build published and this one did not produce, and the
-    /// folders that leaves empty, from the manifest: no walk of a large output folder.
-    fn remove_unproduced(&self, produced: &Manifest) -> Result<(), OutputError> {
-        for relative in self.published.keys().filter(|p| !produced.contains_key(*p)) {
-            let path = self.target.join(relative);
-            match fs::remove_file(&path) {
-                Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                    return Err(io_context(format!("removing {}", path.display()))(error));
+    /// After publishing: makes the swap durable, and keeps the site that was published
+    /// until now, at `old`, for the next build to stage in when it is a whole site of
+    /// this version of loa, else removes it. A failure says that the site is published,
+    /// and the next build tries again.
+    fn tidy_up(&self, old: Option<(&Path, bool)>) -> Result<(), OutputError> {
+        let parent = self.target.parent().unwrap_or(&self.target);
+        let tidy = |dir: &Path, done: io::Result<()>| {
+            done.map_err(|error| OutputError::Io {
+                context: Msg::CannotTidyUp {
+                    path: dir.display().to_string(),
                 }
-                _ => {}
+                .to_string(),
+                error,
+            })
+        };
+        tidy(parent, tree::sync_folder(parent))?;
+        let Some((old, whole)) = old else {
+            return Ok(());
+        };
+        if whole {
+            tidy(old, fs::rename(old, &self.previous))
+        } else {
+            tidy(old, tree::remove(old))
+        }
+    }
+
+    /// Every published file is kept and none is added or removed: the output already is
+    /// the new site, but for the fingerprints in its marker if those changed. The marker
+    /// is replaced whole by a rename, and the old one and the new describe the same files.
+    /// The staging folder, untouched, is what is left to keep or remove.
+    fn replace_marker(&self, manifest: &Manifest) -> Result<Option<(&Path, bool)>, OutputError> {
+        if *manifest != self.published {
+            let staged = sibling(&self.target, "marker");
+            let published = self.target.join(MARKER);
+            File::create(&staged)
+                .and_then(|mut file| {
+                    file.write_all(marker_text(manifest).as_bytes())?;
+                    file.sync_all()
+                })
+                .map_err(cannot_write(&staged))?;
+            fs::rename(&staged, &published).map_err(cannot_write(&published))?;
+            tree::sync_folder(&self.target).map_err(cannot_write(&self.target))?;
+        }
+        Ok(Some((&self.dir, self.intact.load(Ordering::Relaxed))))
+    }
+
+    /// Completes the staging folder into the whole new site: the published files this
+    /// build keeps, linked in unless the previous site already had the same file there;
+    /// none of that site's other files; and the marker that describes them all.
+    fn complete(&self, manifest: &Manifest) -> Result<(), OutputError> {
+        self.intact.store(false, Ordering::Relaxed);
+        let kept = std::mem::take(&mut *lock(&self.kept));
+        kept.par_iter()
+            .with_max_len(SHARE)
+            .try_for_each(|relative| {
+                let from = self.target.join(relative);
+                let to = self.dir.join(relative);
+                if !self.standby.is_empty() && tree::same_file(&from, &to) {
+                    return Ok(());
+                }
+                self.put(&to, || {
+                    self.make_room(&to)?;
+                    make_parent(&to)?;
+                    tree::keep(&from, &to)
+                })
+                .map_err(cannot_write(&to))
+            })?;
+        self.remove_unproduced(manifest)?;
+        let marker = self.dir.join(MARKER);
+        let text = marker_text(manifest);
+        self.put(&marker, || {
+            gone(fs::remove_file(&marker))?;
+            fs::write(&marker, &text)
+        })
+        .map_err(cannot_write(&marker))?;
+        tree::sync_file_system(&self.dir).map_err(cannot_write(&self.dir))
+    }
+
+    /// Removes from the staging folder the files of the previous site that this build
+    /// does not produce, and the folders that leaves empty: from the manifest, with no
+    /// walk of a large folder.
+    fn remove_unproduced(&self, produced: &Manifest) -> Result<(), OutputError> {
+        let unproduced = self.standby.keys().filter(|p| !produced.contains_key(*p));
+        for relative in unproduced {
+            let path = self.dir.join(relative);
+            match self.put(&path, || gone(fs::remove_file(&path))) {
+                // A folder of this build stands where the file was, or a file where one of
+                // its folders was: the file went when that was made.
+                Err(error)
+                    if matches!(
+                        error.kind(),
+                        io::ErrorKind::IsADirectory | io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    continue;
+                }
+                done => done.map_err(cannot_write(&path))?,
             }
             let mut folder = path.parent();
-            while let Some(dir) = folder.filter(|d| *d != self.target) {
+            while let Some(dir) = folder.filter(|d| *d != self.dir) {
                 // Only an empty folder can be removed; the first that is not ends the climb.
                 if fs::remove_dir(dir).is_err() {
                     break;
@@ -357,9 +564,28 @@ impl Staging {
         Ok(())
     }
 
-    /// Removes the staging folder after a failed build.
-    pub fn discard(self) -> Result<(), OutputError> {
-        remove_if_present(&self.dir)
+    /// Swaps the staging folder with the published site; returns where the previous
+    /// site now is, and whether it is a whole site of this version of loa, described by
+    /// its marker.
+    fn swap(&self) -> Result<Option<(&Path, bool)>, OutputError> {
+        let swapped =
+            tree::swap(&self.dir, &self.target, &self.aside).map_err(cannot_write(&self.target))?;
+        let whole = !self.published.is_empty();
+        Ok(match swapped {
+            tree::Swapped::Nothing => None,
+            tree::Swapped::Exchanged => Some((&self.dir, whole)),
+            tree::Swapped::MovedAside => Some((&self.aside, whole)),
+        })
+    }
+
+    /// Removes the staging folder after a failed build, or keeps it as the previous site
+    /// if the build changed nothing in it.
+    pub fn discard(&self) -> Result<(), OutputError> {
+        if self.intact.load(Ordering::Relaxed) {
+            return fs::rename(&self.dir, &self.previous)
+                .map_err(io_context(format!("keeping {}", self.previous.display())));
+        }
+        tree::remove(&self.dir).map_err(io_context(format!("removing {}", self.dir.display())))
     }
 }
 
@@ -381,6 +607,7 @@ impl crate::render::Reuse for Staging {
             return false;
         }
         lock(&self.manifest).insert(path.to_string(), (fingerprint, size));
+        self.keep(path);
         true
     }
 
@@ -410,6 +637,7 @@ impl crate::render::Reuse for Staging {
         let mut manifest = lock(&self.manifest);
         for (path, size) in made {
             manifest.insert(path.clone(), (fingerprint, size));
+            self.keep(path);
         }
         true
     }
@@ -423,34 +651,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Removes, under `dir`, every file the build did not produce and every folder left
-/// empty, keeping the marker.
-fn remove_stale(top: &Path, dir: &Path, produced: &Manifest) -> Result<bool, OutputError> {
-    let entries = fs::read_dir(dir).map_err(io_context(format!("reading {}", dir.display())))?;
-    let mut empty = true;
-    for entry in entries {
-        let entry = entry.map_err(io_context(format!("reading {}", dir.display())))?;
-        let path = entry.path();
-        let relative = path
-            .strip_prefix(top)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            if remove_stale(top, &path, produced)? {
-                fs::remove_dir(&path)
-                    .map_err(io_context(format!("removing {}", path.display())))?;
-            } else {
-                empty = false;
-            }
-        } else if relative == MARKER || produced.contains_key(&relative) {
-            empty = false;
-        } else {
-            fs::remove_file(&path).map_err(io_context(format!("removing {}", path.display())))?;
-        }
+/// A removal that found nothing to remove succeeded.
+fn gone(removed: io::Result<()>) -> io::Result<()> {
+    match removed {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        done => done,
     }
-    Ok(empty)
 }
 
 fn make_parent(path: &Path) -> io::Result<()> {
@@ -463,15 +669,6 @@ fn sibling(target: &Path, role: &str) -> PathBuf {
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.loa-{role}"))
-}
-
-fn remove_if_present(dir: &Path) -> Result<(), OutputError> {
-    match fs::remove_dir_all(dir) {
-        Err(error) if error.kind() != io::ErrorKind::NotFound => {
-            Err(io_context(format!("removing {}", dir.display()))(error))
-        }
-        _ => Ok(()),
-    }
 }
 
 fn absolute(path: &Path) -> PathBuf {

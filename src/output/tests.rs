@@ -54,7 +54,8 @@ fn publishing_again_moves_only_changes_and_removes_what_is_gone() {
     second.write("index.html", b"home");
     second.write("a/index.html", b"a, edited");
     second.write("d/index.html", b"d");
-    assert_eq!(*lock(&second.changed), ["a/index.html", "d/index.html"]);
+    assert_eq!(*lock(&second.kept), ["index.html"]);
+    assert_eq!(second.written.load(Ordering::Relaxed), 2);
     second.publish().unwrap();
 
     assert_eq!(
@@ -95,4 +96,213 @@ fn output_paths_that_no_file_system_holds_are_found_before_anything_is_written()
             "the output file `tin-tuc/a\\nb.jpg` would have a control character in its name".into(),
         ]
     );
+}
+
+#[test]
+fn a_second_claim_on_one_output_is_refused_until_the_first_ends() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let first = claim(site.path(), &out, false).unwrap();
+    let error = claim(site.path(), &out, false).unwrap_err();
+    assert!(matches!(error, OutputError::Refused(_)), "{error}");
+    assert!(error.to_string().contains("another loa build"), "{error}");
+    drop(first);
+    claim(site.path(), &out, false).expect("the lock goes with the claim");
+}
+
+#[test]
+fn publishing_unchanged_files_leaves_the_output_alone() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let first = stage(site.path(), &out, false).unwrap();
+    first.write("index.html", b"home");
+    first.publish().unwrap();
+    let inode = || std::os::unix::fs::MetadataExt::ino(&fs::metadata(&out).unwrap());
+    let folder_before = inode();
+
+    let second = stage(site.path(), &out, false).unwrap();
+    second.write("index.html", b"home");
+    second.publish().unwrap();
+    assert_eq!(inode(), folder_before, "the output folder was not swapped");
+    assert!(!sibling(&out, "staging").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_the_output_and_no_staging_folder() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let first = stage(site.path(), &out, false).unwrap();
+    first.write("index.html", b"home");
+    first.publish().unwrap();
+
+    let second = stage(site.path(), &out, false).unwrap();
+    second.write("index.html", b"new home");
+    second.fail(Path::new("x"), io::Error::other("the disk is full"));
+    let error = second.publish().unwrap_err();
+    assert!(
+        error.to_string().contains("nothing was published"),
+        "{error}"
+    );
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), b"home");
+    assert!(!sibling(&out, "staging").exists());
+}
+
+#[test]
+fn what_a_killed_build_left_beside_the_output_is_cleared_or_put_back() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let first = stage(site.path(), &out, false).unwrap();
+    first.write("index.html", b"home");
+    first.publish().unwrap();
+    // Killed while staging: a half-made tree.
+    fs::create_dir_all(sibling(&out, "staging").join("a")).unwrap();
+    fs::write(sibling(&out, "staging").join("a/index.html"), "half").unwrap();
+    // Killed between moving the site aside and the new one in, where folders cannot be
+    // exchanged: no output, the published site aside.
+    fs::rename(&out, sibling(&out, "aside")).unwrap();
+
+    let second = stage(site.path(), &out, false).unwrap();
+    assert!(second.incremental, "the published site is back in place");
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), b"home");
+    assert!(!sibling(&out, "aside").exists());
+    assert!(
+        !second.dir.join("a").exists(),
+        "the staging folder starts empty"
+    );
+    second.discard().unwrap();
+}
+
+/// Publishes `files` into `out`, each page written as a build writes it.
+fn publish(site: &Path, out: &Path, files: &[(&str, &str)]) {
+    let staging = stage(site, out, false).unwrap();
+    for (path, text) in files {
+        staging.write(path, text.as_bytes());
+    }
+    staging.publish().unwrap();
+}
+
+fn ino(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::symlink_metadata(path).unwrap())
+}
+
+#[test]
+fn the_previous_site_is_kept_and_staged_into_the_next_without_leaking_into_it() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let previous = sibling(&out, "previous");
+    publish(
+        site.path(),
+        &out,
+        &[
+            ("index.html", "home"),
+            ("a/index.html", "a1"),
+            ("c/index.html", "c1"),
+            ("x", "a file"),
+        ],
+    );
+    let home = ino(&out.join("index.html"));
+    assert!(!previous.exists(), "a first build has no previous site");
+    publish(
+        site.path(),
+        &out,
+        &[
+            ("index.html", "home"),
+            ("a/index.html", "a2"),
+            ("c/index.html", "c1"),
+            ("x", "a file"),
+        ],
+    );
+    assert_eq!(fs::read(previous.join("a/index.html")).unwrap(), b"a1");
+    assert_eq!(
+        ino(&previous.join("index.html")),
+        home,
+        "one file for both sites"
+    );
+
+    // Staged in the first site: its `a` is older than the published one, its `c` and `x`
+    // are no longer made, and a folder must go where `x` was.
+    publish(
+        site.path(),
+        &out,
+        &[
+            ("index.html", "home"),
+            ("a/index.html", "a2"),
+            ("b/index.html", "b1"),
+            ("x/index.html", "x"),
+        ],
+    );
+    let files = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
+            .map(|e| {
+                let path = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (path, fs::read(e.path()).unwrap())
+            })
+            .collect()
+    };
+    let expected = |list: &[(&str, &str)]| -> Vec<(String, Vec<u8>)> {
+        list.iter()
+            .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+            .collect()
+    };
+    assert_eq!(
+        files(&out),
+        expected(&[
+            ("a/index.html", "a2"),
+            ("b/index.html", "b1"),
+            ("index.html", "home"),
+            ("x/index.html", "x")
+        ])
+    );
+    assert!(!out.join("c").exists(), "no empty folder is left");
+    assert_eq!(
+        files(&previous),
+        expected(&[
+            ("a/index.html", "a2"),
+            ("c/index.html", "c1"),
+            ("index.html", "home"),
+            ("x", "a file")
+        ])
+    );
+    assert_eq!(ino(&out.join("index.html")), home);
+    assert_eq!(
+        ino(&out.join("a/index.html")),
+        ino(&previous.join("a/index.html"))
+    );
+    assert_eq!(read_manifest(&out).len(), 4);
+    assert!(!sibling(&out, "staging").exists());
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site_only_if_it_wrote_nothing_into_it() {
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    let previous = sibling(&out, "previous");
+    publish(site.path(), &out, &[("index.html", "home")]);
+    publish(site.path(), &out, &[("index.html", "home, 2")]);
+    assert!(previous.exists());
+
+    let stopped = stage(site.path(), &out, false).unwrap();
+    stopped.interrupt();
+    assert!(matches!(stopped.publish(), Err(OutputError::Interrupted)));
+    assert_eq!(fs::read(previous.join("index.html")).unwrap(), b"home");
+
+    let failed = stage(site.path(), &out, false).unwrap();
+    failed.write("index.html", b"home, 3");
+    failed.fail(Path::new("x"), io::Error::other("the disk is full"));
+    assert!(failed.publish().is_err());
+    assert!(
+        !previous.exists(),
+        "a site half made into the next is not kept"
+    );
+    assert!(!sibling(&out, "staging").exists());
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), b"home, 2");
 }

@@ -28,7 +28,8 @@ const SITE_YAML: &str = include_str!("site.yaml");
 const HOME: &str = include_str!("home.md");
 const SECTION: &str = include_str!("section.md");
 const ARTICLE: &str = include_str!("article.md");
-const GITIGNORE: &str = "/public/\n/.loa-cache/\n";
+/// The output, the lock and the staging folder beside it, and the photo cache.
+const GITIGNORE: &str = "/public/\n/.public.loa-*\n/.loa-cache/\n";
 
 /// Makes a new site in `dir`, which must be empty or not exist yet. Returns the files
 /// written, relative to `dir`.

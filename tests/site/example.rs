@@ -10,11 +10,28 @@ fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The example site built into `public` in a temporary folder, which also receives the
+/// lock file loa leaves beside an output folder.
+struct Built {
+    _folder: tempfile::TempDir,
+    out: PathBuf,
+}
+
+impl Built {
+    fn path(&self) -> &Path {
+        &self.out
+    }
+}
+
 /// Builds the example site into a temporary folder and returns it.
-fn build_example() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("a temporary folder");
+fn build_example() -> Built {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let out = Built {
+        out: folder.path().join("public"),
+        _folder: folder,
+    };
     let output = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args(["build", "--force", "--out"])
+        .args(["build", "--out"])
         .arg(out.path())
         .current_dir(repository())
         .output()

@@ -6,6 +6,7 @@ mod errors;
 mod example;
 mod external;
 mod guide;
+mod hardening;
 mod incremental;
 mod layers;
 mod listings;

@@ -68,6 +68,26 @@ impl SiteTest {
         self.dir.path().join("public")
     }
 
+    /// `loa` with `args`, started in the site's folder with messages in English, for a
+    /// test that watches or stops it while it runs.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        command
+    }
+
+    /// A finished `command`, as `run` returns it.
+    pub fn finished(&self, child: std::process::Child) -> Run {
+        self.run_of(child.wait_with_output().expect("wait for loa"))
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with_lang(args, "C")
     }
