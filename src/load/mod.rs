@@ -12,9 +12,11 @@ pub mod names;
 pub(crate) mod theme;
 pub mod yaml;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{self, Diagnostic, Diagnostics};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{self, Diagnostic, Diagnostics, relative};
 use crate::i18n::Msg;
 use crate::provinces::Registry;
 use config::Config;
@@ -94,4 +96,42 @@ pub fn registry(root: &Path) -> Result<Registry, Diagnostics> {
         Diagnostics::from(diagnostic)
     })?;
     Ok(registry)
+}
+
+/// Every file and every folder under `dir`, editor files (`content::is_ignored_name`)
+/// left out, in the walk's order or, with `sorted`, by name; a folder that cannot be read
+/// is a problem at its path.
+pub(crate) fn walk(
+    root: &Path,
+    dir: &Path,
+    sorted: bool,
+    problems: &mut Diagnostics,
+) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    let walker = if sorted {
+        WalkDir::new(dir).sort_by_file_name()
+    } else {
+        WalkDir::new(dir)
+    };
+    let shown = |e: &walkdir::DirEntry| {
+        e.depth() == 0 || !content::is_ignored_name(&e.file_name().to_string_lossy())
+    };
+    for entry in walker.into_iter().filter_entry(shown) {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
+                dirs.push(entry.into_path())
+            }
+            Ok(_) => {}
+            Err(error) => problems.push(Diagnostic::new(
+                relative(root, error.path().unwrap_or(dir)),
+                Msg::FolderCannotRead {
+                    error: error.to_string(),
+                }
+                .to_string(),
+            )),
+        }
+    }
+    (files, dirs)
 }

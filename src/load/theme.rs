@@ -5,10 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostics::{Diagnostic, Diagnostics, relative};
-use crate::load::content::is_ignored_name;
 use crate::load::names;
 
 /// The default theme, compiled in so that a site made anywhere builds without a copy.
@@ -217,25 +214,7 @@ fn files_under(
     if !dir.is_dir() {
         return Vec::new();
     }
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    for entry in WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-    {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
-            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
-                dirs.push(entry.into_path())
-            }
-            Ok(_) => {}
-            Err(error) => problems.push(Diagnostic::new(
-                relative(root, error.path().unwrap_or(dir)),
-                format!("cannot read this folder: {error}"),
-            )),
-        }
-    }
+    let (mut files, dirs) = super::walk(root, dir, true, problems);
     if let Some(refused) = refused {
         let names = names::check(root, &files, &dirs);
         if !names.paths.is_empty() {

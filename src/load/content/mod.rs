@@ -19,7 +19,6 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, relative};
 use crate::i18n::Msg;
@@ -317,30 +316,7 @@ fn load_inner(
 ) -> (Content, Diagnostics) {
     let content_dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::default();
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    for entry in WalkDir::new(&content_dir)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-    {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
-            Ok(entry) if entry.file_type().is_dir() && entry.depth() > 0 => {
-                dirs.push(entry.into_path())
-            }
-            Ok(_) => {}
-            Err(error) => {
-                let path = error.path().map_or(content_dir.clone(), Path::to_path_buf);
-                problems.push(Diagnostic::new(
-                    relative(root, &path),
-                    Msg::FolderCannotRead {
-                        error: error.to_string(),
-                    }
-                    .to_string(),
-                ));
-            }
-        }
-    }
+    let (mut files, dirs) = super::walk(root, &content_dir, false, &mut problems);
 
     let refused = names::check(root, &files, &dirs);
     if !refused.paths.is_empty() {

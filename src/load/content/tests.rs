@@ -1,4 +1,5 @@
 use super::*;
+use walkdir::WalkDir;
 
 #[test]
 fn files_sorted_after_the_walk_come_in_the_order_of_a_walk_by_name() {
