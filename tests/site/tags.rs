@@ -9,9 +9,10 @@ const A: &str = "content/tin-tuc/a.md";
 const B: &str = "content/tin-tuc/b.md";
 const C: &str = "content/tin-tuc/c.md";
 
-/// The text of each tag chip in the `<main>` of an article page, in order.
-fn chips(main: &str) -> Vec<String> {
-    main.split("class=\"tag\" href=\"")
+/// Each link that follows `opening` in `html` (which ends with the `href="` of the
+/// link), as "href name", in order.
+fn links(html: &str, opening: &str) -> Vec<String> {
+    html.split(opening)
         .skip(1)
         .filter_map(|rest| {
             let (href, rest) = rest.split_once("\">")?;
@@ -21,19 +22,17 @@ fn chips(main: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text of each tag chip in the `<main>` of an article page, in order.
+fn chips(main: &str) -> Vec<String> {
+    links(main, "class=\"tag\" href=\"")
+}
+
 /// The entries of the list of tags: link and name.
 fn terms(main: &str) -> Vec<String> {
     let list = main
         .split_once("<ul class=\"terms\">")
         .map_or("", |(_, list)| list);
-    list.split("<li><a href=\"")
-        .skip(1)
-        .filter_map(|rest| {
-            let (href, rest) = rest.split_once("\">")?;
-            let (name, _) = rest.split_once("</a>")?;
-            Some(format!("{href} {name}"))
-        })
-        .collect()
+    links(list, "<li><a href=\"")
 }
 
 #[test]
