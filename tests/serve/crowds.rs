@@ -87,15 +87,22 @@ fn still_waiting(stream: &TcpStream) -> bool {
     matches!(stream.peek(&mut byte), Err(error) if error.kind() == ErrorKind::WouldBlock)
 }
 
-/// Sends a head announcing a body that never comes; the answer.
-fn without_its_body(port: u16, method: &str) -> Reply {
+/// Sends `head` on a new connection to `port`; the whole answer.
+fn exchange(port: u16, head: &str) -> Reply {
     let mut stream = connect(port);
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    let head = format!("{method} / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
     stream.write_all(head.as_bytes()).expect("writing");
     let mut reply = Vec::new();
     let _ = stream.read_to_end(&mut reply);
     Reply::parse(&reply)
+}
+
+/// Sends a head announcing a body that never comes; the answer.
+fn without_its_body(port: u16, method: &str) -> Reply {
+    exchange(
+        port,
+        &format!("{method} / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"),
+    )
 }
 
 #[test]
@@ -156,13 +163,8 @@ fn the_server_behind_the_front_door_refuses_what_did_not_come_through_it() {
     let guessed = format!("X-Loa-Door: {}\r\n", "0".repeat(32));
     for port in ports.into_iter().filter(|&port| port != served.port) {
         for key in ["", "X-Loa-Door: \r\n", guessed.as_str()] {
-            let mut stream = connect(port);
-            stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
             let head = format!("GET / HTTP/1.1\r\nHost: x\r\n{key}Connection: close\r\n\r\n");
-            stream.write_all(head.as_bytes()).expect("writing");
-            let mut raw = Vec::new();
-            let _ = stream.read_to_end(&mut raw);
-            let reply = Reply::parse(&raw);
+            let reply = exchange(port, &head);
             assert_eq!(reply.status, 403, "port {port}, {key:?}: {}", reply.text());
             assert!(!reply.text().contains("Xin chào."));
         }
