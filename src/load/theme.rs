@@ -21,6 +21,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/alias.html"),
     ),
     (
+        "archive.html",
+        include_str!("../../themes/default/templates/archive.html"),
+    ),
+    (
         "article.html",
         include_str!("../../themes/default/templates/article.html"),
     ),
@@ -41,8 +45,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/page.html"),
     ),
     (
+        "partials/archive_years.html",
+        include_str!("../../themes/default/templates/partials/archive_years.html"),
+    ),
+    (
         "partials/article_card.html",
         include_str!("../../themes/default/templates/partials/article_card.html"),
+    ),
+    (
+        "partials/at_a_glance.html",
+        include_str!("../../themes/default/templates/partials/at_a_glance.html"),
     ),
     (
         "partials/figure.html",
@@ -99,6 +111,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
     (
         "search.js",
         include_bytes!("../../themes/default/static/search.js"),

@@ -297,9 +297,32 @@ pub fn render(
     } else {
         text::from_events(&events, &made_here)
     };
+    let output = framed_tables(output);
     rendered.text = PackedAgainst::new(&text, &output);
     rendered.html = Packed::new(&output);
     rendered
+}
+
+/// Each table in a frame that scrolls sideways when the table is wider than a phone,
+/// and that the keyboard can reach (an element that scrolls must take focus, WCAG
+/// 2.1.1). After sanitising, which would drop the frame's `tabindex`.
+fn framed_tables(html: String) -> String {
+    if !html.contains("<table") {
+        return html;
+    }
+    let mut framed = String::with_capacity(html.len() + 64);
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<table") {
+        let opens_table = rest[start + "<table".len()..].starts_with(['>', ' ']);
+        framed.push_str(&rest[..start]);
+        if opens_table {
+            framed.push_str("<div class=\"table-wrap\" tabindex=\"0\">");
+        }
+        framed.push_str("<table");
+        rest = &rest[start + "<table".len()..];
+    }
+    framed.push_str(rest);
+    framed.replace("</table>", "</table></div>")
 }
 
 /// Events of pulldown-cmark with where each is written.

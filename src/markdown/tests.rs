@@ -38,7 +38,13 @@ fn tables_footnotes_strikethrough_and_smart_quotes() {
     let rendered = render_plain(
         "| Tỉnh | Tổ |\n|---|---|\n| Đắk Lắk | 2.199 |\n\nChữ ~~cũ~~ \"mới\"[^1]\n\n[^1]: Ghi chú.\n",
     );
-    assert!(rendered.html.text().contains("<table>"));
+    assert!(
+        rendered
+            .html
+            .text()
+            .contains("<div class=\"table-wrap\" tabindex=\"0\"><table>")
+    );
+    assert!(rendered.html.text().contains("</table></div>"));
     assert!(rendered.html.text().contains("<del>cũ</del>"));
     assert!(rendered.html.text().contains("“mới”"));
     assert!(rendered.html.text().contains("footnote-definition"));
@@ -261,4 +267,18 @@ proptest::proptest! {
         let markdown: String = parts.iter().map(|&(p, b)| format!("{}{}", PIECES[p], BETWEEN[b])).collect();
         text_from_events_is_text_from_html(&markdown);
     }
+}
+
+#[test]
+fn a_table_of_raw_html_is_framed_too_and_its_frame_survives_sanitising() {
+    let rendered = render_plain(
+        "<table class=\"x\"><tr><td>Đắk Lắk</td></tr></table>\n\n<tablet>chữ</tablet>\n",
+    );
+    let html = rendered.html.text();
+    assert!(
+        html.starts_with("<div class=\"table-wrap\" tabindex=\"0\"><table class=\"x\">"),
+        "{html}"
+    );
+    assert_eq!(html.matches("table-wrap").count(), 1, "{html}");
+    assert_eq!(html.matches("</table></div>").count(), 1, "{html}");
 }

@@ -185,6 +185,23 @@ pub(super) fn register_filters(tera: &mut Tera, config: &Config) {
             value.to_string()
         }
     });
+    tera.register_filter("urlencode", |value: &str, _: Kwargs, _: &State| {
+        percent_encode(value)
+    });
+}
+
+/// A text as one component of an address (a query value): every byte but the letters,
+/// digits and `-._~` that RFC 3986 leaves unreserved written as `%XX`.
+pub(super) fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
 }
 
 /// Plain text from HTML, for attributes such as the page description and for JSON-LD:

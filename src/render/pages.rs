@@ -9,7 +9,7 @@ use tera::{Map, Value};
 use crate::load::config::TermSource;
 use crate::markdown;
 use crate::site::stats::Statistics;
-use crate::site::{Site, pager_urls};
+use crate::site::{Site, YearArchive, pager_urls};
 
 use super::plan::{Bodies, DataFile, Job};
 use super::views::{ListingView, iso_date};
@@ -33,6 +33,7 @@ pub(super) fn article_jobs(site: &Site, views: &[Value], sections: &[Value], job
             .section
             .and_then(|i| sections.get(i).cloned())
             .unwrap_or_else(Value::none);
+        let related: Vec<Value> = page.related.iter().map(|&i| views[i].clone()).collect();
         jobs.push(Job {
             template: if page.is_listed() {
                 "article.html"
@@ -45,10 +46,12 @@ pub(super) fn article_jobs(site: &Site, views: &[Value], sections: &[Value], job
                 ("section", section),
                 ("older", neighbour(page.older)),
                 ("newer", neighbour(page.newer)),
+                ("related", Value::from(related.as_slice())),
             ],
             pages: [Some(index), page.older, page.newer]
                 .into_iter()
                 .flatten()
+                .chain(page.related.iter().copied())
                 .collect(),
             bodies: Bodies::Page(index, page.rendered.clone()),
         });
@@ -116,10 +119,62 @@ fn paginate(
     }
 }
 
+#[derive(Serialize)]
+struct YearLink<'a> {
+    year: i32,
+    url: &'a str,
+    count: usize,
+}
+
+/// The year archive of a section: its articles grouped by month, newest first.
+fn year_archive_job(
+    site: &Site,
+    year: &YearArchive,
+    views: &[Value],
+    extra: &[(&'static str, Value)],
+) -> Job {
+    let mut months: Vec<(u32, Vec<Value>)> = Vec::new();
+    for &index in &year.pages {
+        let month = site.pages[index]
+            .article
+            .front
+            .date
+            .map_or(0, |d| chrono::Datelike::month(&d.date()));
+        match months.last_mut() {
+            Some((last, pages)) if *last == month => pages.push(views[index].clone()),
+            _ => months.push((month, vec![views[index].clone()])),
+        }
+    }
+    let months: Vec<Value> = months
+        .into_iter()
+        .map(|(month, pages)| {
+            let mut map = Map::new();
+            map.insert("month".into(), Value::from(month));
+            map.insert("pages".into(), Value::from(pages.as_slice()));
+            Value::from(map)
+        })
+        .collect();
+    let mut archive = Map::new();
+    archive.insert("year".into(), Value::from(year.year));
+    archive.insert("url".into(), Value::from(year.url.as_str()));
+    archive.insert("count".into(), Value::from(year.pages.len()));
+    archive.insert("months".into(), Value::from(months.as_slice()));
+    let mut context = extra.to_vec();
+    context.push(("archive", Value::from(archive)));
+    Job {
+        template: "archive.html",
+        url: year.url.clone(),
+        context,
+        pages: year.pages.clone(),
+        bodies: Bodies::None,
+    }
+}
+
 pub(super) fn listing_jobs(
     site: &Site,
     statistics: Option<&Statistics>,
     views: &[Value],
+    archives: bool,
     jobs: &mut Vec<Job>,
 ) {
     let config = &site.config;
@@ -133,6 +188,23 @@ pub(super) fn listing_jobs(
             content: section.rendered.html.text(),
             feed_url: Some(format!("{}atom.xml", section.section.url)),
         });
+        let years: Vec<YearLink> = if archives {
+            section
+                .years
+                .iter()
+                .map(|y| YearLink {
+                    year: y.year,
+                    url: &y.url,
+                    count: y.pages.len(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let extra = [
+            ("section", view.clone()),
+            ("archives", Value::from_serializable(&years)),
+        ];
         let per_page = section.per_page(config);
         paginate(
             &section.section.url,
@@ -140,9 +212,14 @@ pub(super) fn listing_jobs(
             views,
             per_page,
             "section.html",
-            &[("section", view.clone())],
+            &extra,
             jobs,
         );
+        if archives {
+            for year in &section.years {
+                jobs.push(year_archive_job(site, year, views, &extra));
+            }
+        }
         jobs.push(feed_job(
             site,
             &section.title,
@@ -251,6 +328,7 @@ pub(super) fn home_and_feed_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Jo
     let sections: Vec<Value> = site
         .sections
         .iter()
+        .filter(|section| section.is_listed())
         .map(|section| {
             let latest: Vec<Value> = section
                 .pages
@@ -291,6 +369,7 @@ pub(super) fn home_and_feed_jobs(site: &Site, views: &[Value], jobs: &mut Vec<Jo
         pages: site
             .sections
             .iter()
+            .filter(|section| section.is_listed())
             .flat_map(|section| section.pages.iter().take(5))
             .chain(site.latest.iter().take(10))
             .copied()
@@ -330,9 +409,10 @@ const SITEMAP_URLS: usize = 50_000;
 pub(super) fn sitemap_jobs(
     site: &Site,
     statistics: Option<&Statistics>,
+    archives: bool,
     jobs: &mut Vec<Job>,
 ) -> Option<DataFile> {
-    let entries = sitemap(site, statistics);
+    let entries = sitemap(site, statistics, archives);
     let parts = sitemap_parts(entries.len(), SITEMAP_URLS);
     for (url, range) in &parts {
         jobs.push(Job {
@@ -387,7 +467,11 @@ pub(super) struct SitemapEntry {
 
 /// Every public HTML page: home, listings, articles, terms, statistics (not aliases or
 /// 404).
-pub(super) fn sitemap(site: &Site, statistics: Option<&Statistics>) -> Vec<SitemapEntry> {
+pub(super) fn sitemap(
+    site: &Site,
+    statistics: Option<&Statistics>,
+    archives: bool,
+) -> Vec<SitemapEntry> {
     let config = &site.config;
     let entry = |url: &str, lastmod: Option<String>| SitemapEntry {
         loc: config.permalink(url),
@@ -401,6 +485,11 @@ pub(super) fn sitemap(site: &Site, statistics: Option<&Statistics>) -> Vec<Sitem
             section.per_page(config),
         ) {
             entries.push(entry(&url, None));
+        }
+        if archives {
+            for year in &section.years {
+                entries.push(entry(&year.url, None));
+            }
         }
     }
     for page in &site.pages {

@@ -400,6 +400,8 @@ fn plan_site(
     build_date: NaiveDate,
 ) -> PagePlan {
     let search = renderer.renders_search(&site.config);
+    // A theme made before archives existed has no `archive.html`, and no links to them.
+    let archives = renderer.has_template("archive.html");
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
     globals.insert("site", &site_view(site, build_date, search));
@@ -432,7 +434,7 @@ fn plan_site(
         || {
             rayon::join(
                 || made(&|jobs| article_jobs(site, &views, &shared_views.sections, jobs)),
-                || made(&|jobs| listing_jobs(site, statistics, &views, jobs)),
+                || made(&|jobs| listing_jobs(site, statistics, &views, archives, jobs)),
             )
         },
         || {
@@ -443,7 +445,7 @@ fn plan_site(
                     if let Some(statistics) = statistics {
                         stats_pages::jobs(site, statistics, &views, &mut jobs);
                     }
-                    let index = sitemap_jobs(site, statistics, &mut jobs);
+                    let index = sitemap_jobs(site, statistics, archives, &mut jobs);
                     (jobs, index)
                 },
             )

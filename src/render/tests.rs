@@ -1,4 +1,4 @@
-use super::engine::{register_filters, strip_tags};
+use super::engine::{percent_encode, register_filters, strip_tags};
 use super::pages::{sitemap_index, sitemap_parts};
 use super::*;
 use crate::load::config::Config;
@@ -87,4 +87,12 @@ fn json_filter_writes_map_keys_in_sorted_order() {
     .unwrap();
     let out = tera.render("t", &Context::new()).unwrap();
     assert_eq!(out, r#"{"@type":"X","a":"\u003c/script>","b":1}"#);
+}
+
+#[test]
+fn urlencode_leaves_only_unreserved_characters_as_they_are() {
+    assert_eq!(
+        percent_encode("https://example.gov.vn/le-ra-mat/a_b.c~d/?x=1&y=Đắk Lắk"),
+        "https%3A%2F%2Fexample.gov.vn%2Fle-ra-mat%2Fa_b.c~d%2F%3Fx%3D1%26y%3D%C4%90%E1%BA%AFk%20L%E1%BA%AFk"
+    );
 }

@@ -22,7 +22,7 @@ pub(super) struct SiteView<'a> {
     base_url: &'a str,
     language: &'a str,
     menu: &'a [MenuItem],
-    sections: Vec<LinkView>,
+    sections: Vec<SectionLinkView>,
     taxonomies: Vec<LinkView>,
     stats_url: Option<String>,
     /// The search page, when the site has one.
@@ -37,6 +37,14 @@ pub(super) struct SiteView<'a> {
 struct LinkView {
     title: String,
     url: String,
+}
+
+#[derive(Serialize)]
+struct SectionLinkView {
+    title: String,
+    url: String,
+    /// False for a section kept off the home page, the default menu and the site's feed.
+    listed: bool,
 }
 
 #[derive(Serialize)]
@@ -289,9 +297,10 @@ pub(super) fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> Sit
         sections: site
             .sections
             .iter()
-            .map(|s| LinkView {
+            .map(|s| SectionLinkView {
                 title: s.title.clone(),
                 url: s.section.url.clone(),
+                listed: s.is_listed(),
             })
             .collect(),
         taxonomies: site

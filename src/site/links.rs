@@ -66,6 +66,9 @@ pub(super) fn produced_urls<'a>(
         ) {
             claim(url.into(), owner.clone().into(), problems);
         }
+        for year in &section.years {
+            claim(year.url.clone().into(), owner.clone().into(), problems);
+        }
     }
     for page in pages {
         let owner = page.article.source.path_text();

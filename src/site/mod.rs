@@ -7,6 +7,7 @@
 
 pub mod external_links;
 mod links;
+mod related;
 pub mod stats;
 mod taxonomies;
 
@@ -35,6 +36,8 @@ pub struct Page {
     /// Older and newer articles of the same section, as indexes into `Site::pages`.
     pub older: Option<usize>,
     pub newer: Option<usize>,
+    /// Up to three other articles to read next, best first (see `related`).
+    pub related: Vec<usize>,
 }
 
 impl Page {
@@ -50,6 +53,17 @@ pub struct SectionModel {
     pub rendered: Arc<Rendered>,
     /// Indexes into `Site::pages`, newest first.
     pub pages: Vec<usize>,
+    /// The section's articles by year, newest year first: one archive page each.
+    pub years: Vec<YearArchive>,
+}
+
+/// The articles of one year of a section, at `/<section>/<year>/`.
+#[derive(Debug)]
+pub struct YearArchive {
+    pub year: i32,
+    pub url: String,
+    /// Indexes into `Site::pages`, newest first.
+    pub pages: Vec<usize>,
 }
 
 impl SectionModel {
@@ -61,6 +75,12 @@ impl SectionModel {
             .and_then(|i| i.front.paginate_by)
             .filter(|n| *n > 0)
             .unwrap_or(config.paginate_by)
+    }
+
+    /// Whether readers meet the section on the home page, in the default menu and in the
+    /// site's feed (`listed:` of its `_index.md`, true when absent).
+    pub fn is_listed(&self) -> bool {
+        self.section.index.as_ref().is_none_or(|i| i.front.listed)
     }
 }
 
@@ -89,7 +109,7 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub sections: Vec<SectionModel>,
     pub taxonomies: Vec<TaxonomyModel>,
-    /// Listed articles of every section, newest first.
+    /// The articles of every listed section, newest first.
     pub latest: Vec<usize>,
     pub assets: Vec<crate::load::content::Asset>,
     /// The resized photos each article shows, by content path.
@@ -123,6 +143,27 @@ impl Site {
             .find(|t| t.slug == slug)
             .map(|t| t.url.as_str())
     }
+}
+
+/// The articles of a section (`pages`, newest first) grouped by the year of their date,
+/// newest year first. Articles in a section always have a date.
+fn year_archives(base: &str, indexes: &[usize], pages: &[Page]) -> Vec<YearArchive> {
+    let mut years: Vec<YearArchive> = Vec::new();
+    for &index in indexes {
+        let Some(date) = pages[index].article.front.date else {
+            continue;
+        };
+        let year = chrono::Datelike::year(&date.date());
+        match years.last_mut() {
+            Some(last) if last.year == year => last.pages.push(index),
+            _ => years.push(YearArchive {
+                year,
+                url: format!("{base}{year}/"),
+                pages: vec![index],
+            }),
+        }
+    }
+    years
 }
 
 /// The site paths of every page of a paginated listing at `base`: `/tin-tuc/`,
@@ -436,6 +477,7 @@ fn resolve_inner(
             rendered,
             older: None,
             newer: None,
+            related: Vec::new(),
         })
         .collect();
     // Newest first; the same date falls back to the title in Vietnamese order so that
@@ -461,24 +503,32 @@ fn resolve_inner(
             section,
             rendered,
             pages: Vec::new(),
+            years: Vec::new(),
         })
         .collect();
     let mut latest = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         if let Some(section) = page.section {
             sections[section].pages.push(index);
-            latest.push(index);
+            if sections[section].is_listed() {
+                latest.push(index);
+            }
         }
     }
-    for section in &sections {
+    for section in &mut sections {
         for pair in section.pages.windows(2) {
             pages[pair[0]].older = Some(pair[1]);
             pages[pair[1]].newer = Some(pair[0]);
         }
+        section.years = year_archives(&section.section.url, &section.pages, &pages);
     }
 
     let warnings = unify_tags(&mut pages);
     let taxonomies = gather_terms(&config, &pages);
+    let related = related::related(&pages, &sections);
+    for (page, related) in pages.iter_mut().zip(related) {
+        page.related = related;
+    }
 
     let produced = produced_urls(
         &config,

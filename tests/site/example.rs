@@ -151,3 +151,88 @@ fn every_internal_link_and_anchor_of_the_example_site_resolves() {
     broken.sort();
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
+
+const BROWSER_TOOLS: &str = "install them with `scripts/install-test-deps.sh` (Debian's chromium, playwright-core and axe-core from npm)";
+
+/// Runs tests/tools/axe.mjs (axe-core in headless Chromium, every rule, at 390 and
+/// 1280 pixels wide) over `pages` of the site built in `root`.
+fn axe(root: &Path, pages: &[&str]) -> std::process::Output {
+    let tools = repository().join("tests/tools");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "{chromium} is missing: {BROWSER_TOOLS}"
+    );
+    assert!(
+        tools.join("node_modules/axe-core").is_dir(),
+        "tests/tools/node_modules/axe-core is missing: {BROWSER_TOOLS}"
+    );
+    Command::new("node")
+        .arg(tools.join("axe.mjs"))
+        .arg(root)
+        .args(pages)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run node ({error}): {BROWSER_TOOLS}"))
+}
+
+/// Issue 30: one page of each template of the example site, and the guide's page with
+/// wide code blocks, pass every axe rule on a phone and on a desktop.
+#[test]
+fn one_page_of_each_template_has_no_axe_violation() {
+    let out = build_example();
+    let pages = [
+        "/",
+        "/le-ra-mat/",
+        "/le-ra-mat/2024/",
+        "/le-ra-mat/dak-lak-ra-mat-luc-luong-tham-gia-bao-ve-antt-o-co-so/",
+        "/gioi-thieu/",
+        "/chu-de/",
+        "/tinh-thanh/dak-lak/",
+        "/thong-ke/",
+        "/thong-ke/dak-lak/",
+        "/tim-kiem/",
+        "/404.html",
+        "/huong-dan/cac-loi-thuong-gap/",
+    ];
+    for page in pages {
+        assert!(
+            out.path().join(page.trim_start_matches('/')).exists(),
+            "the example site has no {page}"
+        );
+    }
+    let output = axe(out.path(), &pages);
+    let report = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "axe found problems:\n{report}");
+    assert!(
+        report.contains("12 pages at 2 widths: 0 violations"),
+        "{report}"
+    );
+}
+
+/// The audit above can fail: a page with a photo without a text alternative and a code
+/// block that scrolls sideways out of the keyboard's reach is reported, rule by rule.
+#[test]
+fn axe_reports_a_page_that_fails_its_rules() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        folder.path().join("index.html"),
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Thử</title></head>\
+         <body><main><h1>Thử</h1><img src=\"anh.jpg\">\
+         <pre style=\"width:10rem;overflow-x:auto\">mot-dong-rat-dai-khong-co-cho-nao-de-xuong-dong-ca-mot-dong-rat-dai</pre>\
+         </main></body></html>",
+    )
+    .expect("write the page");
+    let output = axe(folder.path(), &["/"]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{report}");
+    assert!(
+        report.contains("/ at 390 px: image-alt (critical)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("/ at 390 px: scrollable-region-focusable (serious)"),
+        "{report}"
+    );
+}

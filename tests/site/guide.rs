@@ -259,11 +259,17 @@ fn the_guide_is_part_of_the_example_site() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // Issue 30: the guide is for officers, not readers: off the menu and the home
+    // page, linked from every page's footer.
     let site_yaml =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("site.yaml"))
             .expect("site.yaml");
     assert!(
-        site_yaml.contains("url: /huong-dan/"),
-        "the guide is in the menu"
+        !site_yaml.contains("url: /huong-dan/"),
+        "the guide is not in the menu"
+    );
+    assert!(
+        guide("_index.md").contains("\nlisted: false\n"),
+        "the guide is an unlisted section"
     );
 }

@@ -13,6 +13,7 @@ mod listings;
 mod names;
 mod photos;
 mod progress;
+mod readers;
 mod robustness;
 mod scaffold;
 mod search;

@@ -92,7 +92,7 @@ fn only_the_first_photo_of_a_page_loads_at_once() {
     let lead = concat!(
         r#"<figure class="lead-image">"#,
         "\n",
-        r#"  <img src="/le-ra-mat/le-ra-mat-dak-lak/a-100.jpg" srcset="/le-ra-mat/le-ra-mat-dak-lak/a-100.jpg 100w" sizes="(min-width: 48rem) 44rem, 100vw" width="100" height="50" alt="Toàn cảnh">"#,
+        r#"  <img src="/le-ra-mat/le-ra-mat-dak-lak/a-100.jpg" srcset="/le-ra-mat/le-ra-mat-dak-lak/a-100.jpg 100w" sizes="(min-width: 48rem) 44rem, 100vw" width="100" height="50" alt="Toàn cảnh" fetchpriority="high">"#,
         "\n",
         r#"  <figcaption>Lễ ra mắt <a class="photo-original" href="/le-ra-mat/le-ra-mat-dak-lak/a.jpg">Tải ảnh gốc</a></figcaption>"#,
         "\n",

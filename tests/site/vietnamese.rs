@@ -90,7 +90,7 @@ fn the_build_and_check_summaries_in_vietnamese() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(
-        lines[0].starts_with("Đã tạo 12 trang và chép 5 tệp vào "),
+        lines[0].starts_with("Đã tạo 13 trang và chép 6 tệp vào "),
         "{}",
         run.stdout
     );
@@ -101,7 +101,7 @@ fn the_build_and_check_summaries_in_vietnamese() {
     );
     let run = site.run_with_lang(&["check", "-v"], "vi_VN.UTF-8");
     assert!(
-        run.stdout.starts_with("Đã kiểm tra 12 trang trong "),
+        run.stdout.starts_with("Đã kiểm tra 13 trang trong "),
         "{}",
         run.stdout
     );

@@ -57,8 +57,16 @@ pub struct SectionFront {
     pub description: String,
     #[serde(default)]
     pub paginate_by: Option<usize>,
+    /// `false` keeps a section for those who look for it (the officers' guide): off the
+    /// home page, the default menu and the site's feed, linked from the footer instead.
+    #[serde(default = "listed_by_default")]
+    pub listed: bool,
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+fn listed_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
