@@ -72,6 +72,8 @@ pub struct BuildOptions {
     /// `None` for `check`: everything is done but nothing is written.
     pub out: Option<PathBuf>,
     pub drafts: bool,
+    /// Include articles dated after `today` (`--future`).
+    pub future: bool,
     pub base_url: Option<String>,
     pub force: bool,
     /// The day campaigns are judged under way or ended; today unless a test pins it.
@@ -89,6 +91,7 @@ impl BuildOptions {
             out: Some(root.join("public")),
             root,
             drafts: false,
+            future: false,
             base_url: None,
             force: false,
             today: chrono::Local::now().date_naive(),
@@ -125,6 +128,8 @@ pub struct BuildSummary {
     /// What the build found worth a look but published all the same, sorted by file
     /// and line; the command line shows them after the build.
     pub warnings: Diagnostics,
+    /// The articles this build left out until their date.
+    pub scheduled: Scheduled,
 }
 
 /// The steps done so far, timed, each told to `progress` as it ends.
@@ -196,6 +201,25 @@ pub struct Prepared {
     /// Problems that do not stop the build, sorted by file and line. The preview server
     /// does not show them yet.
     pub warnings: Diagnostics,
+    /// The articles left out until their date.
+    pub scheduled: Scheduled,
+}
+
+/// Articles dated after the build's day, left out until a build on or after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scheduled {
+    pub count: usize,
+    /// The earliest of their dates.
+    pub next: Option<NaiveDate>,
+}
+
+impl Scheduled {
+    fn of(dates: Vec<NaiveDate>) -> Self {
+        Self {
+            count: dates.len(),
+            next: dates.into_iter().min(),
+        }
+    }
 }
 
 impl Prepared {
@@ -296,10 +320,15 @@ fn prepare_steps(
         registry: &registry,
         today: options.today,
     };
-    let (content, problems) = match caches.as_deref_mut() {
-        Some(caches) => content::load_cached(root, checks, options.drafts, &mut caches.content),
-        None => content::load(root, checks, options.drafts),
+    let include = content::Include {
+        drafts: options.drafts,
+        future: options.future,
     };
+    let (mut content, problems) = match caches.as_deref_mut() {
+        Some(caches) => content::load_cached(root, checks, include, &mut caches.content),
+        None => content::load(root, checks, include),
+    };
+    let scheduled = Scheduled::of(std::mem::take(&mut content.scheduled));
     steps.finish(Step::LoadContent);
     let (mut problems, mut warnings) = problems.split();
     problems.extend(theme.refused);
@@ -370,6 +399,7 @@ fn prepare_steps(
         photos_made,
         registry,
         warnings: warnings.sorted(),
+        scheduled,
     })
 }
 
@@ -475,6 +505,7 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
         warnings: std::mem::take(&mut prepared.warnings),
+        scheduled: prepared.scheduled,
     })
 }
 

@@ -39,6 +39,7 @@ mod content;
 mod files;
 mod output;
 mod photos;
+mod publish;
 mod scaffold;
 mod site;
 
@@ -546,6 +547,21 @@ pub enum Msg {
         path: String,
     },
     Interrupted,
+
+    // ---- schedule, shortcodes, look: publish.rs ----
+    ScheduledWaiting {
+        count: usize,
+        /// `YYYY-MM-DD`.
+        next: String,
+    },
+    LinkToScheduled {
+        path: String,
+    },
+    LinkToScheduledHelp,
+    PlaceholderLeft {
+        text: String,
+    },
+    PlaceholderLeftHelp,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -561,6 +577,7 @@ enum Area {
     SiteYaml,
     Site,
     Output,
+    Publish,
 }
 
 impl Msg {
@@ -577,6 +594,7 @@ impl Msg {
             Area::SiteYaml => content::site_yaml(self, lang),
             Area::Site => site::text(self, lang),
             Area::Output => output::text(self, lang),
+            Area::Publish => publish::text(self, lang),
         }
     }
 
@@ -748,6 +766,11 @@ impl Msg {
             | Self::OutputNameHelp
             | Self::CannotTidyUp { .. }
             | Self::Interrupted => Area::Output,
+            Self::ScheduledWaiting { .. }
+            | Self::LinkToScheduled { .. }
+            | Self::LinkToScheduledHelp
+            | Self::PlaceholderLeft { .. }
+            | Self::PlaceholderLeftHelp => Area::Publish,
         }
     }
 }

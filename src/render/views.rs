@@ -95,6 +95,8 @@ struct ArticleView<'a> {
     words: usize,
     reading_minutes: usize,
     draft: bool,
+    /// Dated after the build's day: shown only by `--future` and the preview server.
+    scheduled: bool,
     extra: &'a serde_json::Value,
 }
 
@@ -274,6 +276,7 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         words: page.rendered.words,
         reading_minutes: page.rendered.words.div_ceil(200).max(1),
         draft: front.draft,
+        scheduled: front.date.is_some_and(|d| d.date() > build_date),
         extra: &front.extra,
     }
 }

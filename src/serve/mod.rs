@@ -30,7 +30,7 @@ use watch::{Batch, Debounce, SiteWatcher};
 /// What `loa serve` was asked for.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// Root, drafts, base URL and date; `out` is never written.
+    /// Root, drafts, base URL and date; `out` is never written; `future` is always on.
     pub build: BuildOptions,
     pub bind: IpAddr,
     /// The first port tried; 0 lets the system choose.
@@ -44,9 +44,14 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
+    /// Articles dated after today are shown, marked, so an officer sees one before
+    /// its day.
     pub fn new(build: BuildOptions) -> Self {
         Self {
-            build,
+            build: BuildOptions {
+                future: true,
+                ..build
+            },
             bind: IpAddr::from([127, 0, 0, 1]),
             port: 1111,
             port_tries: 20,

@@ -202,6 +202,13 @@ pub(super) fn check_links(
                         )
                         .help(Msg::LinkToDraftHelp.to_string()),
                     ),
+                    Some(LeftOut::Scheduled) => Some(
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::LinkToScheduled { path: path.clone() }.to_string(),
+                        )
+                        .help(Msg::LinkToScheduledHelp.to_string()),
+                    ),
                     None => Some(
                         Diagnostic::new(
                             &source.path,

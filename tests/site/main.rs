@@ -15,6 +15,7 @@ mod photos;
 mod progress;
 mod robustness;
 mod scaffold;
+mod schedule;
 mod search;
 mod support;
 mod tags;
