@@ -203,6 +203,19 @@ impl Config {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// The path `base_url` publishes the site under, without its final slash: `/antt`
+    /// for `https://congan.daklak.gov.vn/antt/`, empty for a site at a host's root.
+    /// Every address inside the site starts with it.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        after_scheme
+            .find('/')
+            .map_or("", |slash| &after_scheme[slash..])
+    }
 }
 
 fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
@@ -472,6 +485,21 @@ mod tests {
         assert_eq!(config.language, "vi");
         assert_eq!(config.date_style, DateStyle::Short);
         assert!(config.search);
+    }
+
+    #[test]
+    fn the_base_path_is_what_base_url_has_after_its_host() {
+        let cases = [
+            ("https://example.gov.vn/", ""),
+            ("https://example.gov.vn", ""),
+            ("https://congan.daklak.gov.vn/antt/", "/antt"),
+            ("http://localhost:8080/a/b", "/a/b"),
+        ];
+        for (base_url, path) in cases {
+            let source = format!("title: T\nbase_url: {base_url}\n");
+            let config = Config::parse("site.yaml", &source).unwrap();
+            assert_eq!(config.base_path(), path, "{base_url}");
+        }
     }
 
     #[test]

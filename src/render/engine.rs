@@ -19,6 +19,8 @@ use crate::vi::{self, DateStyle};
 pub struct Renderer {
     pub(super) tera: Tera,
     pub(super) paths: HashMap<String, (String, String)>,
+    /// `Config::base_path`: put in front of every root-relative address rendered.
+    pub(super) base_path: String,
 }
 
 impl Renderer {
@@ -41,7 +43,13 @@ impl Renderer {
         Ok(Self {
             tera,
             paths: renderer_paths,
+            base_path: config.base_path().to_string(),
         })
+    }
+
+    /// `Config::base_path` of the site rendered.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
     }
 
     pub fn has_template(&self, name: &str) -> bool {
@@ -64,7 +72,10 @@ impl Renderer {
         self.tera
             .render_to(template, context, &mut out)
             .map_err(|error| template_error(&self.paths, &error, Some(url)))?;
-        Ok(out)
+        if self.base_path.is_empty() {
+            return Ok(out);
+        }
+        Ok(super::base_path::rebase(&String::from_utf8_lossy(&out), &self.base_path).into_bytes())
     }
 }
 

@@ -225,6 +225,11 @@ impl PagePlan {
             .chain(self.data_files.iter().map(|(path, _)| path.as_str()))
     }
 
+    /// The path the site is published under (`/antt`), empty at a host's root.
+    pub fn base_path(&self) -> &str {
+        self.renderer.base_path()
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.by_path.contains_key(path) || self.data_files.iter().any(|(p, _)| p == path)
     }
@@ -411,6 +416,7 @@ fn plan_site(
     let renderer = Renderer {
         tera: renderer_tera,
         paths: renderer.paths.clone(),
+        base_path: renderer.base_path.clone(),
     };
 
     let shared_views = SharedViews::new(site);

@@ -1,5 +1,6 @@
 //! Integration tests: small fixture sites built with the real `loa` binary.
 
+mod base_path;
 mod build;
 mod dates;
 mod errors;
