@@ -304,7 +304,7 @@ fn prepare_steps(
     {
         // Content files are checked against site.yaml and the day: parse them all again.
         caches.content = content::Cache::default();
-        caches.config_text = Some(config_text);
+        caches.config_text = Some(config_text.clone());
         caches.today = Some(options.today);
     }
     if let Some(base_url) = &options.base_url {
@@ -312,7 +312,12 @@ fn prepare_steps(
     }
     let registry = load::registry(root).map_err(Error::Config)?;
     let theme = theme::load(root, &config.theme).map_err(Error::Config)?;
-    let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
+    if let Some(problem) = theme::logo_problem(&config, &config_text, &theme.static_files) {
+        return Err(Error::Config(problem.into()));
+    }
+    let renderer = Renderer::new(theme.templates, &config)
+        .map_err(Error::Config)?
+        .with_site_css(theme.site_css);
     steps.finish(Step::LoadConfig);
 
     let checks = content::Checks {
@@ -332,6 +337,7 @@ fn prepare_steps(
     steps.finish(Step::LoadContent);
     let (mut problems, mut warnings) = problems.split();
     problems.extend(theme.refused);
+    warnings.extend(theme.warnings);
 
     let (mut photos, photo_problems) = photos::plan(root, &content);
     problems.extend(photo_problems);

@@ -562,6 +562,31 @@ pub enum Msg {
         text: String,
     },
     PlaceholderLeftHelp,
+    LogoNoAlt,
+    LogoNoAltHelp,
+    LogoNotStatic {
+        src: String,
+    },
+    LogoNotStaticHelp,
+    LogoMissing {
+        src: String,
+    },
+    ColorInvalid {
+        name: String,
+        value: String,
+    },
+    ColorInvalidHelp,
+    ColorContrast {
+        name: String,
+        value: String,
+        ratio: String,
+        background: String,
+    },
+    ColorContrastHelp,
+    ThemeFileReplaced {
+        path: String,
+    },
+    ThemeFileReplacedHelp,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -770,7 +795,18 @@ impl Msg {
             | Self::LinkToScheduled { .. }
             | Self::LinkToScheduledHelp
             | Self::PlaceholderLeft { .. }
-            | Self::PlaceholderLeftHelp => Area::Publish,
+            | Self::PlaceholderLeftHelp
+            | Self::LogoNoAlt
+            | Self::LogoNoAltHelp
+            | Self::LogoNotStatic { .. }
+            | Self::LogoNotStaticHelp
+            | Self::LogoMissing { .. }
+            | Self::ColorInvalid { .. }
+            | Self::ColorInvalidHelp
+            | Self::ColorContrast { .. }
+            | Self::ColorContrastHelp
+            | Self::ThemeFileReplaced { .. }
+            | Self::ThemeFileReplacedHelp => Area::Publish,
         }
     }
 }

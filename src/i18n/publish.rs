@@ -48,6 +48,94 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Borrowed("replace it with the article's own words, or delete the line"),
             Vi => Cow::Borrowed("thay bằng nội dung của bài, hoặc xóa dòng này"),
         },
+        Msg::LogoNoAlt => match lang {
+            En => Cow::Borrowed("the logo has no alt text"),
+            Vi => Cow::Borrowed("logo chưa có lời mô tả (`alt`)"),
+        },
+        Msg::LogoNoAltHelp => match lang {
+            En => Cow::Borrowed(
+                "write what the logo says for readers who cannot see it, such as `alt: Công an tỉnh Đắk Lắk`",
+            ),
+            Vi => Cow::Borrowed(
+                "ghi điều logo thể hiện cho người không xem được ảnh, ví dụ `alt: Công an tỉnh Đắk Lắk`",
+            ),
+        },
+        Msg::LogoNotStatic { src } => match lang {
+            En => Cow::Owned(format!(
+                "the logo `{src}` is not a file of the site's static/ folder"
+            )),
+            Vi => Cow::Owned(format!(
+                "logo `{src}` không phải là tệp trong thư mục static/ của trang"
+            )),
+        },
+        Msg::LogoNotStaticHelp => match lang {
+            En => Cow::Borrowed(
+                "put the image in static/ and write its name, such as `src: logo.png`",
+            ),
+            Vi => Cow::Borrowed("đặt ảnh vào static/ rồi ghi tên tệp, ví dụ `src: logo.png`"),
+        },
+        Msg::LogoMissing { src } => match lang {
+            En => Cow::Owned(format!(
+                "the logo `{src}` is not in static/: there is no file static/{}",
+                src.trim_start_matches('/')
+            )),
+            Vi => Cow::Owned(format!(
+                "không có tệp logo `{src}`: thư mục static/ không có tệp {}",
+                src.trim_start_matches('/')
+            )),
+        },
+        Msg::ColorInvalid { name, value } => match lang {
+            En => Cow::Owned(format!("`{name}: {value}` is not a colour loa can read")),
+            Vi => Cow::Owned(format!(
+                "`{name}: {value}` không phải là một mã màu loa đọc được"
+            )),
+        },
+        Msg::ColorInvalidHelp => match lang {
+            En => Cow::Borrowed(
+                "write it as # and six hexadecimal digits, in quotes (YAML reads what follows an unquoted # as a comment): `\"#0b4a8b\"`",
+            ),
+            Vi => Cow::Borrowed(
+                "viết dấu # và sáu chữ số hệ 16, đặt trong ngoặc kép (không có ngoặc, YAML coi phần sau # là ghi chú): `\"#0b4a8b\"`",
+            ),
+        },
+        Msg::ColorContrast {
+            name,
+            value,
+            ratio,
+            background,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "`{name}: {value}` has a contrast of {ratio}:1 against {background}: text needs at least 4.5:1 to be readable (WCAG AA)"
+            )),
+            Vi => Cow::Owned(format!(
+                "màu `{name}: {value}` chỉ có độ tương phản {}:1 so với nền {background}: chữ cần tối thiểu 4,5:1 mới dễ đọc (WCAG AA)",
+                ratio.replace('.', ",")
+            )),
+        },
+        Msg::ColorContrastHelp => match lang {
+            En => Cow::Borrowed(
+                "the theme shows this colour as text on white and white text on it: choose a darker shade",
+            ),
+            Vi => Cow::Borrowed(
+                "giao diện dùng màu này cho chữ trên nền trắng và làm nền cho chữ trắng: hãy chọn màu đậm hơn",
+            ),
+        },
+        Msg::ThemeFileReplaced { path } => match lang {
+            En => Cow::Owned(format!(
+                "static/{path} replaces the theme's own {path}, which every page uses"
+            )),
+            Vi => Cow::Owned(format!(
+                "static/{path} thay thế tệp {path} của giao diện, tệp mọi trang đều dùng"
+            )),
+        },
+        Msg::ThemeFileReplacedHelp => match lang {
+            En => Cow::Borrowed(
+                "to add styles to the theme's rather than replace them, name the file static/site.css: every page links it after the theme's stylesheet",
+            ),
+            Vi => Cow::Borrowed(
+                "để thêm kiểu trình bày mà vẫn giữ của giao diện, đặt tên tệp là static/site.css: mọi trang đều nạp tệp này sau tệp của giao diện",
+            ),
+        },
         _ => elsewhere(msg),
     }
 }

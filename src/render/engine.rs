@@ -21,6 +21,8 @@ pub struct Renderer {
     pub(super) paths: HashMap<String, (String, String)>,
     /// `Config::base_path`: put in front of every root-relative address rendered.
     pub(super) base_path: String,
+    /// The site has its own stylesheet, `static/site.css`.
+    pub(super) site_css: bool,
 }
 
 impl Renderer {
@@ -44,7 +46,13 @@ impl Renderer {
             tera,
             paths: renderer_paths,
             base_path: config.base_path().to_string(),
+            site_css: false,
         })
+    }
+
+    /// This renderer, for a site that has its own stylesheet (`static/site.css`) or not.
+    pub fn with_site_css(self, site_css: bool) -> Self {
+        Self { site_css, ..self }
     }
 
     /// `Config::base_path` of the site rendered.

@@ -407,7 +407,10 @@ fn plan_site(
     let search = renderer.renders_search(&site.config);
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
-    globals.insert("site", &site_view(site, build_date, search));
+    globals.insert(
+        "site",
+        &site_view(site, build_date, search, renderer.site_css),
+    );
     match statistics {
         Some(statistics) => globals.insert("stats", &stats_pages::stats_view(site, statistics)),
         None => globals.insert_value("stats", Value::none()),
@@ -417,6 +420,7 @@ fn plan_site(
         tera: renderer_tera,
         paths: renderer.paths.clone(),
         base_path: renderer.base_path.clone(),
+        site_css: renderer.site_css,
     };
 
     let shared_views = SharedViews::new(site);

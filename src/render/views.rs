@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Value;
 
-use crate::load::config::{MenuItem, TermSource};
+use crate::load::config::{Colors, MenuItem, TermSource};
 use crate::markdown;
 use crate::site::{Page, Site};
 use crate::vi;
@@ -30,7 +30,19 @@ pub(super) struct SiteView<'a> {
     feed_url: &'static str,
     build_date: String,
     generator: &'static str,
+    /// `site.yaml`'s `logo`: `src` as a site path, and `alt`.
+    logo: Option<LogoView<'a>>,
+    /// `site.yaml`'s `colors`, each `#rrggbb` or none.
+    colors: &'a Colors,
+    /// The site's own stylesheet (`/site.css`), linked after the theme's, when it has one.
+    site_css: Option<&'static str>,
     extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct LogoView<'a> {
+    src: String,
+    alt: &'a str,
 }
 
 #[derive(Serialize, Clone)]
@@ -281,7 +293,12 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
     }
 }
 
-pub(super) fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> SiteView<'_> {
+pub(super) fn site_view(
+    site: &Site,
+    build_date: NaiveDate,
+    search: bool,
+    site_css: bool,
+) -> SiteView<'_> {
     let config = &site.config;
     SiteView {
         title: &config.title,
@@ -310,6 +327,12 @@ pub(super) fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> Sit
         feed_url: "/atom.xml",
         build_date: build_date.format("%Y-%m-%d").to_string(),
         generator: concat!("loa ", env!("CARGO_PKG_VERSION")),
+        logo: config.logo.as_ref().map(|logo| LogoView {
+            src: format!("/{}", logo.output()),
+            alt: &logo.alt,
+        }),
+        colors: &config.colors,
+        site_css: site_css.then_some("/site.css"),
         extra: &config.extra,
     }
 }

@@ -11,6 +11,7 @@ mod hardening;
 mod incremental;
 mod layers;
 mod listings;
+mod look;
 mod names;
 mod photos;
 mod progress;
