@@ -371,11 +371,21 @@ fn prepare_steps(
     steps.finish(Step::AggregateStatistics);
 
     let pictures = std::mem::take(&mut photos.pictures);
+    let embedding = site::Embedding {
+        templates: &renderer,
+        statistics: statistics.as_ref(),
+        registry: &registry,
+    };
     let resolved = match &caches {
-        Some(caches) => {
-            site::resolve_cached(config, content, &extra_urls, &caches.markdown, pictures)
-        }
-        None => site::resolve(config, content, &extra_urls, pictures),
+        Some(caches) => site::resolve_cached(
+            config,
+            content,
+            &extra_urls,
+            &caches.markdown,
+            pictures,
+            embedding,
+        ),
+        None => site::resolve(config, content, &extra_urls, pictures, embedding),
     };
     let mut site = match resolved {
         Ok(site) => site,

@@ -587,6 +587,47 @@ pub enum Msg {
         path: String,
     },
     ThemeFileReplacedHelp,
+    ShortcodeUnreadable {
+        written: String,
+    },
+    ShortcodeUnreadableHelp,
+    ShortcodeUnknown {
+        name: String,
+    },
+    ShortcodeKnown {
+        list: String,
+    },
+    ShortcodeMissingArg {
+        name: String,
+        arg: String,
+    },
+    ShortcodeBadArg {
+        name: String,
+        arg: String,
+        value: String,
+    },
+    ShortcodeExample {
+        example: String,
+    },
+    ShortcodeFailed {
+        name: String,
+        error: String,
+    },
+    DocumentMissing {
+        src: String,
+    },
+    DocumentMissingHelp,
+    FiguresNone {
+        province: String,
+    },
+    FiguresNoneHelp,
+    RawHtmlRemoved {
+        what: String,
+    },
+    RawHtmlUseShortcode {
+        instead: String,
+    },
+    RawHtmlNoScripts,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -806,7 +847,22 @@ impl Msg {
             | Self::ColorContrast { .. }
             | Self::ColorContrastHelp
             | Self::ThemeFileReplaced { .. }
-            | Self::ThemeFileReplacedHelp => Area::Publish,
+            | Self::ThemeFileReplacedHelp
+            | Self::ShortcodeUnreadable { .. }
+            | Self::ShortcodeUnreadableHelp
+            | Self::ShortcodeUnknown { .. }
+            | Self::ShortcodeKnown { .. }
+            | Self::ShortcodeMissingArg { .. }
+            | Self::ShortcodeBadArg { .. }
+            | Self::ShortcodeExample { .. }
+            | Self::ShortcodeFailed { .. }
+            | Self::DocumentMissing { .. }
+            | Self::DocumentMissingHelp
+            | Self::FiguresNone { .. }
+            | Self::FiguresNoneHelp
+            | Self::RawHtmlRemoved { .. }
+            | Self::RawHtmlUseShortcode { .. }
+            | Self::RawHtmlNoScripts => Area::Publish,
         }
     }
 }

@@ -136,6 +136,94 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "để thêm kiểu trình bày mà vẫn giữ của giao diện, đặt tên tệp là static/site.css: mọi trang đều nạp tệp này sau tệp của giao diện",
             ),
         },
+        Msg::ShortcodeUnreadable { written } => match lang {
+            En => Cow::Owned(format!("loa cannot read the shortcode `{written}`")),
+            Vi => Cow::Owned(format!("loa không đọc được mã nhúng `{written}`")),
+        },
+        Msg::ShortcodeUnreadableHelp => match lang {
+            En => Cow::Borrowed(
+                "write it on a line of its own as `{{ name(key=\"value\") }}`, such as `{{ youtube(id=\"dQw4w9WgXcQ\") }}`",
+            ),
+            Vi => Cow::Borrowed(
+                "viết riêng một dòng theo mẫu `{{ tên(khóa=\"giá trị\") }}`, ví dụ `{{ youtube(id=\"dQw4w9WgXcQ\") }}`",
+            ),
+        },
+        Msg::ShortcodeUnknown { name } => match lang {
+            En => Cow::Owned(format!("there is no shortcode `{name}`")),
+            Vi => Cow::Owned(format!("không có mã nhúng `{name}`")),
+        },
+        Msg::ShortcodeKnown { list } => match lang {
+            En => Cow::Owned(format!(
+                "the shortcodes are {list}; a site adds its own as templates/shortcodes/NAME.html"
+            )),
+            Vi => Cow::Owned(format!(
+                "các mã nhúng có sẵn: {list}; trang tự thêm mã nhúng bằng tệp templates/shortcodes/TÊN.html"
+            )),
+        },
+        Msg::ShortcodeMissingArg { name, arg } => match lang {
+            En => Cow::Owned(format!("the shortcode `{name}` needs `{arg}`")),
+            Vi => Cow::Owned(format!("mã nhúng `{name}` cần có `{arg}`")),
+        },
+        Msg::ShortcodeBadArg { name, arg, value } => match lang {
+            En => Cow::Owned(format!(
+                "`{arg}=\"{value}\"` is not what the shortcode `{name}` takes"
+            )),
+            Vi => Cow::Owned(format!("mã nhúng `{name}` không nhận `{arg}=\"{value}\"`")),
+        },
+        Msg::ShortcodeExample { example } => match lang {
+            En => Cow::Owned(format!("write it as `{example}`")),
+            Vi => Cow::Owned(format!("viết theo mẫu `{example}`")),
+        },
+        Msg::ShortcodeFailed { name, error } => match lang {
+            En => Cow::Owned(format!(
+                "the template of the shortcode `{name}` failed: {error}"
+            )),
+            Vi => Cow::Owned(format!("mẫu của mã nhúng `{name}` bị lỗi: {error}")),
+        },
+        Msg::DocumentMissing { src } => match lang {
+            En => Cow::Owned(format!("the document `{src}` does not exist")),
+            Vi => Cow::Owned(format!("không có tệp tài liệu `{src}`")),
+        },
+        Msg::DocumentMissingHelp => match lang {
+            En => Cow::Borrowed(
+                "put the file beside the article (an article with its own folder, `…/index.md`) and write its name, or write its address under the site, such as `/tai-lieu/ke-hoach.pdf` for content/tai-lieu/ke-hoach.pdf",
+            ),
+            Vi => Cow::Borrowed(
+                "đặt tệp cạnh bài viết (bài có thư mục riêng, `…/index.md`) rồi ghi tên tệp, hoặc ghi địa chỉ trong trang, ví dụ `/tai-lieu/ke-hoach.pdf` cho tệp content/tai-lieu/ke-hoach.pdf",
+            ),
+        },
+        Msg::FiguresNone { province } => match lang {
+            En => Cow::Owned(format!("no article reports figures for `{province}`")),
+            Vi => Cow::Owned(format!("chưa có bài nào công bố số liệu của `{province}`")),
+        },
+        Msg::FiguresNoneHelp => match lang {
+            En => Cow::Borrowed(
+                "write the province as an article's `province:` names it, such as `Đắk Lắk`, once an article gives its figures under `stats:`",
+            ),
+            Vi => Cow::Borrowed(
+                "ghi tên tỉnh như trường `province:` của bài viết, ví dụ `Đắk Lắk`, khi đã có bài ghi số liệu trong `stats:`",
+            ),
+        },
+        Msg::RawHtmlRemoved { what } => match lang {
+            En => Cow::Owned(format!(
+                "`{what}` is removed from the page: raw HTML that runs or loads something from another site is not published"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{what}` bị bỏ khỏi trang: mã HTML chạy lệnh hoặc tải nội dung từ trang khác không được đăng"
+            )),
+        },
+        Msg::RawHtmlUseShortcode { instead } => match lang {
+            En => Cow::Owned(format!("use the shortcode {instead} on a line of its own")),
+            Vi => Cow::Owned(format!("dùng mã nhúng {instead}, viết riêng một dòng")),
+        },
+        Msg::RawHtmlNoScripts => match lang {
+            En => Cow::Borrowed(
+                "delete it; for a video write `{{ youtube(id=\"…\") }}` or `{{ facebook(url=\"…\") }}`, for a file `{{ document(src=\"…\") }}`",
+            ),
+            Vi => Cow::Borrowed(
+                "xóa phần này; muốn nhúng video thì viết `{{ youtube(id=\"…\") }}` hoặc `{{ facebook(url=\"…\") }}`, tệp tài liệu thì `{{ document(src=\"…\") }}`",
+            ),
+        },
         _ => elsewhere(msg),
     }
 }

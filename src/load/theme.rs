@@ -67,6 +67,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/toc.html"),
     ),
     (
+        "partials/video.html",
+        include_str!("../../themes/default/templates/partials/video.html"),
+    ),
+    (
         "robots.txt",
         include_str!("../../themes/default/templates/robots.txt"),
     ),
@@ -77,6 +81,22 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "section.html",
         include_str!("../../themes/default/templates/section.html"),
+    ),
+    (
+        "shortcodes/document.html",
+        include_str!("../../themes/default/templates/shortcodes/document.html"),
+    ),
+    (
+        "shortcodes/facebook.html",
+        include_str!("../../themes/default/templates/shortcodes/facebook.html"),
+    ),
+    (
+        "shortcodes/figures.html",
+        include_str!("../../themes/default/templates/shortcodes/figures.html"),
+    ),
+    (
+        "shortcodes/youtube.html",
+        include_str!("../../themes/default/templates/shortcodes/youtube.html"),
     ),
     (
         "sitemap.xml",
@@ -190,6 +210,19 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     if theme_dir.is_dir() {
+        // The built-in shortcodes work with any theme; a theme may restyle them.
+        templates.extend(
+            DEFAULT_TEMPLATES
+                .iter()
+                .filter(|(name, _)| {
+                    name.starts_with("shortcodes/") || *name == "partials/video.html"
+                })
+                .map(|(name, text)| TemplateSource {
+                    name: name.to_string(),
+                    path: format!("(built-in default theme)/templates/{name}"),
+                    text: text.to_string(),
+                }),
+        );
         templates.extend(read_templates(
             root,
             &theme_dir.join("templates"),

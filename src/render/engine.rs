@@ -15,6 +15,37 @@ use crate::load::theme::TemplateSource;
 use crate::markdown::decode_entities;
 use crate::vi::{self, DateStyle};
 
+impl crate::site::shortcodes::Templates for Renderer {
+    fn shortcode_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .paths
+            .keys()
+            .filter_map(|name| name.strip_prefix(SHORTCODES)?.strip_suffix(".html"))
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn render_shortcode(&self, name: &str, context: &serde_json::Value) -> Result<String, String> {
+        let context = Context::from_serialize(context).map_err(|error| error.to_string())?;
+        self.tera
+            .render(&format!("{SHORTCODES}{name}.html"), &context)
+            .map_err(|error| {
+                let mut message = error.to_string();
+                let mut cause = std::error::Error::source(&error);
+                while let Some(inner) = cause {
+                    message = format!("{message}: {inner}");
+                    cause = inner.source();
+                }
+                message
+            })
+    }
+}
+
+/// The folder of shortcode templates.
+const SHORTCODES: &str = "shortcodes/";
+
 /// A Tera instance with loa's filters and the site's templates.
 pub struct Renderer {
     pub(super) tera: Tera,

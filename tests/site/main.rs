@@ -19,6 +19,7 @@ mod robustness;
 mod scaffold;
 mod schedule;
 mod search;
+mod shortcodes;
 mod support;
 mod tags;
 mod urls;

@@ -151,6 +151,20 @@ pub struct Content {
     pub left_out: HashMap<String, LeftOut>,
     /// The dates of the articles left out for being dated after the build's day.
     pub scheduled: Vec<NaiveDate>,
+    /// The size in bytes of every document (PDF, DOCX, …) under `content/`, by path,
+    /// for the `document` shortcode.
+    pub document_sizes: HashMap<PathBuf, u64>,
+}
+
+/// The extensions of the files the `document` shortcode shows with their size.
+const DOCUMENTS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "zip", "rar",
+];
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Why a Markdown file under `content/` has no page in this build.
@@ -356,6 +370,11 @@ fn load_inner(
             continue;
         };
         let entry = classify(in_content, is_bundle);
+        if is_document(&file)
+            && let Ok(metadata) = std::fs::metadata(&file)
+        {
+            content.document_sizes.insert(file.clone(), metadata.len());
+        }
         match entry {
             Entry::Asset => content.assets.push(Asset {
                 output: asset_output(in_content),
