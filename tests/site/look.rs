@@ -141,3 +141,24 @@ fn replacing_a_theme_file_is_a_warning_that_says_how_to_add() {
         run.stderr
     );
 }
+
+#[test]
+fn the_guide_quotes_the_contrast_error() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/huong-dan/logo-mau-sac-va-dia-chi-trang.md"),
+    )
+    .expect("the guide's page");
+    let run = site("colors:\n  primary: \"#6fa8dc\"\n").run(&["check", "--lang", "vi"]);
+    for line in run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(". lỗi: ") || l.contains("= gợi ý: "))
+    {
+        let quoted = line.trim_start_matches(|c: char| !c.is_alphabetic());
+        assert!(
+            guide.contains(&format!("    {quoted}\n")),
+            "the guide does not quote\n{quoted}"
+        );
+    }
+}

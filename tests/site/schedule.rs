@@ -154,3 +154,45 @@ fn the_placeholder_of_loa_new_left_in_a_published_article_is_a_warning() {
     let run = draft.run(&["build", "--drafts"]);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }
+
+#[test]
+fn the_guide_quotes_what_loa_really_says() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/huong-dan/hen-gio-dang-bai.md"),
+    )
+    .expect("the guide's page");
+    let waiting = SiteTest::new()
+        .article(
+            "content/tin-tuc/a.md",
+            "A",
+            "2999-12-19 08:00",
+            "",
+            "Sắp đăng.",
+        )
+        .run_with_lang(&["build"], "vi_VN.UTF-8");
+    let said = waiting
+        .stdout
+        .lines()
+        .find(|l| l.contains("đang chờ"))
+        .expect("the line");
+    assert!(guide.contains(&said.replace("2999", "2026")), "{said}");
+    let placeholder = SiteTest::new()
+        .file(
+            "content/tin-tuc/a.md",
+            "---\ntitle: A\ndate: 2024-07-01\n---\nViết đoạn mở đầu của bài ở đây: việc gì, ở đâu, khi nào.\n",
+        )
+        .run(&["check", "--lang", "vi"]);
+    for line in placeholder
+        .stderr
+        .lines()
+        .filter(|l| l.contains(". cảnh báo: ") || l.contains("= gợi ý: "))
+    {
+        let quoted = line.trim_start_matches(|c: char| !c.is_alphabetic());
+        let quoted = quoted.strip_prefix("= ").unwrap_or(quoted);
+        assert!(
+            guide.contains(&format!("    {quoted}\n")),
+            "the guide does not quote\n{quoted}"
+        );
+    }
+}

@@ -160,3 +160,26 @@ fn raw_html_that_sanitising_removes_is_a_warning_naming_the_shortcode() {
         .file(BUNDLE, "---\ntitle: A\ndate: 2024-07-01\n---\n<iframe src=\"https://example.gov.vn/\"></iframe>\n");
     assert!(!trusted.run(&["build"]).stderr.contains("warning"));
 }
+
+#[test]
+fn the_guide_quotes_the_warning_loa_really_gives() {
+    let run = article("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>")
+        .run(&["check", "--lang", "vi"]);
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/huong-dan/nhung-video-tai-lieu-so-lieu.md"),
+    )
+    .expect("the guide's page");
+    for line in run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(". cảnh báo: ") || l.contains("= gợi ý: "))
+    {
+        let quoted = line.trim_start_matches(|c: char| !c.is_alphabetic());
+        let quoted = quoted.strip_prefix("= ").unwrap_or(quoted);
+        assert!(
+            guide.contains(&format!("    {quoted}\n")),
+            "the guide does not quote\n{quoted}"
+        );
+    }
+}
