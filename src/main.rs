@@ -81,6 +81,9 @@ enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include articles dated after today.
+        #[arg(long)]
+        future: bool,
         /// Override `base_url` from site.yaml.
         #[arg(long)]
         base_url: Option<String>,
@@ -115,6 +118,9 @@ enum Command {
         root: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
+        /// Include articles dated after today.
+        #[arg(long)]
+        future: bool,
         /// Also request every link to another site (at most --external-limit of them).
         #[arg(long)]
         external: bool,
@@ -188,6 +194,17 @@ fn in_site(root: &Path, path: &Path) -> String {
     path.display().to_string()
 }
 
+/// How many articles wait for their date, and the next date, when some do.
+fn say_scheduled(scheduled: loa::build::Scheduled, say: &dyn Fn(String)) {
+    if let Some(next) = scheduled.next {
+        say(Msg::ScheduledWaiting {
+            count: scheduled.count,
+            next: next.format("%Y-%m-%d").to_string(),
+        }
+        .to_string());
+    }
+}
+
 static STOP: AtomicBool = AtomicBool::new(false);
 
 fn serve(
@@ -234,6 +251,7 @@ fn main() -> ExitCode {
             root,
             out,
             drafts,
+            future,
             base_url,
             force,
         } => {
@@ -243,6 +261,7 @@ fn main() -> ExitCode {
                 options.out = Some(out);
             }
             options.drafts = drafts;
+            options.future = future;
             options.base_url = base_url;
             options.force = force;
             // The first Ctrl-C stops the build at the next page and removes what it wrote;
@@ -267,6 +286,7 @@ fn main() -> ExitCode {
                     ms: summary.elapsed.as_millis(),
                 }
                 .to_string());
+                say_scheduled(summary.scheduled, &say);
                 let photos = summary.photos;
                 if photos.resized + photos.reused > 0 {
                     say(Msg::Photos {
@@ -288,6 +308,7 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             drafts,
+            future,
             external,
             external_limit,
         } => {
@@ -295,6 +316,7 @@ fn main() -> ExitCode {
             let mut options = loa::BuildOptions::new(&root);
             options.out = None;
             options.drafts = drafts;
+            options.future = future;
             options.external_links = external.then_some(external_limit);
             let checked = loa::build::run(&options, &terminal);
             terminal.clear();
@@ -310,6 +332,7 @@ fn main() -> ExitCode {
                     ms: summary.elapsed.as_millis(),
                 }
                 .to_string());
+                say_scheduled(summary.scheduled, &say);
             })
         }
         Command::Init { dir } => init(&dir, &say),

@@ -72,6 +72,8 @@ pub struct BuildOptions {
     /// `None` for `check`: everything is done but nothing is written.
     pub out: Option<PathBuf>,
     pub drafts: bool,
+    /// Include articles dated after `today` (`--future`).
+    pub future: bool,
     pub base_url: Option<String>,
     pub force: bool,
     /// The day campaigns are judged under way or ended; today unless a test pins it.
@@ -89,6 +91,7 @@ impl BuildOptions {
             out: Some(root.join("public")),
             root,
             drafts: false,
+            future: false,
             base_url: None,
             force: false,
             today: chrono::Local::now().date_naive(),
@@ -125,6 +128,8 @@ pub struct BuildSummary {
     /// What the build found worth a look but published all the same, sorted by file
     /// and line; the command line shows them after the build.
     pub warnings: Diagnostics,
+    /// The articles this build left out until their date.
+    pub scheduled: Scheduled,
 }
 
 /// The steps done so far, timed, each told to `progress` as it ends.
@@ -196,6 +201,25 @@ pub struct Prepared {
     /// Problems that do not stop the build, sorted by file and line. The preview server
     /// does not show them yet.
     pub warnings: Diagnostics,
+    /// The articles left out until their date.
+    pub scheduled: Scheduled,
+}
+
+/// Articles dated after the build's day, left out until a build on or after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scheduled {
+    pub count: usize,
+    /// The earliest of their dates.
+    pub next: Option<NaiveDate>,
+}
+
+impl Scheduled {
+    fn of(dates: Vec<NaiveDate>) -> Self {
+        Self {
+            count: dates.len(),
+            next: dates.into_iter().min(),
+        }
+    }
 }
 
 impl Prepared {
@@ -280,7 +304,7 @@ fn prepare_steps(
     {
         // Content files are checked against site.yaml and the day: parse them all again.
         caches.content = content::Cache::default();
-        caches.config_text = Some(config_text);
+        caches.config_text = Some(config_text.clone());
         caches.today = Some(options.today);
     }
     if let Some(base_url) = &options.base_url {
@@ -288,7 +312,12 @@ fn prepare_steps(
     }
     let registry = load::registry(root).map_err(Error::Config)?;
     let theme = theme::load(root, &config.theme).map_err(Error::Config)?;
-    let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
+    if let Some(problem) = theme::logo_problem(&config, &config_text, &theme.static_files) {
+        return Err(Error::Config(problem.into()));
+    }
+    let renderer = Renderer::new(theme.templates, &config)
+        .map_err(Error::Config)?
+        .with_site_css(theme.site_css);
     steps.finish(Step::LoadConfig);
 
     let checks = content::Checks {
@@ -296,13 +325,19 @@ fn prepare_steps(
         registry: &registry,
         today: options.today,
     };
-    let (content, problems) = match caches.as_deref_mut() {
-        Some(caches) => content::load_cached(root, checks, options.drafts, &mut caches.content),
-        None => content::load(root, checks, options.drafts),
+    let include = content::Include {
+        drafts: options.drafts,
+        future: options.future,
     };
+    let (mut content, problems) = match caches.as_deref_mut() {
+        Some(caches) => content::load_cached(root, checks, include, &mut caches.content),
+        None => content::load(root, checks, include),
+    };
+    let scheduled = Scheduled::of(std::mem::take(&mut content.scheduled));
     steps.finish(Step::LoadContent);
     let (mut problems, mut warnings) = problems.split();
     problems.extend(theme.refused);
+    warnings.extend(theme.warnings);
 
     let (mut photos, photo_problems) = photos::plan(root, &content);
     problems.extend(photo_problems);
@@ -336,11 +371,21 @@ fn prepare_steps(
     steps.finish(Step::AggregateStatistics);
 
     let pictures = std::mem::take(&mut photos.pictures);
+    let embedding = site::Embedding {
+        templates: &renderer,
+        statistics: statistics.as_ref(),
+        registry: &registry,
+    };
     let resolved = match &caches {
-        Some(caches) => {
-            site::resolve_cached(config, content, &extra_urls, &caches.markdown, pictures)
-        }
-        None => site::resolve(config, content, &extra_urls, pictures),
+        Some(caches) => site::resolve_cached(
+            config,
+            content,
+            &extra_urls,
+            &caches.markdown,
+            pictures,
+            embedding,
+        ),
+        None => site::resolve(config, content, &extra_urls, pictures, embedding),
     };
     let mut site = match resolved {
         Ok(site) => site,
@@ -370,6 +415,7 @@ fn prepare_steps(
         photos_made,
         registry,
         warnings: warnings.sorted(),
+        scheduled,
     })
 }
 
@@ -475,6 +521,7 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
         external_links: external_links.map(|r| (r.checked, r.total)),
         steps: steps.done,
         warnings: std::mem::take(&mut prepared.warnings),
+        scheduled: prepared.scheduled,
     })
 }
 

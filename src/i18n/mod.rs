@@ -39,6 +39,7 @@ mod content;
 mod files;
 mod output;
 mod photos;
+mod publish;
 mod scaffold;
 mod site;
 
@@ -546,6 +547,87 @@ pub enum Msg {
         path: String,
     },
     Interrupted,
+
+    // ---- schedule, shortcodes, look: publish.rs ----
+    ScheduledWaiting {
+        count: usize,
+        /// `YYYY-MM-DD`.
+        next: String,
+    },
+    LinkToScheduled {
+        path: String,
+    },
+    LinkToScheduledHelp,
+    PlaceholderLeft {
+        text: String,
+    },
+    PlaceholderLeftHelp,
+    LogoNoAlt,
+    LogoNoAltHelp,
+    LogoNotStatic {
+        src: String,
+    },
+    LogoNotStaticHelp,
+    LogoMissing {
+        src: String,
+    },
+    ColorInvalid {
+        name: String,
+        value: String,
+    },
+    ColorInvalidHelp,
+    ColorContrast {
+        name: String,
+        value: String,
+        ratio: String,
+        background: String,
+    },
+    ColorContrastHelp,
+    ThemeFileReplaced {
+        path: String,
+    },
+    ThemeFileReplacedHelp,
+    ShortcodeUnreadable {
+        written: String,
+    },
+    ShortcodeUnreadableHelp,
+    ShortcodeUnknown {
+        name: String,
+    },
+    ShortcodeKnown {
+        list: String,
+    },
+    ShortcodeMissingArg {
+        name: String,
+        arg: String,
+    },
+    ShortcodeBadArg {
+        name: String,
+        arg: String,
+        value: String,
+    },
+    ShortcodeExample {
+        example: String,
+    },
+    ShortcodeFailed {
+        name: String,
+        error: String,
+    },
+    DocumentMissing {
+        src: String,
+    },
+    DocumentMissingHelp,
+    FiguresNone {
+        province: String,
+    },
+    FiguresNoneHelp,
+    RawHtmlRemoved {
+        what: String,
+    },
+    RawHtmlUseShortcode {
+        instead: String,
+    },
+    RawHtmlNoScripts,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -561,6 +643,7 @@ enum Area {
     SiteYaml,
     Site,
     Output,
+    Publish,
 }
 
 impl Msg {
@@ -577,6 +660,7 @@ impl Msg {
             Area::SiteYaml => content::site_yaml(self, lang),
             Area::Site => site::text(self, lang),
             Area::Output => output::text(self, lang),
+            Area::Publish => publish::text(self, lang),
         }
     }
 
@@ -748,6 +832,37 @@ impl Msg {
             | Self::OutputNameHelp
             | Self::CannotTidyUp { .. }
             | Self::Interrupted => Area::Output,
+            Self::ScheduledWaiting { .. }
+            | Self::LinkToScheduled { .. }
+            | Self::LinkToScheduledHelp
+            | Self::PlaceholderLeft { .. }
+            | Self::PlaceholderLeftHelp
+            | Self::LogoNoAlt
+            | Self::LogoNoAltHelp
+            | Self::LogoNotStatic { .. }
+            | Self::LogoNotStaticHelp
+            | Self::LogoMissing { .. }
+            | Self::ColorInvalid { .. }
+            | Self::ColorInvalidHelp
+            | Self::ColorContrast { .. }
+            | Self::ColorContrastHelp
+            | Self::ThemeFileReplaced { .. }
+            | Self::ThemeFileReplacedHelp
+            | Self::ShortcodeUnreadable { .. }
+            | Self::ShortcodeUnreadableHelp
+            | Self::ShortcodeUnknown { .. }
+            | Self::ShortcodeKnown { .. }
+            | Self::ShortcodeMissingArg { .. }
+            | Self::ShortcodeBadArg { .. }
+            | Self::ShortcodeExample { .. }
+            | Self::ShortcodeFailed { .. }
+            | Self::DocumentMissing { .. }
+            | Self::DocumentMissingHelp
+            | Self::FiguresNone { .. }
+            | Self::FiguresNoneHelp
+            | Self::RawHtmlRemoved { .. }
+            | Self::RawHtmlUseShortcode { .. }
+            | Self::RawHtmlNoScripts => Area::Publish,
         }
     }
 }

@@ -11,6 +11,8 @@ use crate::load::yaml::{self, YamlError};
 use crate::markdown::{self, UrlUse};
 use crate::vi::DateStyle;
 
+mod contrast;
+
 pub const FILE_NAME: &str = "site.yaml";
 
 #[derive(Debug, Deserialize)]
@@ -41,7 +43,40 @@ struct RawConfig {
     #[serde(default)]
     feed_limit: Option<usize>,
     #[serde(default)]
+    logo: Option<Logo>,
+    #[serde(default)]
+    colors: Option<Colors>,
+    #[serde(default)]
     extra: serde_json::Value,
+}
+
+/// The site's logo: an image under `static/`, shown in the default theme's header.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The path of the image inside `static/` (`logo.png`), or as a site path
+    /// (`/logo.png`).
+    pub src: String,
+    pub alt: String,
+}
+
+impl Logo {
+    /// The output path of the image: `logo.png`.
+    pub fn output(&self) -> &str {
+        self.src.trim_start_matches('/')
+    }
+}
+
+/// The default theme's colours, as `#rrggbb` or `#rgb`.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    /// Links and the current page number: text on white, and white text on it.
+    #[serde(default)]
+    pub primary: Option<String>,
+    /// The header band and figures: text on white, and white text on it.
+    #[serde(default)]
+    pub accent: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +215,8 @@ pub struct Config {
     pub unsafe_html: bool,
     pub search: bool,
     pub feed_limit: usize,
+    pub logo: Option<Logo>,
+    pub colors: Colors,
     pub extra: serde_json::Value,
 }
 
@@ -202,6 +239,19 @@ impl Config {
     /// The absolute URL of a site path such as `/tin-tuc/`.
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
+    }
+
+    /// The path `base_url` publishes the site under, without its final slash: `/antt`
+    /// for `https://congan.daklak.gov.vn/antt/`, empty for a site at a host's root.
+    /// Every address inside the site starts with it.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        after_scheme
+            .find('/')
+            .map_or("", |slash| &after_scheme[slash..])
     }
 }
 
@@ -320,6 +370,61 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         }
     });
 
+    if let Some(logo) = &raw.logo {
+        if logo.alt.trim().is_empty() {
+            problem(&["logo", "alt"], Msg::LogoNoAlt, Some(Msg::LogoNoAltHelp));
+        }
+        if logo.src.contains("://") || logo.src.split('/').any(|part| part == "..") {
+            problem(
+                &["logo", "src"],
+                Msg::LogoNotStatic {
+                    src: logo.src.clone(),
+                },
+                Some(Msg::LogoNotStaticHelp),
+            );
+        }
+    }
+    if let Some(colors) = &raw.colors {
+        for (name, value) in [("primary", &colors.primary), ("accent", &colors.accent)] {
+            // `primary: #0b4a8b` unquoted is a YAML comment: the key is there, its value
+            // is not.
+            let written = locate_key(source, 1, &["colors", name]).is_some_and(|found| {
+                let line = source.lines().nth(found.line - 1).unwrap_or("");
+                line.contains(&format!("{name}:"))
+            });
+            let value = match value {
+                Some(value) => value,
+                None if written => &String::new(),
+                None => continue,
+            };
+            match contrast::parse(value) {
+                None => problem(
+                    &["colors", name],
+                    Msg::ColorInvalid {
+                        name: name.into(),
+                        value: value.clone(),
+                    },
+                    Some(Msg::ColorInvalidHelp),
+                ),
+                Some(color) => {
+                    let (ratio, background) = contrast::worst_on_light(color);
+                    if ratio < contrast::AA_TEXT {
+                        problem(
+                            &["colors", name],
+                            Msg::ColorContrast {
+                                name: name.into(),
+                                value: value.clone(),
+                                ratio: format!("{ratio:.2}"),
+                                background: background.into(),
+                            },
+                            Some(Msg::ColorContrastHelp),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     // A menu entry is on every page. Its line is found by its address, since
     // `locate_key` finds only the first `url:` of the list.
     for item in &raw.menu {
@@ -362,6 +467,8 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
         unsafe_html: raw.unsafe_html,
         search: raw.search.unwrap_or(true),
         feed_limit: raw.feed_limit.unwrap_or(20),
+        logo: raw.logo,
+        colors: raw.colors.unwrap_or_default(),
         extra: raw.extra,
     })
 }
@@ -472,6 +579,21 @@ mod tests {
         assert_eq!(config.language, "vi");
         assert_eq!(config.date_style, DateStyle::Short);
         assert!(config.search);
+    }
+
+    #[test]
+    fn the_base_path_is_what_base_url_has_after_its_host() {
+        let cases = [
+            ("https://example.gov.vn/", ""),
+            ("https://example.gov.vn", ""),
+            ("https://congan.daklak.gov.vn/antt/", "/antt"),
+            ("http://localhost:8080/a/b", "/a/b"),
+        ];
+        for (base_url, path) in cases {
+            let source = format!("title: T\nbase_url: {base_url}\n");
+            let config = Config::parse("site.yaml", &source).unwrap();
+            assert_eq!(config.base_path(), path, "{base_url}");
+        }
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, relative};
+use crate::i18n::Msg;
+use crate::load::config::Config;
 use crate::load::names;
 
 /// The default theme, compiled in so that a site made anywhere builds without a copy.
@@ -77,6 +79,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/toc.html"),
     ),
     (
+        "partials/video.html",
+        include_str!("../../themes/default/templates/partials/video.html"),
+    ),
+    (
         "robots.txt",
         include_str!("../../themes/default/templates/robots.txt"),
     ),
@@ -87,6 +93,22 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "section.html",
         include_str!("../../themes/default/templates/section.html"),
+    ),
+    (
+        "shortcodes/document.html",
+        include_str!("../../themes/default/templates/shortcodes/document.html"),
+    ),
+    (
+        "shortcodes/facebook.html",
+        include_str!("../../themes/default/templates/shortcodes/facebook.html"),
+    ),
+    (
+        "shortcodes/figures.html",
+        include_str!("../../themes/default/templates/shortcodes/figures.html"),
+    ),
+    (
+        "shortcodes/youtube.html",
+        include_str!("../../themes/default/templates/shortcodes/youtube.html"),
     ),
     (
         "sitemap.xml",
@@ -125,6 +147,35 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// A site's own stylesheet in `static/`, linked after the theme's by the default theme.
+pub const SITE_CSS: &str = "site.css";
+
+/// The problem with the logo of `config`: an image that `static_files` lacks. At the
+/// line of `src` in `site_yaml`, the text of site.yaml.
+pub fn logo_problem(
+    config: &Config,
+    site_yaml: &str,
+    static_files: &[StaticFile],
+) -> Option<Diagnostic> {
+    let logo = config.logo.as_ref()?;
+    if static_files
+        .iter()
+        .any(|file| file.output() == logo.output())
+    {
+        return None;
+    }
+    let mut problem = Diagnostic::new(
+        crate::load::config::FILE_NAME,
+        Msg::LogoMissing {
+            src: logo.src.clone(),
+        }
+        .to_string(),
+    )
+    .help(Msg::LogoNotStaticHelp.to_string());
+    problem.location = crate::load::config::locate_key(site_yaml, 1, &["logo", "src"]);
+    Some(problem)
+}
+
 /// A file copied into the output as it is.
 #[derive(Debug, Clone)]
 pub enum StaticFile {
@@ -157,6 +208,11 @@ pub struct TemplateSource {
 pub struct Theme {
     pub templates: Vec<TemplateSource>,
     pub static_files: Vec<StaticFile>,
+    /// The site has `static/site.css`, its own styles, which pages link after the
+    /// theme's.
+    pub site_css: bool,
+    /// A file of the site's `static/` that replaces one of the theme's.
+    pub warnings: Diagnostics,
     /// Static files left out because their names cannot be published: problems of the
     /// site's files (exit code 1), not of its settings.
     pub refused: Diagnostics,
@@ -170,6 +226,19 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     if theme_dir.is_dir() {
+        // The built-in shortcodes work with any theme; a theme may restyle them.
+        templates.extend(
+            DEFAULT_TEMPLATES
+                .iter()
+                .filter(|(name, _)| {
+                    name.starts_with("shortcodes/") || *name == "partials/video.html"
+                })
+                .map(|(name, text)| TemplateSource {
+                    name: name.to_string(),
+                    path: format!("(built-in default theme)/templates/{name}"),
+                    text: text.to_string(),
+                }),
+        );
         templates.extend(read_templates(
             root,
             &theme_dir.join("templates"),
@@ -205,17 +274,35 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         );
     }
     templates.extend(read_templates(root, &root.join("templates"), &mut problems));
-    static_files.extend(list_static(
-        root,
-        &root.join("static"),
-        &mut problems,
-        &mut refused,
-    ));
+    let site_static = list_static(root, &root.join("static"), &mut problems, &mut refused);
+    let mut warnings = Diagnostics::default();
+    for file in &site_static {
+        if static_files
+            .iter()
+            .any(|theirs| theirs.output() == file.output())
+        {
+            warnings.push(
+                Diagnostic::new(
+                    format!("static/{}", file.output()),
+                    Msg::ThemeFileReplaced {
+                        path: file.output().to_string(),
+                    }
+                    .to_string(),
+                )
+                .help(Msg::ThemeFileReplacedHelp.to_string())
+                .warning(),
+            );
+        }
+    }
+    let site_css = site_static.iter().any(|file| file.output() == SITE_CSS);
+    static_files.extend(site_static);
     problems.into_result()?;
     Ok(Theme {
         refused,
         templates,
         static_files,
+        site_css,
+        warnings,
     })
 }
 

@@ -10,6 +10,7 @@
 //! diagnostics.
 
 mod entities;
+pub mod shortcodes;
 mod urls;
 
 pub use entities::decode_entities;
@@ -81,6 +82,13 @@ pub struct Rendered {
     /// between blocks a new line (see [`text`]). Compressed against the HTML, which holds
     /// the same words: read it with `text.text(&html.text())`.
     pub text: PackedAgainst,
+    /// Whether the text calls shortcodes, whose output depends on more than the text.
+    pub has_shortcodes: bool,
+    /// Shortcode calls that could not be made.
+    pub failed: Vec<shortcodes::Failed>,
+    /// Raw HTML that sanitising took out and a shortcode does better (only when raw
+    /// HTML is sanitised).
+    pub removed: Vec<shortcodes::Removed>,
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -186,21 +194,28 @@ pub fn image_refs(markdown: &str) -> Vec<ImageRef> {
 }
 
 /// Renders `markdown`. `resolve` maps a content path such as `tin-tuc/a.md` to the URL
-/// of the page it produces; the images found in `pictures` show in their resized widths.
+/// of the page it produces; the images found in `pictures` show in their resized widths;
+/// `expand` makes each shortcode call.
 pub fn render(
     markdown: &str,
     allow_raw_html: bool,
     resolve: &dyn Fn(&str) -> Option<String>,
     pictures: &Pictures,
+    expand: &shortcodes::Expand,
 ) -> Rendered {
     let mut parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut parsed: Events = parser.by_ref().collect();
     let refused = urls::refuse_unsafe(&mut parsed, parser.reference_definitions());
-    let (mut events, made_here) = photos(parsed, pictures);
-
+    let (parsed, mut made_here) = photos(parsed, pictures);
     let mut rendered = Rendered {
         refused,
         ..Rendered::default()
+    };
+    // Most articles call no shortcode: looking for `{{` is far quicker than a pass.
+    let (mut events, expanded) = if markdown.contains("{{") {
+        expand_shortcodes(parsed, markdown, expand, &mut made_here, &mut rendered)
+    } else {
+        (parsed, Vec::new())
     };
     let mut has_raw_html = false;
     let mut used_ids = HashSet::new();
@@ -264,8 +279,13 @@ pub fn render(
             )
             | Event::SoftBreak
             | Event::HardBreak => plain.push(' '),
-            Event::Html(_) | Event::InlineHtml(_) if !made_here.contains_key(&index) => {
-                has_raw_html = true
+            Event::Html(html) | Event::InlineHtml(html) if !made_here.contains_key(&index) => {
+                has_raw_html = true;
+                if !allow_raw_html {
+                    rendered
+                        .removed
+                        .extend(shortcodes::removed(html, range.start));
+                }
             }
             _ => {}
         }
@@ -290,6 +310,11 @@ pub fn render(
         rendered.first_paragraph = rendered
             .first_paragraph
             .map(|p| sanitizer().clean(&p).to_string());
+    }
+    // After sanitising: a shortcode's HTML is loa's own, which may hold what raw HTML
+    // may not (a script that loads a video on a click).
+    for (token, html) in &expanded {
+        output = output.replacen(token.as_str(), html, 1);
     }
     // Raw HTML is the author's own: its text is read from the HTML as it is published.
     let text = if has_raw_html {
@@ -327,6 +352,68 @@ fn framed_tables(html: String) -> String {
 
 /// Events of pulldown-cmark with where each is written.
 type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
+
+/// Replaces each paragraph made only of shortcode calls with what the calls make.
+/// Until the HTML is sanitised, a call stands as a token (text no author writes) that
+/// is swapped for its HTML afterwards: returns the events and each token with its HTML.
+/// A call's text for search is recorded in `made_here`; calls that fail in `rendered`.
+fn expand_shortcodes<'a>(
+    events: Events<'a>,
+    markdown: &str,
+    expand: &shortcodes::Expand,
+    made_here: &mut HashMap<usize, String>,
+    rendered: &mut Rendered,
+) -> (Events<'a>, Vec<(String, String)>) {
+    let mut out: Events<'a> = Vec::with_capacity(events.len());
+    let mut expanded = Vec::new();
+    let mut moved = HashMap::new();
+    let mut index = 0;
+    while index < events.len() {
+        if let Some(text) = made_here.remove(&index) {
+            moved.insert(out.len(), text);
+        }
+        let (Event::Start(Tag::Paragraph), range) = &events[index] else {
+            out.push(events[index].clone());
+            index += 1;
+            continue;
+        };
+        let end = (index + 1..events.len())
+            .find(|&i| matches!(events[i].0, Event::End(TagEnd::Paragraph)))
+            .unwrap_or(events.len() - 1);
+        let Some(calls) = shortcodes::calls(&markdown[range.clone()]) else {
+            out.push(events[index].clone());
+            index += 1;
+            continue;
+        };
+        rendered.has_shortcodes = true;
+        let mut html = String::new();
+        let mut text = String::new();
+        for (call, start, len) in calls {
+            let offset = range.start + start;
+            match call.and_then(|call| expand(&call)) {
+                Ok(made) => {
+                    let token = format!("\u{e000}loa-shortcode-{}\u{e000}", expanded.len());
+                    html.push_str(&token);
+                    html.push('\n');
+                    text.push_str(&made.text);
+                    text.push('\n');
+                    expanded.push((token, made.html));
+                }
+                Err(refusal) => rendered.failed.push(shortcodes::Failed {
+                    refusal,
+                    offset,
+                    len,
+                }),
+            }
+        }
+        moved.insert(out.len(), text);
+        out.push((Event::Html(CowStr::from(html)), range.clone()));
+        index = end + 1;
+    }
+    // Indexes into the events as they were: a paragraph of calls holds no photo.
+    *made_here = moved;
+    (out, expanded)
+}
 
 /// Images written in Markdown as the page shows them: a paragraph holding only an image
 /// becomes a `<figure>` (its title the caption, with a link to the original of a resized

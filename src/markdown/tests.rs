@@ -6,7 +6,52 @@ fn render_plain(markdown: &str) -> Rendered {
         false,
         &|path| (path == "tin-tuc/a.md").then(|| "/tin-tuc/a/".to_string()),
         &Pictures::default(),
+        &no_shortcodes,
     )
+}
+
+/// Makes every call into a paragraph naming it, refusing `broken`.
+fn no_shortcodes(call: &shortcodes::Call) -> Result<shortcodes::Expanded, shortcodes::Refusal> {
+    match call.name.as_str() {
+        "broken" => Err(shortcodes::Refusal {
+            message: "broken".into(),
+            help: None,
+        }),
+        name => Ok(shortcodes::Expanded {
+            html: format!("<p class=\"made\">{name}</p>"),
+            text: name.to_string(),
+        }),
+    }
+}
+
+#[test]
+fn a_paragraph_of_calls_becomes_their_html_even_beside_sanitised_html() {
+    let markdown = "Đoạn đầu.\n\n{{ video(id=\"a\") }}\n\n<iframe src=\"https://www.youtube.com/embed/a\"></iframe>\n\n{{ broken() }}\n\n`{{ code() }}`\n";
+    let rendered = render(
+        markdown,
+        false,
+        &|_| None,
+        &Pictures::default(),
+        &no_shortcodes,
+    );
+    let html = rendered.html.text();
+    assert!(html.contains("<p class=\"made\">video</p>"), "{html}");
+    assert!(!html.contains("iframe"), "{html}");
+    assert!(html.contains("<code>{{ code() }}</code>"), "{html}");
+    assert!(rendered.has_shortcodes);
+    let failed: Vec<&str> = rendered
+        .failed
+        .iter()
+        .map(|f| &markdown[f.offset..f.offset + f.len])
+        .collect();
+    assert_eq!(failed, ["{{ broken() }}"]);
+    let removed: Vec<&str> = rendered.removed.iter().map(|r| r.what.as_str()).collect();
+    assert_eq!(removed, ["<iframe"]);
+    assert!(
+        text_of(&rendered).contains("video"),
+        "{}",
+        text_of(&rendered)
+    );
 }
 
 #[test]
@@ -88,15 +133,27 @@ fn internal_links_resolve_and_missing_ones_are_reported() {
 #[test]
 fn raw_html_is_sanitised_unless_allowed() {
     let markdown = "<script>alert(1)</script>\n\n<figure><img src=\"a.jpg\" alt=\"Lễ\" onerror=\"x()\"><figcaption>Ảnh</figcaption></figure>\n";
-    let safe = render(markdown, false, &|_| None, &Pictures::default())
-        .html
-        .text();
+    let safe = render(
+        markdown,
+        false,
+        &|_| None,
+        &Pictures::default(),
+        &no_shortcodes,
+    )
+    .html
+    .text();
     assert!(!safe.contains("script"));
     assert!(!safe.contains("onerror"));
     assert!(safe.contains("<figcaption>Ảnh</figcaption>"));
-    let trusted = render(markdown, true, &|_| None, &Pictures::default())
-        .html
-        .text();
+    let trusted = render(
+        markdown,
+        true,
+        &|_| None,
+        &Pictures::default(),
+        &no_shortcodes,
+    )
+    .html
+    .text();
     assert!(trusted.contains("<script>"));
 }
 
@@ -183,7 +240,7 @@ const TEXTS: [(&str, &str); 14] = [
 #[test]
 fn the_text_is_what_a_reader_sees_with_each_block_on_its_own_line() {
     for (markdown, text) in TEXTS {
-        let rendered = render(markdown, false, &|_| None, &with_photo());
+        let rendered = render(markdown, false, &|_| None, &with_photo(), &no_shortcodes);
         assert_eq!(text_of(&rendered), text, "{markdown}");
     }
 }
@@ -193,7 +250,13 @@ fn the_text_of_raw_html_is_read_from_the_html_as_published() {
     let markdown = "Trước <b>đậm</b> &eacute; sau.\n\n<script>var bi_mat = 1;</script>\n\n\
                     <div title=\"a > b\">khối</div>\n\n![ảnh](a.jpg \"Chú thích\")\n";
     for allowed in [false, true] {
-        let rendered = render(markdown, allowed, &|_| None, &Pictures::default());
+        let rendered = render(
+            markdown,
+            allowed,
+            &|_| None,
+            &Pictures::default(),
+            &no_shortcodes,
+        );
         assert_eq!(
             text_of(&rendered),
             "Trước đậm é sau.\nkhối\nChú thích\n",
@@ -206,7 +269,7 @@ fn the_text_of_raw_html_is_read_from_the_html_as_published() {
 /// following what `push_html` writes for each: reading that HTML must give the same.
 fn text_from_events_is_text_from_html(markdown: &str) {
     for pictures in [Pictures::default(), with_photo()] {
-        let rendered = render(markdown, false, &|_| None, &pictures);
+        let rendered = render(markdown, false, &|_| None, &pictures, &no_shortcodes);
         let html = rendered.html.text();
         assert_eq!(
             text_of(&rendered),

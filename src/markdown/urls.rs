@@ -389,6 +389,7 @@ mod tests {
                 false,
                 &|_| None,
                 &crate::markdown::Pictures::default(),
+                &|_| Err(Default::default()),
             );
             assert_eq!(rendered.html.text(), *html, "{markdown}");
             if let Some(summary) = &rendered.first_paragraph {
@@ -414,6 +415,7 @@ mod tests {
                 allow_raw_html,
                 &|_| None,
                 &crate::markdown::Pictures::default(),
+                &|_| Err(Default::default()),
             );
             let html = rendered.html.text();
             let found = addresses(&html);
@@ -433,6 +435,7 @@ mod tests {
             false,
             &|_| None,
             &crate::markdown::Pictures::default(),
+            &|_| Err(Default::default()),
         );
         assert_eq!(rendered.html.text(), "<p>a b</p>\n");
         assert_eq!(rendered.refused.len(), 1);
@@ -445,6 +448,7 @@ mod tests {
             false,
             &|_| None,
             &crate::markdown::Pictures::default(),
+            &|_| Err(Default::default()),
         );
         assert!(rendered.refused.is_empty());
         assert!(

@@ -15,10 +15,45 @@ use crate::load::theme::TemplateSource;
 use crate::markdown::decode_entities;
 use crate::vi::{self, DateStyle};
 
+impl crate::site::shortcodes::Templates for Renderer {
+    fn shortcode_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .paths
+            .keys()
+            .filter_map(|name| name.strip_prefix(SHORTCODES)?.strip_suffix(".html"))
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn render_shortcode(&self, name: &str, context: &serde_json::Value) -> Result<String, String> {
+        let context = Context::from_serialize(context).map_err(|error| error.to_string())?;
+        self.tera
+            .render(&format!("{SHORTCODES}{name}.html"), &context)
+            .map_err(|error| {
+                let mut message = error.to_string();
+                let mut cause = std::error::Error::source(&error);
+                while let Some(inner) = cause {
+                    message = format!("{message}: {inner}");
+                    cause = inner.source();
+                }
+                message
+            })
+    }
+}
+
+/// The folder of shortcode templates.
+const SHORTCODES: &str = "shortcodes/";
+
 /// A Tera instance with loa's filters and the site's templates.
 pub struct Renderer {
     pub(super) tera: Tera,
     pub(super) paths: HashMap<String, (String, String)>,
+    /// `Config::base_path`: put in front of every root-relative address rendered.
+    pub(super) base_path: String,
+    /// The site has its own stylesheet, `static/site.css`.
+    pub(super) site_css: bool,
 }
 
 impl Renderer {
@@ -41,7 +76,19 @@ impl Renderer {
         Ok(Self {
             tera,
             paths: renderer_paths,
+            base_path: config.base_path().to_string(),
+            site_css: false,
         })
+    }
+
+    /// This renderer, for a site that has its own stylesheet (`static/site.css`) or not.
+    pub fn with_site_css(self, site_css: bool) -> Self {
+        Self { site_css, ..self }
+    }
+
+    /// `Config::base_path` of the site rendered.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
     }
 
     pub fn has_template(&self, name: &str) -> bool {
@@ -64,7 +111,10 @@ impl Renderer {
         self.tera
             .render_to(template, context, &mut out)
             .map_err(|error| template_error(&self.paths, &error, Some(url)))?;
-        Ok(out)
+        if self.base_path.is_empty() {
+            return Ok(out);
+        }
+        Ok(super::base_path::rebase(&String::from_utf8_lossy(&out), &self.base_path).into_bytes())
     }
 }
 

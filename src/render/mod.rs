@@ -6,6 +6,7 @@
 //! Tera value once and shared (Tera values are reference-counted) by its own page, its
 //! section pages, its term pages, the home page and the feeds.
 
+mod base_path;
 mod engine;
 mod pages;
 mod plan;

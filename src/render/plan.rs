@@ -225,6 +225,11 @@ impl PagePlan {
             .chain(self.data_files.iter().map(|(path, _)| path.as_str()))
     }
 
+    /// The path the site is published under (`/antt`), empty at a host's root.
+    pub fn base_path(&self) -> &str {
+        self.renderer.base_path()
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.by_path.contains_key(path) || self.data_files.iter().any(|(p, _)| p == path)
     }
@@ -404,7 +409,10 @@ fn plan_site(
     let archives = renderer.has_template("archive.html");
     let mut renderer_tera = renderer.tera.clone();
     let globals = renderer_tera.global_context();
-    globals.insert("site", &site_view(site, build_date, search));
+    globals.insert(
+        "site",
+        &site_view(site, build_date, search, renderer.site_css),
+    );
     match statistics {
         Some(statistics) => globals.insert("stats", &stats_pages::stats_view(site, statistics)),
         None => globals.insert_value("stats", Value::none()),
@@ -413,6 +421,8 @@ fn plan_site(
     let renderer = Renderer {
         tera: renderer_tera,
         paths: renderer.paths.clone(),
+        base_path: renderer.base_path.clone(),
+        site_css: renderer.site_css,
     };
 
     let shared_views = SharedViews::new(site);

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Value;
 
-use crate::load::config::{MenuItem, TermSource};
+use crate::load::config::{Colors, MenuItem, TermSource};
 use crate::markdown;
 use crate::site::{Page, Site};
 use crate::vi;
@@ -30,7 +30,19 @@ pub(super) struct SiteView<'a> {
     feed_url: &'static str,
     build_date: String,
     generator: &'static str,
+    /// `site.yaml`'s `logo`: `src` as a site path, and `alt`.
+    logo: Option<LogoView<'a>>,
+    /// `site.yaml`'s `colors`, each `#rrggbb` or none.
+    colors: &'a Colors,
+    /// The site's own stylesheet (`/site.css`), linked after the theme's, when it has one.
+    site_css: Option<&'static str>,
     extra: &'a serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct LogoView<'a> {
+    src: String,
+    alt: &'a str,
 }
 
 #[derive(Serialize, Clone)]
@@ -103,6 +115,8 @@ struct ArticleView<'a> {
     words: usize,
     reading_minutes: usize,
     draft: bool,
+    /// Dated after the build's day: shown only by `--future` and the preview server.
+    scheduled: bool,
     extra: &'a serde_json::Value,
 }
 
@@ -282,11 +296,17 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
         words: page.rendered.words,
         reading_minutes: page.rendered.words.div_ceil(200).max(1),
         draft: front.draft,
+        scheduled: front.date.is_some_and(|d| d.date() > build_date),
         extra: &front.extra,
     }
 }
 
-pub(super) fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> SiteView<'_> {
+pub(super) fn site_view(
+    site: &Site,
+    build_date: NaiveDate,
+    search: bool,
+    site_css: bool,
+) -> SiteView<'_> {
     let config = &site.config;
     SiteView {
         title: &config.title,
@@ -316,6 +336,12 @@ pub(super) fn site_view(site: &Site, build_date: NaiveDate, search: bool) -> Sit
         feed_url: "/atom.xml",
         build_date: build_date.format("%Y-%m-%d").to_string(),
         generator: concat!("loa ", env!("CARGO_PKG_VERSION")),
+        logo: config.logo.as_ref().map(|logo| LogoView {
+            src: format!("/{}", logo.output()),
+            alt: &logo.alt,
+        }),
+        colors: &config.colors,
+        site_css: site_css.then_some("/site.css"),
         extra: &config.extra,
     }
 }

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use crate::build::Error;
 use crate::diagnostics::Diagnostic;
 use crate::load::config;
-use crate::load::content::CONTENT_DIR;
+use crate::load::content::{CONTENT_DIR, PLACEHOLDERS};
 use crate::output::OutputError;
 use crate::vi;
 
@@ -237,11 +237,10 @@ pub fn article_text(
         );
     }
     text.push_str("draft: true          # đổi thành false để đăng bài\n---\n");
-    text.push_str("Viết đoạn mở đầu của bài ở đây: việc gì, ở đâu, khi nào.\n");
+    let [opening, photo, example] = PLACEHOLDERS;
+    text.push_str(&format!("{opening}\n"));
     if bundle {
-        text.push_str(
-            "\nĐặt ảnh vào thư mục của bài rồi chèn ảnh có chú thích như sau:\n\n    ![Mô tả ảnh cho người không xem được ảnh](anh.jpg \"Chú thích dưới ảnh\")\n",
-        );
+        text.push_str(&format!("\n{photo}\n\n    {example}\n"));
     }
     text
 }

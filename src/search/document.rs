@@ -65,7 +65,7 @@ impl Prepared {
             .collect();
 
         let record = Record {
-            url: doc.url,
+            url: &doc.url,
             title: doc.title,
             date: doc.date.map(|d| date_style.format(d)),
             datetime: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),

@@ -83,7 +83,8 @@ const GROUP: usize = 8;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
-    pub url: &'a str,
+    /// With the site's base path (`/antt/tin-tuc/a/`): the address results link to.
+    pub url: std::borrow::Cow<'a, str>,
     pub title: &'a str,
     pub date: Option<NaiveDate>,
     pub kind: Option<Kind>,
@@ -101,13 +102,17 @@ pub struct Doc<'a> {
 /// The articles that search finds: every page of the site but drafts, in the site's
 /// order (newest first).
 pub fn documents(site: &Site) -> Vec<Doc<'_>> {
+    let base_path = site.config.base_path();
     site.pages
         .iter()
         .filter(|page| !page.article.front.draft)
         .map(|page| {
             let front = &page.article.front;
             Doc {
-                url: &page.article.url,
+                url: match base_path {
+                    "" => page.article.url.as_str().into(),
+                    base => format!("{base}{}", page.article.url).into(),
+                },
                 title: &front.title,
                 date: front.date.map(|d| d.date()),
                 // A page outside sections is not news unless it says so.
@@ -137,7 +142,7 @@ pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
     let absent = "\u{0}";
     for doc in docs {
         print
-            .text(doc.url)
+            .text(&doc.url)
             .text(doc.title)
             .text(&doc.date.map(|d| d.to_string()).unwrap_or_default())
             .text(&doc.kind.map(|k| format!("{k:?}")).unwrap_or_default())

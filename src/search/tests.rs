@@ -178,7 +178,7 @@ fn doc<'a>(url: &'a str, title: &'a str, province: Option<&'a str>, html: &str) 
     let text = Box::leak(Box::new(PackedAgainst::new(&text, html)));
     let html = Box::leak(Box::new(Packed::new(html)));
     Doc {
-        url,
+        url: url.into(),
         title,
         date: NaiveDate::from_ymd_opt(2024, 7, 1),
         kind: Some(Kind::Ceremony),

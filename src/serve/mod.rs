@@ -23,14 +23,14 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 use crate::build::{BuildOptions, Error};
 use crate::diagnostics::Diagnostic;
 use live::{Found, PageState, Snapshot};
-use paths::{Target, content_type};
+use paths::{InBase, Target, content_type};
 use session::{Rebuilt, Session};
 use watch::{Batch, Debounce, SiteWatcher};
 
 /// What `loa serve` was asked for.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// Root, drafts, base URL and date; `out` is never written.
+    /// Root, drafts, base URL and date; `out` is never written; `future` is always on.
     pub build: BuildOptions,
     pub bind: IpAddr,
     /// The first port tried; 0 lets the system choose.
@@ -44,9 +44,14 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
+    /// Articles dated after today are shown, marked, so an officer sees one before
+    /// its day.
     pub fn new(build: BuildOptions) -> Self {
         Self {
-            build,
+            build: BuildOptions {
+                future: true,
+                ..build
+            },
             bind: IpAddr::from([127, 0, 0, 1]),
             port: 1111,
             port_tries: 20,
@@ -207,9 +212,14 @@ pub fn serve(
     let first = rebuild_safely(&mut session, &Batch::default(), &options.build);
     publish(&shared, first, &Batch::default(), started, reporter);
 
+    // A site published under a path is previewed under it.
+    let base_path = match shared.current().1 {
+        Some(site) => site.plan().base_path().to_string(),
+        None => String::new(),
+    };
     let url = match address {
-        SocketAddr::V4(a) => format!("http://{}:{}/", a.ip(), a.port()),
-        SocketAddr::V6(a) => format!("http://[{}]:{}/", a.ip(), a.port()),
+        SocketAddr::V4(a) => format!("http://{}:{}{base_path}/", a.ip(), a.port()),
+        SocketAddr::V6(a) => format!("http://[{}]:{}{base_path}/", a.ip(), a.port()),
     };
     if !address.ip().is_loopback() {
         reporter.report(Event::Exposed {
@@ -554,7 +564,7 @@ fn answer(
             content_type: "text/plain; charset=utf-8",
             body: Arc::new(Vec::new()),
             html: false,
-            redirect: Some(format!("/{path}/")),
+            redirect: Some(format!("{}/{path}/", site.plan().base_path())),
             errors: None,
         };
     }
@@ -593,7 +603,22 @@ fn answer(
 
 fn serve_file(request: Request, path: &str, folder_like: bool, shared: &Shared) {
     let (generation, site, errors, _) = shared.current();
-    let answer = answer(path, folder_like, site.as_deref(), errors);
+    let base_path = site.as_deref().map_or("", |site| site.plan().base_path());
+    let path = match paths::in_base(path, base_path) {
+        InBase::Inside(path) => path,
+        InBase::ToHome => {
+            let home = format!("{base_path}/");
+            return respond(
+                request,
+                302,
+                "text/plain; charset=utf-8",
+                Vec::new(),
+                &[("Location", &home)],
+            );
+        }
+        InBase::Outside => return plain(request, 404, "Not found\n"),
+    };
+    let answer = answer(&path, folder_like, site.as_deref(), errors);
     if let Some(location) = &answer.redirect {
         return respond(
             request,
@@ -704,8 +729,12 @@ fn verdict(waiting: &Waiting, state: &Current) -> Option<serde_json::Value> {
         );
     }
     let reload = waiting.shown_errors || *assets_changed > waiting.since || {
+        let base_path = site.as_deref().map_or("", |site| site.plan().base_path());
         let path = match paths::resolve(&waiting.path) {
-            Ok(Target::File { path, folder_like }) => Some((path, folder_like)),
+            Ok(Target::File { path, folder_like }) => match paths::in_base(&path, base_path) {
+                InBase::Inside(path) => Some((path, folder_like)),
+                InBase::ToHome | InBase::Outside => None,
+            },
             _ => None,
         };
         match path {

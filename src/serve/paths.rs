@@ -100,6 +100,33 @@ pub fn query_value(query: &str, name: &str) -> Option<String> {
         .and_then(|(_, value)| percent_decode(&value.replace('+', " ")).ok())
 }
 
+/// Where a request for output path `path` lands in a site published under
+/// `base_path` (`/antt`; empty at a host's root), served under the same path as it is
+/// published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InBase {
+    /// The output path inside the site.
+    Inside(String),
+    /// The address of the site without its final slash, or the host's root: sent to
+    /// the site's home page.
+    ToHome,
+    /// Outside the site's path.
+    Outside,
+}
+
+pub fn in_base(path: &str, base_path: &str) -> InBase {
+    let base = base_path.trim_start_matches('/');
+    if base.is_empty() {
+        return InBase::Inside(path.to_string());
+    }
+    match path.strip_prefix(base) {
+        Some(rest) if rest.starts_with('/') => InBase::Inside(rest[1..].to_string()),
+        Some("") => InBase::ToHome,
+        _ if path == "index.html" => InBase::ToHome,
+        _ => InBase::Outside,
+    }
+}
+
 /// The content type of an output path, with the charset for text.
 pub fn content_type(path: &str) -> &'static str {
     let extension = path
@@ -185,6 +212,34 @@ mod tests {
         ];
         for (raw, expected) in table {
             assert_eq!(&resolve(raw), expected, "for {raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_site_under_a_path_is_served_under_it() {
+        let table = [
+            (
+                "antt/tin-tuc/index.html",
+                "/antt",
+                InBase::Inside("tin-tuc/index.html".into()),
+            ),
+            (
+                "antt/index.html",
+                "/antt",
+                InBase::Inside("index.html".into()),
+            ),
+            ("antt", "/antt", InBase::ToHome),
+            ("index.html", "/antt", InBase::ToHome),
+            ("tin-tuc/index.html", "/antt", InBase::Outside),
+            ("anttx/index.html", "/antt", InBase::Outside),
+            (
+                "tin-tuc/index.html",
+                "",
+                InBase::Inside("tin-tuc/index.html".into()),
+            ),
+        ];
+        for (path, base, expected) in table {
+            assert_eq!(in_base(path, base), expected, "{path} under {base}");
         }
     }
 

@@ -157,6 +157,53 @@ pub(super) fn report_refused<'a>(
     }
 }
 
+/// Shortcode calls that failed, as errors at the call; raw HTML that sanitising took
+/// out, as warnings naming the shortcode to use.
+pub(super) fn report_embeds(
+    files: &[(&crate::load::content::Source, &Arc<Rendered>)],
+    problems: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) {
+    for (source, rendered) in files {
+        if rendered.failed.is_empty() && rendered.removed.is_empty() {
+            continue;
+        }
+        let text = source.text();
+        let at = |offset: usize, len: usize| {
+            let start = source.body_offset() + offset;
+            let written = text.get(start..start + len).unwrap_or("");
+            Location::at_offset(&text, start, written.chars().count())
+        };
+        for failed in &rendered.failed {
+            problems.push(
+                Diagnostic::new(&source.path, failed.refusal.message.clone())
+                    .at(at(failed.offset, failed.len))
+                    .help_opt(failed.refusal.help.clone()),
+            );
+        }
+        for removed in &rendered.removed {
+            let help = match removed.instead {
+                Some(instead) => Msg::RawHtmlUseShortcode {
+                    instead: instead.to_string(),
+                },
+                None => Msg::RawHtmlNoScripts,
+            };
+            warnings.push(
+                Diagnostic::new(
+                    &source.path,
+                    Msg::RawHtmlRemoved {
+                        what: removed.what.clone(),
+                    }
+                    .to_string(),
+                )
+                .at(at(removed.offset, removed.len))
+                .help(help.to_string())
+                .warning(),
+            );
+        }
+    }
+}
+
 /// Checks every link of every page, on every core: on one thread, the links of 100,000
 /// articles kept the other core idle at the end of resolving (`perf record`).
 pub(super) fn check_links(
@@ -204,6 +251,13 @@ pub(super) fn check_links(
                             Msg::LinkToDraft { path: path.clone() }.to_string(),
                         )
                         .help(Msg::LinkToDraftHelp.to_string()),
+                    ),
+                    Some(LeftOut::Scheduled) => Some(
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::LinkToScheduled { path: path.clone() }.to_string(),
+                        )
+                        .help(Msg::LinkToScheduledHelp.to_string()),
                     ),
                     None => Some(
                         Diagnostic::new(

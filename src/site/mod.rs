@@ -8,6 +8,7 @@
 pub mod external_links;
 mod links;
 mod related;
+pub mod shortcodes;
 pub mod stats;
 mod taxonomies;
 
@@ -205,9 +206,12 @@ impl MarkdownCache {
         allow_raw_html: bool,
         resolve_link: &dyn Fn(&str) -> Option<String>,
         pictures: &markdown::Pictures,
+        expand: &markdown::shortcodes::Expand,
     ) -> Arc<Rendered> {
+        // A shortcode's output depends on templates and data, not only on the text.
         let still_valid = |cached: &CachedMarkdown| {
-            cached.markdown == *markdown
+            !cached.rendered.has_shortcodes
+                && cached.markdown == *markdown
                 && cached.allow_raw_html == allow_raw_html
                 && cached.pictures == *pictures
                 && cached.rendered.links.iter().all(|link| match &link.target {
@@ -228,6 +232,7 @@ impl MarkdownCache {
             allow_raw_html,
             resolve_link,
             pictures,
+            expand,
         ));
         if let Ok(mut entries) = self.entries.lock() {
             entries.insert(
@@ -310,13 +315,19 @@ pub fn replace_articles(
         if !photos_known {
             return false;
         }
+        // Shortcodes need the templates and data of a full resolve: a body that calls
+        // one is refused here and goes that way.
         let rendered = cache.render(
             &source.content_path,
             source.packed_body(),
             site.config.unsafe_html,
             &resolve_link,
             &pictures,
+            &|_| Err(markdown::shortcodes::Refusal::default()),
         );
+        if rendered.has_shortcodes {
+            return false;
+        }
         let ids = |r: &Rendered| r.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
         if ids(&rendered) != ids(&page.rendered) {
             return false;
@@ -357,8 +368,17 @@ pub fn resolve(
     content: Content,
     extra_urls: &[String],
     pictures: HashMap<String, markdown::Pictures>,
+    embeds: Embedding,
 ) -> Result<Site, Diagnostics> {
-    resolve_inner(config, content, extra_urls, None, pictures)
+    resolve_inner(config, content, extra_urls, None, pictures, embeds)
+}
+
+/// What shortcodes draw on, from the steps before resolving.
+#[derive(Clone, Copy)]
+pub struct Embedding<'a> {
+    pub templates: &'a dyn shortcodes::Templates,
+    pub statistics: Option<&'a stats::Statistics>,
+    pub registry: &'a crate::provinces::Registry,
 }
 
 /// [`resolve`], taking from `cache` the Markdown of files that did not
@@ -369,8 +389,9 @@ pub fn resolve_cached(
     extra_urls: &[String],
     cache: &MarkdownCache,
     pictures: HashMap<String, markdown::Pictures>,
+    embeds: Embedding,
 ) -> Result<Site, Diagnostics> {
-    resolve_inner(config, content, extra_urls, Some(cache), pictures)
+    resolve_inner(config, content, extra_urls, Some(cache), pictures, embeds)
 }
 
 /// A one-shot build passes no cache, so that no copy of every Markdown text is kept.
@@ -380,8 +401,21 @@ fn resolve_inner(
     extra_urls: &[String],
     cache: Option<&MarkdownCache>,
     pictures: HashMap<String, markdown::Pictures>,
+    embedding: Embedding,
 ) -> Result<Site, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let assets: HashMap<&str, &std::path::PathBuf> = content
+        .assets
+        .iter()
+        .map(|a| (a.output.as_str(), &a.source))
+        .collect();
+    let embeds = shortcodes::Embeds {
+        templates: embedding.templates,
+        statistics: embedding.statistics,
+        registry: embedding.registry,
+        document_sizes: &content.document_sizes,
+        assets: &assets,
+    };
     let by_content_path: HashMap<&str, &str> = content
         .articles
         .iter()
@@ -402,8 +436,10 @@ fn resolve_inner(
     let allow_raw_html = config.unsafe_html;
 
     let no_pictures = markdown::Pictures::default();
-    let render = |source: &crate::load::content::Source| {
+    let render = |source: &crate::load::content::Source,
+                  article: Option<&crate::load::content::Article>| {
         let pictures = pictures.get(&source.content_path).unwrap_or(&no_pictures);
+        let expand = |call: &markdown::shortcodes::Call| shortcodes::expand(embeds, article, call);
         match cache {
             Some(cache) => cache.render(
                 &source.content_path,
@@ -411,12 +447,14 @@ fn resolve_inner(
                 allow_raw_html,
                 &resolve_link,
                 pictures,
+                &expand,
             ),
             None => Arc::new(markdown::render(
                 &source.body(),
                 allow_raw_html,
                 &resolve_link,
                 pictures,
+                &expand,
             )),
         }
     };
@@ -424,39 +462,41 @@ fn resolve_inner(
         .articles
         .par_iter()
         .with_max_len(crate::parallel::SHARE)
-        .map(|article| render(&article.source))
+        .map(|article| render(&article.source, Some(article)))
         .collect();
     let section_rendered: Vec<Arc<Rendered>> = content
         .sections
         .iter()
         .map(|section| match &section.index {
-            Some(index) => render(&index.source),
+            Some(index) => render(&index.source, None),
             None => Arc::default(),
         })
         .collect();
     let home = match &content.home {
-        Some(home) => render(&home.source),
+        Some(home) => render(&home.source, None),
         None => Arc::default(),
     };
     if let Some(cache) = cache {
         cache.retain(&by_content_path.keys().copied().collect());
     }
-    report_refused(
-        content
-            .articles
-            .iter()
-            .map(|a| &a.source)
-            .zip(rendered.iter())
-            .chain(
-                content
-                    .sections
-                    .iter()
-                    .zip(&section_rendered)
-                    .filter_map(|(s, r)| s.index.as_ref().map(|i| (&i.source, r))),
-            )
-            .chain(content.home.as_ref().map(|h| (&h.source, &home))),
-        &mut problems,
-    );
+    let every_file: Vec<(&crate::load::content::Source, &Arc<Rendered>)> = content
+        .articles
+        .iter()
+        .map(|a| &a.source)
+        .zip(rendered.iter())
+        .chain(
+            content
+                .sections
+                .iter()
+                .zip(&section_rendered)
+                .filter_map(|(s, r)| s.index.as_ref().map(|i| (&i.source, r))),
+        )
+        .chain(content.home.as_ref().map(|h| (&h.source, &home)))
+        .collect();
+    report_refused(every_file.iter().copied(), &mut problems);
+    let mut embed_warnings = Diagnostics::default();
+    links::report_embeds(&every_file, &mut problems, &mut embed_warnings);
+    drop(every_file);
 
     let section_of: HashMap<&str, usize> = content
         .sections
@@ -523,7 +563,8 @@ fn resolve_inner(
         section.years = year_archives(&section.section.url, &section.pages, &pages);
     }
 
-    let warnings = unify_tags(&mut pages);
+    let mut warnings = unify_tags(&mut pages);
+    warnings.extend(embed_warnings);
     let taxonomies = gather_terms(&config, &pages);
     let related = related::related(&pages, &sections);
     for (page, related) in pages.iter_mut().zip(related) {

@@ -9,4 +9,5 @@ mod crowds;
 mod http;
 mod identity;
 mod live;
+mod publishing;
 mod support;

@@ -8,7 +8,7 @@ use crate::markdown;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, nearest};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
 use crate::i18n::Msg;
 use crate::load::config::{self, is_url_segment, locate_key};
 use crate::load::names;
@@ -297,4 +297,43 @@ pub(super) fn merged_unit(
             current: current.name.clone(),
         },
     ))
+}
+
+/// The lines of body `loa new` writes for the officer to replace.
+pub const PLACEHOLDERS: [&str; 3] = [
+    "Viết đoạn mở đầu của bài ở đây: việc gì, ở đâu, khi nào.",
+    "Đặt ảnh vào thư mục của bài rồi chèn ảnh có chú thích như sau:",
+    "![Mô tả ảnh cho người không xem được ảnh](anh.jpg \"Chú thích dưới ảnh\")",
+];
+
+/// A warning at each line of a published article that is still a placeholder of
+/// [`PLACEHOLDERS`]: the article was published before it was finished.
+pub(super) fn check_placeholders(
+    source: &Source,
+    front: &ArticleFront,
+    problems: &mut Diagnostics,
+) {
+    if front.draft {
+        return;
+    }
+    let body = source.body();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let written = line.trim();
+        if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == written) {
+            let start = source.body_offset() + offset + (line.len() - line.trim_start().len());
+            let mut warning = Diagnostic::new(
+                &source.path,
+                Msg::PlaceholderLeft {
+                    text: placeholder.to_string(),
+                }
+                .to_string(),
+            )
+            .help(Msg::PlaceholderLeftHelp.to_string())
+            .warning();
+            warning.location = Some(Location::at_offset(&source.text(), start, written.len()));
+            problems.push(warning);
+        }
+        offset += line.len();
+    }
 }

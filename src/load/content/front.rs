@@ -117,7 +117,14 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
-/// A date, optionally with a time, as written in front matter.
+/// Việt Nam's time (UTC+7, no daylight saving): a date written with another offset is
+/// the same moment told in it, so `2024-07-01T23:30:00-05:00` is 2/7 to readers.
+const VIETNAM: chrono::FixedOffset = match chrono::FixedOffset::east_opt(7 * 3600) {
+    Some(offset) => offset,
+    None => panic!("UTC+7 is a valid offset"),
+};
+
+/// A date, optionally with a time, as written in front matter; Việt Nam's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateValue(pub NaiveDateTime);
 
@@ -137,7 +144,7 @@ impl DateValue {
             }
         }
         if let Ok(time) = chrono::DateTime::parse_from_rfc3339(text) {
-            return Ok(Self(time.naive_local()));
+            return Ok(Self(time.with_timezone(&VIETNAM).naive_local()));
         }
         Err(invalid_date_message(text))
     }
@@ -286,6 +293,9 @@ mod tests {
             ("2024-07-01 08:30", "2024-07-01 08:30:00"),
             ("2024-07-01T08:30:05", "2024-07-01 08:30:05"),
             ("2024-07-01T08:30:05+07:00", "2024-07-01 08:30:05"),
+            // Issue 27: another offset keeps its moment, told in Việt Nam's time.
+            ("2024-07-01T23:30:00-05:00", "2024-07-02 11:30:00"),
+            ("2024-07-01T00:30:00Z", "2024-07-01 07:30:00"),
         ];
         for (written, expected) in cases {
             assert_eq!(DateValue::parse(written).unwrap().0.to_string(), expected);

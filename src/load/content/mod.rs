@@ -9,7 +9,8 @@
 mod checks;
 pub mod front;
 
-use checks::check_article;
+pub use checks::PLACEHOLDERS;
+use checks::{check_article, check_placeholders};
 
 use crate::markdown::{self, ImageRef};
 use crate::packed::Packed;
@@ -148,6 +149,22 @@ pub struct Content {
     /// Markdown files that exist but have no page in this build, by content path, so
     /// that a link to one is reported for what it is rather than as a missing file.
     pub left_out: HashMap<String, LeftOut>,
+    /// The dates of the articles left out for being dated after the build's day.
+    pub scheduled: Vec<NaiveDate>,
+    /// The size in bytes of every document (PDF, DOCX, …) under `content/`, by path,
+    /// for the `document` shortcode.
+    pub document_sizes: HashMap<PathBuf, u64>,
+}
+
+/// The extensions of the files the `document` shortcode shows with their size.
+const DOCUMENTS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "zip", "rar",
+];
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Why a Markdown file under `content/` has no page in this build.
@@ -157,6 +174,17 @@ pub enum LeftOut {
     Broken,
     /// `draft: true`, and the build leaves drafts out.
     Draft,
+    /// Dated after the build's day, and the build leaves such articles out until then.
+    Scheduled,
+}
+
+/// Which articles a build takes beyond those published today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Include {
+    /// `draft: true` articles (`--drafts`).
+    pub drafts: bool,
+    /// Articles dated after the build's day (`--future`; the preview server).
+    pub future: bool,
 }
 
 /// What kind of file a path under `content/` is, from its place alone.
@@ -262,10 +290,10 @@ pub struct Checks<'a> {
 /// No date before this year is taken: `0000-01-01` or `0202-07-01` is a typo.
 pub const EARLIEST_YEAR: i32 = 1900;
 
-/// Reads `content/` under `root`. Drafts are left out unless `drafts`. The diagnostics
-/// may hold warnings beside errors.
-pub fn load(root: &Path, checks: Checks, drafts: bool) -> (Content, Diagnostics) {
-    load_inner(root, checks, drafts, None)
+/// Reads `content/` under `root`. Drafts and articles dated after `checks.today` are
+/// left out unless `include` takes them. The diagnostics may hold warnings beside errors.
+pub fn load(root: &Path, checks: Checks, include: Include) -> (Content, Diagnostics) {
+    load_inner(root, checks, include, None)
 }
 
 /// [`load`], reusing from `cache` every Markdown file that has not changed since it was
@@ -273,10 +301,10 @@ pub fn load(root: &Path, checks: Checks, drafts: bool) -> (Content, Diagnostics)
 pub fn load_cached(
     root: &Path,
     checks: Checks,
-    drafts: bool,
+    include: Include,
     cache: &mut Cache,
 ) -> (Content, Diagnostics) {
-    load_inner(root, checks, drafts, Some(cache))
+    load_inner(root, checks, include, Some(cache))
 }
 
 /// Puts `files` in the order of a walk that visits each folder's entries by name, the
@@ -311,7 +339,7 @@ fn sort_as_walked(files: &mut Vec<PathBuf>) {
 fn load_inner(
     root: &Path,
     checks: Checks,
-    drafts: bool,
+    include: Include,
     cache: Option<&mut Cache>,
 ) -> (Content, Diagnostics) {
     let content_dir = root.join(CONTENT_DIR);
@@ -342,6 +370,11 @@ fn load_inner(
             continue;
         };
         let entry = classify(in_content, is_bundle);
+        if is_document(&file)
+            && let Ok(metadata) = std::fs::metadata(&file)
+        {
+            content.document_sizes.insert(file.clone(), metadata.len());
+        }
         match entry {
             Entry::Asset => content.assets.push(Asset {
                 output: asset_output(in_content),
@@ -416,11 +449,20 @@ fn load_inner(
                 if let Some(section) = &article.section {
                     section_entry(&mut sections, section);
                 }
-                if !article.front.draft || drafts {
-                    content.articles.push(*article);
-                } else {
+                let waiting = article
+                    .front
+                    .date
+                    .map(|d| d.date())
+                    .filter(|d| *d > checks.today);
+                if article.front.draft && !include.drafts {
                     let content_path = article.source.content_path.clone();
                     content.left_out.insert(content_path, LeftOut::Draft);
+                } else if let Some(date) = waiting.filter(|_| !include.future) {
+                    let content_path = article.source.content_path.clone();
+                    content.left_out.insert(content_path, LeftOut::Scheduled);
+                    content.scheduled.push(date);
+                } else {
+                    content.articles.push(*article);
                 }
             }
         }
@@ -601,6 +643,7 @@ fn read_markdown(
             let source = source(text);
             let mut problems = Diagnostics::default();
             let front = check_article(&source, front, section.is_some(), checks, &mut problems);
+            check_placeholders(&source, &front, &mut problems);
             let slug = match &front.slug {
                 Some(slug) => slug.clone(),
                 None => match vi::slugify(&front.title) {

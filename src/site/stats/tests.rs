@@ -42,8 +42,9 @@ impl TestSite {
         self.dir.path()
     }
 
-    /// Loads the site as `build` does (drafts included, so that the rules, not the
-    /// loader, are what leaves them out) and aggregates its figures.
+    /// Loads the site as `build` does (drafts and articles after the day included, so
+    /// that the rules, not the loader, are what leaves them out) and aggregates its
+    /// figures.
     fn aggregate(&self) -> Result<Statistics, Diagnostics> {
         let config = crate::load::site_yaml(self.root()).expect("site.yaml is valid");
         let registry = crate::load::registry(self.root()).expect("the registry loads");
@@ -52,7 +53,14 @@ impl TestSite {
             registry: &registry,
             today: NaiveDate::from_ymd_opt(2025, 1, 15).expect("a date"),
         };
-        let (content, problems) = crate::load::content::load(self.root(), checks, true);
+        let (content, problems) = crate::load::content::load(
+            self.root(),
+            checks,
+            crate::load::content::Include {
+                drafts: true,
+                future: true,
+            },
+        );
         assert!(problems.is_empty(), "{}", problems.render());
         aggregate(stats_config(&config), &registry, &content.articles)
     }
