@@ -274,6 +274,10 @@ fn prepare_steps(
 ) -> Result<Prepared, Error> {
     let root = options.root.as_path();
     let (mut config, config_text) = load::site_yaml_text(root).map_err(Error::Config)?;
+    let registry = load::registry(root).map_err(Error::Config)?;
+    config
+        .resolve_scope(&config_text, &registry)
+        .map_err(Error::Config)?;
     if let Some(caches) = caches.as_deref_mut()
         && (caches.config_text.as_deref() != Some(config_text.as_str())
             || caches.today != Some(options.today))
@@ -286,7 +290,6 @@ fn prepare_steps(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
     }
-    let registry = load::registry(root).map_err(Error::Config)?;
     let theme = theme::load(root, &config.theme).map_err(Error::Config)?;
     let renderer = Renderer::new(theme.templates, &config).map_err(Error::Config)?;
     steps.finish(Step::LoadConfig);

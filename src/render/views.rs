@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::Value;
 
-use crate::load::config::{MenuItem, TermSource};
+use crate::load::config::{MenuItem, Metric, TermSource};
+use crate::load::content::figure::{Figure, Qualifier};
+use crate::load::content::front::Origin;
 use crate::markdown;
 use crate::site::{Page, Site};
 use crate::vi;
@@ -46,11 +48,65 @@ struct TermView {
     url: Option<String>,
 }
 
+/// A figure as templates show it, through the `figure` filter: `{{ f.value | figure }}`
+/// gives "trên 9.000" or "4,6 tỷ đồng/năm".
+#[derive(Serialize)]
+pub(super) struct FigureValue<'a> {
+    /// The number, for programs and comparisons: 9000, 4.6.
+    value: serde_json::Number,
+    /// The article's word (`trên`, `khoảng`, …); none when exact.
+    qualifier: Option<&'static str>,
+    /// The metric's unit (`tỷ đồng/năm`); none for a count.
+    unit: Option<&'a str>,
+    /// How many digits after the comma the metric allows.
+    decimals: u32,
+}
+
+impl<'a> FigureValue<'a> {
+    pub(super) fn of(figure: Figure, metric: &'a Metric) -> Self {
+        let number = figure.value;
+        Self {
+            value: match number.whole_value() {
+                Some(whole) => serde_json::Number::from(whole),
+                None => serde_json::Number::from_f64(number.as_f64()).unwrap_or(0.into()),
+            },
+            qualifier: figure.qualifier.map(Qualifier::word),
+            unit: metric.unit.as_deref(),
+            decimals: metric.decimals,
+        }
+    }
+}
+
+/// What the `figure` filter writes for `figure` of `metric`, for text made outside
+/// templates (charts): the same words.
+pub(super) fn figure_text(figure: Figure, metric: &Metric) -> String {
+    match &metric.unit {
+        Some(unit) => format!("{} {unit}", figure.text()),
+        None => figure.text(),
+    }
+}
+
+/// Where a figure was first published.
+#[derive(Serialize)]
+pub(super) struct OriginView<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+}
+
+impl<'a> OriginView<'a> {
+    pub(super) fn of(origin: &'a Origin) -> Self {
+        Self {
+            name: &origin.name,
+            url: origin.url.as_deref(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FigureView<'a> {
     name: &'a str,
     label: &'a str,
-    value: u64,
+    value: FigureValue<'a>,
 }
 
 #[derive(Serialize)]
@@ -88,8 +144,11 @@ struct ArticleView<'a> {
     kind_label: &'static str,
     location: Option<&'a str>,
     summary: String,
+    /// In the order of site.yaml's metrics.
     stats: Vec<FigureView<'a>>,
     stats_as_of: Option<String>,
+    /// Where the figures were first published, when the article says.
+    stats_origin: Option<OriginView<'a>>,
     campaign: Option<CampaignView<'a>>,
     image: Option<ImageView<'a>>,
     words: usize,
@@ -238,18 +297,20 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
             },
         }
     });
-    let stats = front
-        .stats
-        .iter()
-        .flat_map(|s| s.figures.iter())
-        .filter_map(|(name, value)| {
-            config.metric(name).map(|metric| FigureView {
-                name,
-                label: &metric.label,
-                value: *value,
+    let stats = match (&front.stats, &config.stats) {
+        (Some(stats), Some(settings)) => settings
+            .metrics
+            .iter()
+            .filter_map(|metric| {
+                stats.figures.get(&metric.name).map(|figure| FigureView {
+                    name: &metric.name,
+                    label: &metric.label,
+                    value: FigureValue::of(*figure, metric),
+                })
             })
-        })
-        .collect();
+            .collect(),
+        _ => Vec::new(),
+    };
     ArticleView {
         title: &front.title,
         url: &article.url,
@@ -269,6 +330,11 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
             .as_ref()
             .map(|s| s.as_of.or(front.date))
             .and_then(iso_date),
+        stats_origin: front
+            .stats
+            .as_ref()
+            .and_then(|s| s.origin.as_ref())
+            .map(OriginView::of),
         campaign,
         image,
         words: page.rendered.words,
