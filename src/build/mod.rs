@@ -80,6 +80,8 @@ pub struct BuildOptions {
     pub external_links: Option<usize>,
     /// Set when the user stops the build (Ctrl-C): it stops at the next page or step.
     pub stop: Option<&'static AtomicBool>,
+    /// Warnings are errors (`check --strict`): the site fails with exit code 1.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -94,6 +96,7 @@ impl BuildOptions {
             today: chrono::Local::now().date_naive(),
             external_links: None,
             stop: None,
+            strict: false,
         }
     }
 
@@ -394,6 +397,11 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     };
     let mut prepared = prepare_steps(options, None, &mut steps)?;
     options.go_on()?;
+    if options.strict && !prepared.warnings.is_empty() {
+        let mut errors = std::mem::take(&mut prepared.warnings);
+        errors.make_errors();
+        return Err(Error::Content(errors));
+    }
 
     let external_links = options
         .external_links

@@ -477,6 +477,9 @@ struct TileView<'a> {
     y: u32,
     width: u32,
     height: u32,
+    /// Where the name is written: its middle, and the baseline of its first line.
+    text_x: u32,
+    text_y: u32,
     /// `all` (every absorbed unit reported), `some` or `none`.
     reported: &'static str,
     /// How many of the units it absorbed reported, out of how many.
@@ -503,6 +506,8 @@ fn tile_map(statistics: &Statistics) -> TileMapView<'_> {
                 url: statistics.page_url(current.slug()),
                 x: column * step_x,
                 y: row * step_y,
+                text_x: column * step_x + TILE_WIDTH / 2,
+                text_y: row * step_y + 17,
                 width: TILE_WIDTH,
                 height: TILE_HEIGHT,
                 reported: match units_reported {
