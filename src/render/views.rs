@@ -64,12 +64,8 @@ pub(super) struct FigureValue<'a> {
 
 impl<'a> FigureValue<'a> {
     pub(super) fn of(figure: Figure, metric: &'a Metric) -> Self {
-        let number = figure.value;
         Self {
-            value: match number.whole_value() {
-                Some(whole) => serde_json::Number::from(whole),
-                None => serde_json::Number::from_f64(number.as_f64()).unwrap_or(0.into()),
-            },
+            value: figure.value.json(),
             qualifier: figure.qualifier.map(Qualifier::word),
             unit: metric.unit.as_deref(),
             decimals: metric.decimals,

@@ -175,6 +175,14 @@ impl Number {
         self.units as f64 / 10f64.powi(self.scale as i32)
     }
 
+    /// As a JSON number: `2199`, `4.6`.
+    pub fn json(self) -> serde_json::Number {
+        match self.whole_value() {
+            Some(whole) => serde_json::Number::from(whole),
+            None => serde_json::Number::from_f64(self.as_f64()).unwrap_or(0.into()),
+        }
+    }
+
     /// As a program reads it: `2199`, `4.6`.
     pub fn plain(self) -> String {
         let decimals = self.decimals();

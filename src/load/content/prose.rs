@@ -134,14 +134,15 @@ fn agrees(said: &Figure, figure: &Figure) -> bool {
         && said.qualifier.map(Qualifier::bound) == figure.qualifier.map(Qualifier::bound)
 }
 
-/// The byte ranges of the sentences and table cells of a line.
+/// The byte ranges of the sentences of a line. A table row is one sentence, so that a
+/// figure in one cell belongs to the phrase in the cell before it.
 fn sentences(line: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let bytes = line.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         let ends = match b {
-            b'|' | b';' | b'!' | b'?' => true,
+            b';' | b'!' | b'?' => true,
             // A dot ends a sentence when a space or the line's end follows: 2.199 goes on.
             b'.' => bytes
                 .get(i + 1)
@@ -194,7 +195,7 @@ fn starts_with_phrase(text: &str, phrase: &str) -> bool {
 
 /// The metric whose phrase ends `before`, give or take one linking word.
 fn preceding_metric(before: &str, words: &[&[String]]) -> Option<usize> {
-    let mut text = before.trim_end().trim_end_matches(':').trim_end();
+    let mut text = before.trim_end().trim_end_matches([':', '|']).trim_end();
     if let Some((head, last)) = text.rsplit_once(' ')
         && LINKS.contains(&last)
     {
@@ -307,6 +308,11 @@ mod tests {
             said("kinh phí hơn 4,6 tỷ đồng", &[&["tỷ đồng"]]),
             [(0, "hơn 4,6".into())]
         );
+        assert_eq!(
+            said("| Thành viên | 4.248 | 9.000 |", TEAMS_MEMBERS),
+            [(1, "4.248".into())],
+            "a table row: the cell after the phrase"
+        );
     }
 
     #[test]
@@ -327,7 +333,7 @@ mod tests {
     fn sentences_end_at_a_dot_and_a_space_not_inside_a_number() {
         let line = "Có 2.199 tổ. Có 9.000 thành viên | 945";
         let parts: Vec<&str> = sentences(line).iter().map(|&(s, e)| &line[s..e]).collect();
-        assert_eq!(parts, ["Có 2.199 tổ", " Có 9.000 thành viên ", " 945"]);
+        assert_eq!(parts, ["Có 2.199 tổ", " Có 9.000 thành viên | 945"]);
     }
 
     #[test]

@@ -477,13 +477,8 @@ struct OpenValue {
 
 impl OpenValue {
     fn of(figure: Figure) -> Self {
-        let number = figure.value;
-        let value = match number.whole_value() {
-            Some(whole) => serde_json::Number::from(whole),
-            None => serde_json::Number::from_f64(number.as_f64()).unwrap_or(0.into()),
-        };
         Self {
-            value,
+            value: figure.value.json(),
             qualifier: figure.qualifier.map(Qualifier::word),
         }
     }
