@@ -114,6 +114,11 @@ pub(super) fn register_filters(tera: &mut Tera, config: &Config) {
         "number",
         |value: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let decimals: usize = kwargs.get("decimals")?.unwrap_or(2);
+            // A figure given to `number` (a template written before figures had words)
+            // still shows its word and unit.
+            if value.is_map() {
+                return figure_filter(value);
+            }
             if let Some(integer) = value.as_i64() {
                 Ok(vi::format_integer(integer))
             } else if let Some(float) = value.as_f64() {

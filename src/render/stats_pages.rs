@@ -243,7 +243,8 @@ fn bar_chart(id: String, title: String, metric: &Metric, rows: Vec<(String, Figu
     let span = f64::from(CHART_WIDTH - room);
     let desc = rows
         .iter()
-        .map(|(label, figure)| format!("{label}: {}", figure_text(*figure, metric)))
+        .zip(&texts)
+        .map(|((label, _), text)| format!("{label}: {text}"))
         .collect::<Vec<_>>()
         .join("; ");
     let bars = rows

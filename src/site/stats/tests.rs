@@ -583,7 +583,7 @@ fn the_pages_show_the_figures_and_link_both_ways() {
                 "content/tin-tuc/lien-ket.md",
                 "---\ntitle: Liên kết\ndate: 2024-07-02\n---\n[Hải Phòng](/thong-ke/hai-phong/) và [dữ liệu](/thong-ke/stats.csv).\n",
             )
-            .file("templates/index.html", "{{ stats.totals.teams | figure }} tổ, {{ stats.totals.members | figure }} người");
+            .file("templates/index.html", "{{ stats.totals.teams | figure }} tổ, {{ stats.totals.members | number }} người");
     let out = site.built();
     assert_eq!(read(&out, "index.html"), "3.540 tổ, trên 16.248 người");
 
