@@ -261,6 +261,13 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
+    /// Every warning made an error, for `check --strict`.
+    pub fn make_errors(&mut self) {
+        for diagnostic in &mut self.0 {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -126,6 +126,9 @@ enum Command {
         external: bool,
         #[arg(long, default_value_t = 500)]
         external_limit: usize,
+        /// Treat warnings as errors: exit with code 1 if there is any.
+        #[arg(long)]
+        strict: bool,
     },
     /// Make a new site in DIR, a folder that is empty or does not exist yet.
     Init { dir: PathBuf },
@@ -311,6 +314,7 @@ fn main() -> ExitCode {
             future,
             external,
             external_limit,
+            strict,
         } => {
             let root = site_root(root);
             let mut options = loa::BuildOptions::new(&root);
@@ -318,6 +322,7 @@ fn main() -> ExitCode {
             options.drafts = drafts;
             options.future = future;
             options.external_links = external.then_some(external_limit);
+            options.strict = strict;
             let checked = loa::build::run(&options, &terminal);
             terminal.clear();
             checked.map(|summary| {

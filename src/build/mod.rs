@@ -82,6 +82,8 @@ pub struct BuildOptions {
     pub external_links: Option<usize>,
     /// Set when the user stops the build (Ctrl-C): it stops at the next page or step.
     pub stop: Option<&'static AtomicBool>,
+    /// Warnings are errors (`check --strict`): the site fails with exit code 1.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -97,6 +99,7 @@ impl BuildOptions {
             today: chrono::Local::now().date_naive(),
             external_links: None,
             stop: None,
+            strict: false,
         }
     }
 
@@ -298,6 +301,10 @@ fn prepare_steps(
 ) -> Result<Prepared, Error> {
     let root = options.root.as_path();
     let (mut config, config_text) = load::site_yaml_text(root).map_err(Error::Config)?;
+    let registry = load::registry(root).map_err(Error::Config)?;
+    config
+        .resolve_scope(&config_text, &registry)
+        .map_err(Error::Config)?;
     if let Some(caches) = caches.as_deref_mut()
         && (caches.config_text.as_deref() != Some(config_text.as_str())
             || caches.today != Some(options.today))
@@ -310,7 +317,6 @@ fn prepare_steps(
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.trim_end_matches('/').to_string();
     }
-    let registry = load::registry(root).map_err(Error::Config)?;
     let theme = theme::load(root, &config.theme).map_err(Error::Config)?;
     if let Some(problem) = theme::logo_problem(&config, &config_text, &theme.static_files) {
         return Err(Error::Config(problem.into()));
@@ -437,6 +443,11 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     };
     let mut prepared = prepare_steps(options, None, &mut steps)?;
     options.go_on()?;
+    if options.strict && !prepared.warnings.is_empty() {
+        let mut errors = std::mem::take(&mut prepared.warnings);
+        errors.make_errors();
+        return Err(Error::Content(errors));
+    }
 
     let external_links = options
         .external_links

@@ -325,6 +325,34 @@ pub(super) fn figures(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "số liệu là số đếm: viết cả số, không có dấu chấm hay dấu phẩy, ví dụ 9000 cho 9.000",
             ),
         },
+        Msg::QualifierUnknown { word } => match lang {
+            En => Cow::Owned(format!("unknown qualifier `{word}`")),
+            Vi => Cow::Owned(format!("không có từ chỉ mức `{word}`")),
+        },
+        Msg::QualifiersAre { list } => match lang {
+            En => Cow::Owned(format!("qualifiers are {list}")),
+            Vi => Cow::Owned(format!("các từ chỉ mức là {list}")),
+        },
+        Msg::FigureTooManyDecimals {
+            metric,
+            written,
+            decimals,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "`{metric}` takes at most {decimals} decimals, got {written}"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{metric}` chỉ có tối đa {decimals} chữ số thập phân, ở đây là {written}"
+            )),
+        },
+        Msg::FigureTooManyDecimalsHelp { file } => match lang {
+            En => Cow::Owned(format!(
+                "write the figure as the article gives it, or raise `decimals` of the metric in {file}"
+            )),
+            Vi => Cow::Owned(format!(
+                "ghi con số đúng như bài viết, hoặc tăng `decimals` của chỉ tiêu trong {file}"
+            )),
+        },
         Msg::AsOfInFuture { as_of, today } => match lang {
             En => Cow::Owned(format!(
                 "`as_of: {as_of}` is after today ({today}): figures cannot be counted on a day that has not come"

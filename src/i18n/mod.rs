@@ -407,6 +407,20 @@ pub enum Msg {
         value: String,
     },
     FigureCountsHelp,
+    QualifierUnknown {
+        word: String,
+    },
+    QualifiersAre {
+        list: String,
+    },
+    FigureTooManyDecimals {
+        metric: String,
+        written: String,
+        decimals: u32,
+    },
+    FigureTooManyDecimalsHelp {
+        file: String,
+    },
     AsOfInFuture {
         as_of: String,
         today: String,
@@ -496,18 +510,30 @@ pub enum Msg {
         metric: String,
         province: String,
         as_of: String,
-        here: u64,
-        there: u64,
+        here: String,
+        there: String,
         first: String,
     },
     FigureConflictNote {
         place: String,
         metric: String,
-        value: u64,
+        value: String,
         province: String,
         as_of: String,
     },
     FigureConflictHelp,
+    /// A sentence of an article's body that gives another figure than its `stats`.
+    ProseDisagrees {
+        metric: String,
+        prose: String,
+        figure: String,
+    },
+    ProseDisagreesNote {
+        place: String,
+        metric: String,
+        figure: String,
+    },
+    ProseDisagreesHelp,
     TagWithoutMarks {
         tag: String,
     },
@@ -786,6 +812,10 @@ impl Msg {
             | Self::FigureNotWhole { .. }
             | Self::FigureDotHelp { .. }
             | Self::FigureCountsHelp
+            | Self::QualifierUnknown { .. }
+            | Self::QualifiersAre { .. }
+            | Self::FigureTooManyDecimals { .. }
+            | Self::FigureTooManyDecimalsHelp { .. }
             | Self::AsOfInFuture { .. }
             | Self::AsOfInFutureHelp
             | Self::UnitMerged { .. }
@@ -819,6 +849,9 @@ impl Msg {
             | Self::FigureConflict { .. }
             | Self::FigureConflictNote { .. }
             | Self::FigureConflictHelp
+            | Self::ProseDisagrees { .. }
+            | Self::ProseDisagreesNote { .. }
+            | Self::ProseDisagreesHelp
             | Self::TagWithoutMarks { .. }
             | Self::TagWithoutMarksHelp { .. } => Area::Site,
             Self::RefuseContainsSite { .. }

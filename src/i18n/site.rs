@@ -138,6 +138,34 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "một tỉnh không thể có hai con số cho cùng một ngày: sửa con số sai, hoặc ghi ngày `as_of` riêng cho con số mới hơn",
             ),
         },
+        Msg::ProseDisagrees {
+            metric,
+            prose,
+            figure,
+        } => match lang {
+            En => Cow::Owned(format!(
+                "the text says {prose} for `{metric}`, but the article's figure is {figure}"
+            )),
+            Vi => Cow::Owned(format!(
+                "bài viết ghi {prose} cho `{metric}`, nhưng số liệu của bài là {figure}"
+            )),
+        },
+        Msg::ProseDisagreesNote {
+            place,
+            metric,
+            figure,
+        } => match lang {
+            En => Cow::Owned(format!("{place} gives `{metric}: {figure}`")),
+            Vi => Cow::Owned(format!("{place} ghi `{metric}: {figure}`")),
+        },
+        Msg::ProseDisagreesHelp => match lang {
+            En => Cow::Borrowed(
+                "make the text and the figure say the same, with the same word (trên, khoảng, …) if the source has one",
+            ),
+            Vi => Cow::Borrowed(
+                "sửa để lời văn và số liệu giống nhau, kể cả từ chỉ mức (trên, khoảng, …) nếu nguồn có",
+            ),
+        },
         Msg::UrlRefused { scheme, image } => match (lang, image) {
             (En, false) => Cow::Owned(format!("links to `{scheme}:` addresses are not allowed")),
             (En, true) => Cow::Owned(format!("images from `{scheme}:` addresses are not allowed")),

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
 use crate::i18n::Msg;
 use crate::load::yaml::{self, YamlError};
 use crate::markdown::{self, UrlUse};
+use crate::provinces::Registry;
 use crate::vi::DateStyle;
 
 mod contrast;
@@ -94,6 +95,8 @@ struct RawStats {
     path: String,
     #[serde(default)]
     metrics: InOrder<RawMetric>,
+    #[serde(default)]
+    scope: Option<String>,
 }
 
 /// A YAML mapping read in the order it is written, so that metrics appear on pages in
@@ -134,6 +137,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for InOrder<T> {
 #[serde(deny_unknown_fields)]
 struct RawMetric {
     label: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    decimals: u32,
+    #[serde(default)]
+    words: Vec<String>,
 }
 
 /// A link in the site's main menu.
@@ -189,6 +198,22 @@ pub struct Taxonomy {
 pub struct Metric {
     pub name: String,
     pub label: String,
+    /// What the figure counts in, shown after it: `tỷ đồng/năm`. None for a count.
+    pub unit: Option<String>,
+    /// How many digits after the decimal comma a figure may have: 0 for a count.
+    pub decimals: u32,
+    /// The phrases that name the metric in an article's text (`Tổ bảo vệ ANTT`, `tổ`),
+    /// for the check that text and figures agree.
+    pub words: Vec<String>,
+}
+
+/// Whose figures a site publishes: the whole country, or one province's portal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    National,
+    /// The province as site.yaml names it; the statistics resolve it in the registry.
+    Province(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +221,7 @@ pub struct StatsConfig {
     pub path: String,
     /// In the order site.yaml lists them.
     pub metrics: Vec<Metric>,
+    pub scope: Scope,
 }
 
 /// The resolved settings of a site.
@@ -234,6 +260,40 @@ impl Config {
         self.stats
             .as_ref()
             .and_then(|stats| stats.metrics.iter().find(|m| m.name == name))
+    }
+
+    /// Names `stats.scope`'s province as the registry does (`tỉnh Cà Mau` is Cà Mau), or
+    /// says it is not a province, at its line in `source` (site.yaml's text).
+    pub fn resolve_scope(&mut self, source: &str, registry: &Registry) -> Result<(), Diagnostics> {
+        let Some(Scope::Province(name)) = self.stats.as_ref().map(|s| &s.scope) else {
+            return Ok(());
+        };
+        match registry.lookup(name) {
+            Some(unit) => {
+                let name = unit.name.clone();
+                if let Some(stats) = &mut self.stats {
+                    stats.scope = Scope::Province(name);
+                }
+                Ok(())
+            }
+            None => {
+                let mut diagnostic = Diagnostic::new(
+                    FILE_NAME,
+                    Msg::ProvinceUnknown {
+                        province: name.clone(),
+                    }
+                    .to_string(),
+                )
+                .help_opt(registry.suggest(name).map(|suggestion| {
+                    Msg::DidYouMean {
+                        name: suggestion.to_string(),
+                    }
+                    .to_string()
+                }));
+                diagnostic.location = locate_key(source, 1, &["stats", "scope"]);
+                Err(diagnostic.into())
+            }
+        }
     }
 
     /// The absolute URL of a site path such as `/tin-tuc/`.
@@ -365,8 +425,15 @@ fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnosti
                 .map(|(name, metric)| Metric {
                     name,
                     label: metric.label,
+                    unit: metric.unit.filter(|u| !u.trim().is_empty()),
+                    decimals: metric.decimals,
+                    words: metric.words,
                 })
                 .collect(),
+            scope: match stats.scope.as_deref().map(str::trim) {
+                None | Some("national") => Scope::National,
+                Some(province) => Scope::Province(province.to_string()),
+            },
         }
     });
 

@@ -63,6 +63,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/figure.html"),
     ),
     (
+        "partials/origin.html",
+        include_str!("../../themes/default/templates/partials/origin.html"),
+    ),
+    (
         "partials/pager_links.html",
         include_str!("../../themes/default/templates/partials/pager_links.html"),
     ),
@@ -73,6 +77,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/stats_chart.html",
         include_str!("../../themes/default/templates/partials/stats_chart.html"),
+    ),
+    (
+        "partials/stats_history.html",
+        include_str!("../../themes/default/templates/partials/stats_history.html"),
+    ),
+    (
+        "partials/tile_map.html",
+        include_str!("../../themes/default/templates/partials/tile_map.html"),
     ),
     (
         "partials/toc.html",

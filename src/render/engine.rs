@@ -164,6 +164,11 @@ pub(super) fn register_filters(tera: &mut Tera, config: &Config) {
         "number",
         |value: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let decimals: usize = kwargs.get("decimals")?.unwrap_or(2);
+            // A figure given to `number` (a template written before figures had words)
+            // still shows its word and unit.
+            if value.is_map() {
+                return figure_filter(value);
+            }
             if let Some(integer) = value.as_i64() {
                 Ok(vi::format_integer(integer))
             } else if let Some(float) = value.as_f64() {
@@ -172,6 +177,10 @@ pub(super) fn register_filters(tera: &mut Tera, config: &Config) {
                 Ok(value.to_string())
             }
         },
+    );
+    tera.register_filter(
+        "figure",
+        |value: &Value, _: Kwargs, _: &State| -> TeraResult<String> { figure_filter(value) },
     );
     let default_style = config.date_style;
     tera.register_filter(
@@ -252,6 +261,35 @@ pub(super) fn percent_encode(text: &str) -> String {
         }
     }
     encoded
+}
+
+/// `{{ f.value | figure }}`: a figure view (`views::FigureValue`) as readers see it, its
+/// word first and its unit last: "trên 9.000", "4,6 tỷ đồng/năm". The one way a template
+/// shows a figure, so that no page drops the qualifier.
+fn figure_filter(value: &Value) -> TeraResult<String> {
+    let field = |name: &'static str| {
+        value
+            .get_from_path(name)
+            .filter(|v| !v.is_none() && !v.is_undefined())
+    };
+    let number = field("value").ok_or_else(|| {
+        tera::Error::message(format!(
+            "`figure` needs a figure such as `f.value`, got `{value}`"
+        ))
+    })?;
+    let decimals = field("decimals").and_then(|d| d.as_i64()).unwrap_or(0);
+    let mut text = match (number.as_i64(), number.as_f64()) {
+        (Some(whole), _) => vi::format_integer(whole),
+        (None, Some(float)) => vi::format_decimal(float, usize::try_from(decimals).unwrap_or(0)),
+        (None, None) => number.to_string(),
+    };
+    if let Some(word) = field("qualifier") {
+        text = format!("{} {text}", word.as_str().unwrap_or_default());
+    }
+    if let Some(unit) = field("unit") {
+        text = format!("{text} {}", unit.as_str().unwrap_or_default());
+    }
+    Ok(text)
 }
 
 /// Plain text from HTML, for attributes such as the page description and for JSON-LD:

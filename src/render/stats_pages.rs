@@ -13,11 +13,14 @@ use serde::Serialize;
 use tera::{Map, Value};
 
 use super::plan::{Bodies, Job};
-use crate::load::config::TermSource;
+use super::views::OriginView;
+use crate::load::config::{Metric, TermSource};
+use crate::load::content::figure::Figure;
 use crate::load::content::front::Kind;
 use crate::provinces::Era;
 use crate::site::Site;
 use crate::site::stats::{CurrentProvinceStats, ProvinceStats, Report, Statistics, StatsPage};
+use crate::site::stats::{FigureValue, figure_text};
 use crate::vi::{self, DateStyle};
 
 fn iso(date: NaiveDate) -> String {
@@ -37,12 +40,16 @@ pub(super) struct StatsView<'a> {
     as_of: Option<String>,
     /// The metrics of site.yaml, by name, each with its national total.
     metrics: Vec<MetricView<'a>>,
-    /// Metric name -> national total (0 when nobody reported it): `stats.totals.teams`.
-    totals: BTreeMap<&'a str, u64>,
+    /// Metric name -> national total (an exact 0 when nobody reported it), a figure for
+    /// the `figure` filter: `stats.totals.teams | figure`.
+    totals: BTreeMap<&'a str, FigureValue<'a>>,
     /// The provinces that reported, in Vietnamese order.
     provinces: Vec<ProvinceView<'a>>,
     /// The current provinces, all of them, in Vietnamese order.
     current_provinces: Vec<CurrentView<'a>>,
+    /// The province of a provincial portal (`stats.scope` in site.yaml), none for a
+    /// national site.
+    scope: Option<UnitLinkView<'a>>,
     /// How many units reported at least one figure, out of how many before 1/7/2025.
     provinces_reported: usize,
     provinces_total: usize,
@@ -55,7 +62,8 @@ pub(super) struct StatsView<'a> {
 struct MetricView<'a> {
     name: &'a str,
     label: &'a str,
-    total: u64,
+    unit: Option<&'a str>,
+    total: FigureValue<'a>,
     /// How many provinces reported this metric.
     provinces: usize,
 }
@@ -90,9 +98,11 @@ impl<'a> SourceView<'a> {
 struct FigureView<'a> {
     metric: &'a str,
     label: &'a str,
-    value: Option<u64>,
+    value: Option<FigureValue<'a>>,
     as_of: Option<String>,
     source: Option<SourceView<'a>>,
+    /// Where the figure was first published, when its article says.
+    origin: Option<OriginView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -117,7 +127,7 @@ struct ProvinceView<'a> {
 struct RollupView<'a> {
     metric: &'a str,
     label: &'a str,
-    value: Option<u64>,
+    value: Option<FigureValue<'a>>,
     partial: bool,
     /// The absorbed units that reported nothing for this metric (when `value` is set).
     missing: &'a [String],
@@ -174,9 +184,10 @@ struct HistoryView<'a> {
 
 #[derive(Serialize)]
 struct ReportView<'a> {
-    value: u64,
+    value: FigureValue<'a>,
     as_of: String,
     source: SourceView<'a>,
+    origin: Option<OriginView<'a>>,
 }
 
 /// A horizontal bar chart, one row per bar: the label above, the bar below, the value
@@ -196,8 +207,7 @@ pub(super) struct ChartView {
 #[derive(Serialize, Debug, PartialEq)]
 struct BarView {
     label: String,
-    value: u64,
-    /// The value in Vietnamese format: 2.199.
+    /// The value as the `figure` filter writes it: `2.199`, `trên 9.000`.
     value_text: String,
     /// Baseline of the label.
     label_y: u32,
@@ -212,36 +222,50 @@ struct BarView {
 const CHART_WIDTH: u32 = 400;
 const ROW_HEIGHT: u32 = 40;
 const BAR_HEIGHT: u32 = 14;
-/// Room left after the longest bar for its value.
-const VALUE_ROOM: u32 = 70;
+/// Room after a bar for each letter of its value's text, at the chart's 13 units of font
+/// size (a little over the average width of a letter), and at least this much.
+const LETTER_WIDTH: u32 = 7;
+const MIN_VALUE_ROOM: u32 = 40;
 
-/// A bar chart of `rows` in the order given, the longest bar for the largest value.
-fn bar_chart(id: String, title: String, rows: Vec<(String, u64)>) -> ChartView {
-    let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0);
-    let span = u64::from(CHART_WIDTH - VALUE_ROOM);
+/// A bar chart of `rows` of `metric` in the order given, the longest bar for the largest
+/// value. A qualified figure's bar is drawn at its number, and its text says its word.
+fn bar_chart(id: String, title: String, metric: &Metric, rows: Vec<(String, Figure)>) -> ChartView {
+    let max = rows
+        .iter()
+        .map(|(_, f)| f.value.as_f64())
+        .fold(0.0, f64::max);
+    // The longest bar leaves room for the longest text: "trên 9.000", "hơn 4,6 tỷ đồng/năm".
+    let texts: Vec<String> = rows.iter().map(|(_, f)| figure_text(*f, metric)).collect();
+    let longest = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    let room = (u32::try_from(longest).unwrap_or(u32::MAX))
+        .saturating_mul(LETTER_WIDTH)
+        .saturating_add(10)
+        .clamp(MIN_VALUE_ROOM, CHART_WIDTH / 2);
+    let span = f64::from(CHART_WIDTH - room);
     let desc = rows
         .iter()
-        .map(|(label, value)| format!("{label}: {}", vi::format_integer(saturate(*value))))
+        .zip(&texts)
+        .map(|((label, _), text)| format!("{label}: {text}"))
         .collect::<Vec<_>>()
         .join("; ");
     let bars = rows
         .into_iter()
+        .zip(texts)
         .zip(0u32..)
-        .map(|((label, value), row)| {
+        .map(|(((label, figure), value_text), row)| {
             let top = row * ROW_HEIGHT;
+            let value = figure.value.as_f64();
             // Widths are rounded, with at least 1 unit for a value above 0 so that a
             // small figure stays visible next to a large one.
-            let width = if max == 0 {
-                0
+            let width = if max > 0.0 {
+                // At most `span`, a few hundred: the cast cannot truncate.
+                ((value * span / max).round() as u32).max(u32::from(value > 0.0))
             } else {
-                let scaled =
-                    (u128::from(value) * u128::from(span) + u128::from(max) / 2) / u128::from(max);
-                u32::try_from(scaled).unwrap_or(0).max(u32::from(value > 0))
+                0
             };
             BarView {
-                value_text: vi::format_integer(saturate(value)),
+                value_text,
                 label,
-                value,
                 label_y: top + 14,
                 bar_y: top + 20,
                 bar_width: width,
@@ -261,10 +285,6 @@ fn bar_chart(id: String, title: String, rows: Vec<(String, u64)>) -> ChartView {
     }
 }
 
-fn saturate(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
 /// What the templates see of the statistics, shared by every page.
 pub(super) fn stats_view<'a>(site: &'a Site, statistics: &'a Statistics) -> StatsView<'a> {
     StatsView {
@@ -278,7 +298,8 @@ pub(super) fn stats_view<'a>(site: &'a Site, statistics: &'a Statistics) -> Stat
             .map(|m| MetricView {
                 name: &m.name,
                 label: &m.label,
-                total: statistics.total(&m.name),
+                unit: m.unit.as_deref(),
+                total: FigureValue::of(statistics.total(&m.name), m),
                 provinces: statistics
                     .provinces
                     .iter()
@@ -289,7 +310,12 @@ pub(super) fn stats_view<'a>(site: &'a Site, statistics: &'a Statistics) -> Stat
         totals: statistics
             .metrics
             .iter()
-            .map(|m| (m.name.as_str(), statistics.total(&m.name)))
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    FigureValue::of(statistics.total(&m.name), m),
+                )
+            })
             .collect(),
         provinces: statistics
             .provinces
@@ -301,6 +327,11 @@ pub(super) fn stats_view<'a>(site: &'a Site, statistics: &'a Statistics) -> Stat
             .iter()
             .map(|c| current_view(statistics, c))
             .collect(),
+        scope: statistics.scope.as_ref().map(|unit| UnitLinkView {
+            name: &unit.name,
+            slug: &unit.slug,
+            url: statistics.page_url(&unit.slug),
+        }),
         provinces_reported: statistics.provinces.len(),
         provinces_total: statistics.old_unit_count,
         current_reported: statistics
@@ -338,9 +369,10 @@ fn province_view<'a>(
                 FigureView {
                     metric: &m.name,
                     label: &m.label,
-                    value: shown.map(|r| r.value),
+                    value: shown.map(|r| FigureValue::of(r.value, m)),
                     as_of: shown.map(|r| iso(r.as_of)),
                     source: shown.map(SourceView::of),
+                    origin: shown.and_then(|r| r.origin.as_ref()).map(OriginView::of),
                 }
             })
             .collect(),
@@ -376,13 +408,139 @@ fn current_view<'a>(
             .map(|m| RollupView {
                 metric: &m.name,
                 label: &m.label,
-                value: current.figures.get(&m.name),
+                value: current.figures.get(&m.name).map(|f| FigureValue::of(f, m)),
                 partial: current.is_partial(&m.name),
                 missing: current.missing.get(&m.name).map_or(&[], Vec::as_slice),
             })
             .collect(),
         reported: !current.figures.is_empty(),
     }
+}
+
+/// Where each of the 34 provinces in force since 1/7/2025 sits on the national page's tile
+/// map: (name, column, row), north at the top, roughly where the province lies. A unit a
+/// site adds in `data/provinces.yaml` has no place and is left off the map (the tables
+/// list it).
+const TILES: [(&str, u32, u32); 34] = [
+    ("Lai Châu", 0, 0),
+    ("Lào Cai", 1, 0),
+    ("Tuyên Quang", 2, 0),
+    ("Cao Bằng", 3, 0),
+    ("Điện Biên", 0, 1),
+    ("Phú Thọ", 1, 1),
+    ("Thái Nguyên", 2, 1),
+    ("Lạng Sơn", 3, 1),
+    ("Sơn La", 1, 2),
+    ("Hà Nội", 2, 2),
+    ("Bắc Ninh", 3, 2),
+    ("Quảng Ninh", 4, 2),
+    ("Ninh Bình", 2, 3),
+    ("Hưng Yên", 3, 3),
+    ("Hải Phòng", 4, 3),
+    ("Thanh Hóa", 2, 4),
+    ("Nghệ An", 2, 5),
+    ("Hà Tĩnh", 3, 6),
+    ("Quảng Trị", 3, 7),
+    ("Huế", 4, 8),
+    ("Đà Nẵng", 4, 9),
+    ("Gia Lai", 3, 10),
+    ("Quảng Ngãi", 4, 10),
+    ("Đắk Lắk", 3, 11),
+    ("Khánh Hòa", 4, 11),
+    ("Tây Ninh", 1, 12),
+    ("Đồng Nai", 2, 12),
+    ("Lâm Đồng", 3, 12),
+    ("An Giang", 0, 13),
+    ("Đồng Tháp", 1, 13),
+    ("Hồ Chí Minh", 2, 13),
+    ("Cà Mau", 0, 14),
+    ("Cần Thơ", 1, 14),
+    ("Vĩnh Long", 2, 14),
+];
+
+const TILE_WIDTH: u32 = 60;
+const TILE_HEIGHT: u32 = 48;
+const TILE_GAP: u32 = 4;
+
+/// The tile map of the national page: one square per current province.
+#[derive(Serialize, Debug)]
+pub(super) struct TileMapView<'a> {
+    width: u32,
+    height: u32,
+    tiles: Vec<TileView<'a>>,
+}
+
+#[derive(Serialize, Debug)]
+struct TileView<'a> {
+    name: &'a str,
+    /// Its statistics page, when it has figures.
+    url: Option<String>,
+    x: u32,
+    y: u32,
+    width: u32,
+    height: u32,
+    /// Where the name is written: its middle, and the baseline of its first line.
+    text_x: u32,
+    text_y: u32,
+    /// `all` (every absorbed unit reported), `some` or `none`.
+    reported: &'static str,
+    /// How many of the units it absorbed reported, out of how many.
+    units_reported: usize,
+    units: usize,
+    /// The name on one or two lines, as the tile shows it.
+    lines: Vec<String>,
+}
+
+fn tile_map(statistics: &Statistics) -> TileMapView<'_> {
+    let step_x = TILE_WIDTH + TILE_GAP;
+    let step_y = TILE_HEIGHT + TILE_GAP;
+    let tiles: Vec<TileView> = TILES
+        .iter()
+        .filter_map(|&(name, column, row)| {
+            let current = statistics
+                .current_provinces
+                .iter()
+                .find(|c| c.name() == name)?;
+            let units = current.absorbed.len();
+            let units_reported = current.absorbed.iter().filter(|a| a.reported).count();
+            Some(TileView {
+                name: current.name(),
+                url: statistics.page_url(current.slug()),
+                x: column * step_x,
+                y: row * step_y,
+                text_x: column * step_x + TILE_WIDTH / 2,
+                text_y: row * step_y + 17,
+                width: TILE_WIDTH,
+                height: TILE_HEIGHT,
+                reported: match units_reported {
+                    0 => "none",
+                    n if n == units => "all",
+                    _ => "some",
+                },
+                units_reported,
+                units,
+                lines: tile_lines(current.name()),
+            })
+        })
+        .collect();
+    let columns = TILES.iter().map(|t| t.1).max().unwrap_or(0) + 1;
+    let rows = TILES.iter().map(|t| t.2).max().unwrap_or(0) + 1;
+    TileMapView {
+        width: columns * step_x - TILE_GAP,
+        height: rows * step_y - TILE_GAP,
+        tiles,
+    }
+}
+
+/// A name on two lines when it has more than one word, the longer part first: "Hồ Chí" /
+/// "Minh", "Đà" / "Nẵng".
+fn tile_lines(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return vec![name.to_string()];
+    }
+    let split = words.len().div_ceil(2);
+    vec![words[..split].join(" "), words[split..].join(" ")]
 }
 
 /// How many ceremonies, and how many campaigns, the national page lists: a national
@@ -400,14 +558,26 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
         .chain(&campaigns.pages)
         .copied()
         .collect();
+    let date_style = site.config.date_style;
+    // A provincial portal's page leads with its province: the same view as its page.
+    let scope = statistics
+        .scope
+        .as_ref()
+        .and_then(|unit| statistics.pages().into_iter().find(|p| p.slug == unit.slug))
+        .map(|page| province_page_view(site, statistics, &page, date_style));
     jobs.push(Job {
         template: "stats.html",
         url: statistics.url(),
         context: vec![
             (
+                "scope",
+                scope.map_or_else(Value::none, |view| Value::from_serializable(&view)),
+            ),
+            (
                 "charts",
                 Value::from_serializable(&national_charts(statistics)),
             ),
+            ("tile_map", Value::from_serializable(&tile_map(statistics))),
             ("ceremonies", ceremonies.view),
             ("ceremonies_total", Value::from(ceremonies.total)),
             ("campaigns", campaigns.view),
@@ -417,7 +587,6 @@ pub(super) fn jobs(site: &Site, statistics: &Statistics, views: &[Value], jobs: 
         pages: shown,
         bodies: Bodies::None,
     });
-    let date_style = site.config.date_style;
     let mut by_province: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, page) in site.pages.iter().enumerate().filter(|(_, p)| p.is_listed()) {
         if let Some(name) = &page.article.front.province {
@@ -458,7 +627,7 @@ fn national_charts(statistics: &Statistics) -> Vec<ChartView> {
         .metrics
         .iter()
         .filter_map(|metric| {
-            let mut rows: Vec<(&str, u64)> = statistics
+            let mut rows: Vec<(&str, Figure)> = statistics
                 .provinces
                 .iter()
                 .filter_map(|p| p.shown.get(&metric.name).map(|r| (p.name(), r.value)))
@@ -466,10 +635,15 @@ fn national_charts(statistics: &Statistics) -> Vec<ChartView> {
             if rows.is_empty() {
                 return None;
             }
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| vi::compare(a.0, b.0)));
+            rows.sort_by(|a, b| {
+                b.1.value
+                    .cmp(&a.1.value)
+                    .then_with(|| vi::compare(a.0, b.0))
+            });
             Some(bar_chart(
                 format!("bieu-do-{}", vi::slugify(&metric.name)),
                 format!("{} theo tỉnh, thành phố", metric.label),
+                metric,
                 rows.into_iter()
                     .map(|(name, value)| (name.to_string(), value))
                     .collect(),
@@ -496,7 +670,7 @@ fn province_page_view<'a>(
                     let reports = province.history.get(&metric.name)?;
                     // One bar per day; reports of one day agree (a conflict stops the
                     // build), so the first of each day stands for it.
-                    let mut rows: Vec<(String, u64)> = Vec::new();
+                    let mut rows: Vec<(String, Figure)> = Vec::new();
                     let mut last_day = None;
                     for report in reports {
                         if last_day != Some(report.as_of) {
@@ -510,14 +684,16 @@ fn province_page_view<'a>(
                         reports: reports
                             .iter()
                             .map(|r| ReportView {
-                                value: r.value,
+                                value: FigureValue::of(r.value, metric),
                                 as_of: iso(r.as_of),
                                 source: SourceView::of(r),
+                                origin: r.origin.as_ref().map(OriginView::of),
                             })
                             .collect(),
                         chart: bar_chart(
                             format!("bieu-do-{}", vi::slugify(&metric.name)),
                             format!("{} của {} qua các lần công bố", metric.label, title),
+                            metric,
                             rows,
                         ),
                     })
@@ -620,22 +796,56 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_current_province_has_its_own_tile() {
+        let registry = crate::provinces::Registry::builtin();
+        let names: Vec<&str> = registry.current_units().map(|u| u.name.as_str()).collect();
+        let mut placed: Vec<&str> = TILES.iter().map(|t| t.0).collect();
+        let mut places: Vec<(u32, u32)> = TILES.iter().map(|t| (t.1, t.2)).collect();
+        placed.sort_unstable();
+        placed.dedup();
+        places.sort_unstable();
+        places.dedup();
+        assert_eq!(placed.len(), 34);
+        assert_eq!(places.len(), 34, "two tiles on one square");
+        for name in placed {
+            assert!(names.contains(&name), "{name} is not a current province");
+        }
+        assert_eq!(tile_lines("Hồ Chí Minh"), ["Hồ Chí", "Minh"]);
+        assert_eq!(tile_lines("Huế"), ["Huế"]);
+    }
+
+    #[test]
     fn bars_scale_to_the_largest_value_and_keep_small_ones_visible() {
+        let metric = Metric {
+            name: "teams".into(),
+            label: "Tổ".into(),
+            unit: None,
+            decimals: 0,
+            words: Vec::new(),
+        };
         let chart = bar_chart(
             "c".into(),
             "Tổ".into(),
+            &metric,
             vec![
-                ("Đắk Lắk".into(), 2199),
-                ("Hải Dương".into(), 1341),
-                ("X".into(), 1),
+                ("Đắk Lắk".into(), Figure::exact(2199)),
+                (
+                    "Hải Dương".into(),
+                    Figure {
+                        qualifier: Some(crate::load::content::figure::Qualifier::Tren),
+                        ..Figure::exact(1341)
+                    },
+                ),
+                ("X".into(), Figure::exact(1)),
             ],
         );
         let widths: Vec<u32> = chart.bars.iter().map(|b| b.bar_width).collect();
-        // 330 units for the largest; 1341 / 2199 * 330 = 201.2; 1 would round to 0.
-        assert_eq!(widths, [330, 201, 1]);
+        // "trên 1.341" is 10 letters: 80 units of room, 320 for the largest bar;
+        // 1341 / 2199 * 320 = 195.1; 1 would round to 0.
+        assert_eq!(widths, [320, 195, 1]);
         assert_eq!(chart.height, 3 * ROW_HEIGHT);
-        assert_eq!(chart.desc, "Đắk Lắk: 2.199; Hải Dương: 1.341; X: 1.");
-        assert_eq!(chart.bars[1].value_text, "1.341");
+        assert_eq!(chart.desc, "Đắk Lắk: 2.199; Hải Dương: trên 1.341; X: 1.");
+        assert_eq!(chart.bars[1].value_text, "trên 1.341");
         assert_eq!(chart.bars[1].bar_y, ROW_HEIGHT + 20);
     }
 }

@@ -11,7 +11,9 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::load::config::{Colors, MenuItem, TermSource};
+use crate::load::content::front::Origin;
 use crate::markdown;
+use crate::site::stats::FigureValue;
 use crate::site::{Page, Site};
 use crate::vi;
 
@@ -66,11 +68,27 @@ struct TermView {
     url: Option<String>,
 }
 
+/// Where a figure was first published.
+#[derive(Serialize)]
+pub(super) struct OriginView<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+}
+
+impl<'a> OriginView<'a> {
+    pub(super) fn of(origin: &'a Origin) -> Self {
+        Self {
+            name: &origin.name,
+            url: origin.url.as_deref(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FigureView<'a> {
     name: &'a str,
     label: &'a str,
-    value: u64,
+    value: FigureValue<'a>,
 }
 
 #[derive(Serialize)]
@@ -108,8 +126,11 @@ struct ArticleView<'a> {
     kind_label: &'static str,
     location: Option<&'a str>,
     summary: String,
+    /// In the order of site.yaml's metrics.
     stats: Vec<FigureView<'a>>,
     stats_as_of: Option<String>,
+    /// Where the figures were first published, when the article says.
+    stats_origin: Option<OriginView<'a>>,
     campaign: Option<CampaignView<'a>>,
     image: Option<ImageView<'a>>,
     words: usize,
@@ -260,18 +281,20 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
             },
         }
     });
-    let stats = front
-        .stats
-        .iter()
-        .flat_map(|s| s.figures.iter())
-        .filter_map(|(name, value)| {
-            config.metric(name).map(|metric| FigureView {
-                name,
-                label: &metric.label,
-                value: *value,
+    let stats = match (&front.stats, &config.stats) {
+        (Some(stats), Some(settings)) => settings
+            .metrics
+            .iter()
+            .filter_map(|metric| {
+                stats.figures.get(&metric.name).map(|figure| FigureView {
+                    name: &metric.name,
+                    label: &metric.label,
+                    value: FigureValue::of(*figure, metric),
+                })
             })
-        })
-        .collect();
+            .collect(),
+        _ => Vec::new(),
+    };
     ArticleView {
         title: &front.title,
         url: &article.url,
@@ -291,6 +314,11 @@ fn article_view<'a>(site: &'a Site, page: &'a Page, build_date: NaiveDate) -> Ar
             .as_ref()
             .map(|s| s.as_of.or(front.date))
             .and_then(iso_date),
+        stats_origin: front
+            .stats
+            .as_ref()
+            .and_then(|s| s.origin.as_ref())
+            .map(OriginView::of),
         campaign,
         image,
         words: page.rendered.words,

@@ -18,7 +18,7 @@ use crate::i18n::Msg;
 use crate::load::content::Article;
 use crate::markdown::shortcodes::{Call, Expanded, Refusal};
 use crate::provinces::Registry;
-use crate::site::stats::Statistics;
+use crate::site::stats::{FigureValue, Statistics, figure_text};
 
 /// The templates shortcodes render with.
 pub trait Templates: Sync {
@@ -203,7 +203,10 @@ struct FigureBox<'a> {
 #[derive(Serialize)]
 struct FigureLine<'a> {
     label: &'a str,
-    value: u64,
+    value: FigureValue<'a>,
+    /// The figure as the page shows it, for the search text.
+    #[serde(skip)]
+    text: String,
     as_of: String,
 }
 
@@ -316,7 +319,8 @@ fn built_in(
                 .filter_map(|metric| {
                     province.shown.get(&metric.name).map(|report| FigureLine {
                         label: &metric.label,
-                        value: report.value,
+                        text: figure_text(report.value, metric),
+                        value: FigureValue::of(report.value, metric),
                         as_of: report.as_of.format("%Y-%m-%d").to_string(),
                     })
                 })
@@ -326,7 +330,7 @@ fn built_in(
                 province.name(),
                 figures
                     .iter()
-                    .map(|f| format!("{} {}", f.label, f.value))
+                    .map(|f| format!("{} {}", f.label, f.text))
                     .collect::<Vec<_>>()
                     .join(" ")
             );

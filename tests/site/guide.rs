@@ -114,6 +114,28 @@ fn the_guide_quotes_the_messages_loa_really_gives() {
             ),
         ),
         (
+            "qualifier",
+            SiteTest::new().file(
+                A,
+                "---\ntitle: A\ndate: 2024-07-01\nprovince: Đắk Lắk\nstats:\n  members: tren 9000\n---\n",
+            ),
+        ),
+        (
+            "prose",
+            SiteTest::new()
+                .file(
+                    "site.yaml",
+                    &crate::support::SITE_YAML.replace(
+                        "members: { label: Thành viên }",
+                        "members: { label: Thành viên, words: [thành viên] }",
+                    ),
+                )
+                .file(
+                    A,
+                    "---\ntitle: A\ndate: 2024-07-01\nprovince: Đắk Lắk\nstats:\n  members: 9000\n---\nToàn tỉnh có trên 9.000 thành viên.\n",
+                ),
+        ),
+        (
             "metric",
             SiteTest::new().file(
                 A,

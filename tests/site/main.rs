@@ -6,6 +6,7 @@ mod dates;
 mod errors;
 mod example;
 mod external;
+mod figures;
 mod guide;
 mod hardening;
 mod incremental;

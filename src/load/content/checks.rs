@@ -122,6 +122,7 @@ pub(super) fn check_article(
             ),
         }
     }
+    let mut misread = Diagnostics::default();
     if let Some(stats) = &front.stats {
         if front.province.is_none() {
             problem(
@@ -130,8 +131,39 @@ pub(super) fn check_article(
                 Some(Msg::FiguresNeedProvinceHelp),
             );
         }
-        for metric in stats.figures.keys() {
-            if config.metric(metric).is_none() {
+        for (metric, figure) in &stats.figures {
+            if let Some(declared) = config.metric(metric) {
+                let written = figure.value;
+                let wrong = if declared.decimals == 0 && written.as_whole().is_none() {
+                    Some(super::figure::not_whole(written))
+                } else if written.decimals() > declared.decimals {
+                    Some((
+                        Msg::FigureTooManyDecimals {
+                            metric: metric.clone(),
+                            written: written.vietnamese(),
+                            decimals: declared.decimals,
+                        },
+                        Msg::FigureTooManyDecimalsHelp {
+                            file: config::FILE_NAME.into(),
+                        },
+                    ))
+                } else {
+                    None
+                };
+                if let Some((message, help)) = wrong {
+                    // Worded and placed as the YAML reader places its own errors in a
+                    // figure: the key's path first, the marker under the value.
+                    let mut diagnostic =
+                        Diagnostic::new(&source.path, format!("stats.{metric}: {message}"))
+                            .help(help.to_string());
+                    diagnostic.location =
+                        locate_key(&source.front, 2, &["stats", metric]).map(|key| {
+                            let value = key.line_text.split_once(':').map_or("", |(_, v)| v.trim());
+                            Location::of_text_on_line(&source.front, key.line, value)
+                        });
+                    misread.push(diagnostic);
+                }
+            } else {
                 let known: Vec<&str> = config
                     .stats
                     .iter()
@@ -167,6 +199,7 @@ pub(super) fn check_article(
             Some(Msg::FrontImageAltEmptyHelp),
         );
     }
+    problems.extend(misread);
     // The other addresses of front matter are checked where they are read (`aliases`
     // must be site paths); `extra` is free-form, for themes, and a theme that prints a
     // value of it as an address must check it itself.
@@ -191,7 +224,26 @@ pub(super) fn check_article(
         diagnostic.location = locate_key(&source.front, 2, &["image", "src"]);
         problems.push(diagnostic);
     }
+    if let Some(scheme) = front
+        .stats
+        .as_ref()
+        .and_then(|s| s.origin.as_ref()?.url.as_deref())
+        .and_then(|url| markdown::refused_scheme(url, markdown::UrlUse::Link))
+    {
+        let mut diagnostic = Diagnostic::new(
+            &source.path,
+            Msg::UrlRefused {
+                scheme,
+                image: false,
+            }
+            .to_string(),
+        )
+        .help(Msg::UrlRefusedHelp { image: false }.to_string());
+        diagnostic.location = locate_key(&source.front, 2, &["stats", "origin"]);
+        problems.push(diagnostic);
+    }
     front.tags.retain(|tag| !tag.trim().is_empty());
+    super::prose::check(source, &front, config, registry, problems);
     front
 }
 

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::figure::Figure;
 use crate::i18n::Msg;
 use crate::load::yaml::HELP_SEPARATOR;
 
@@ -188,12 +189,22 @@ impl<'de> Deserialize<'de> for DateValue {
     }
 }
 
-/// The figures an article reports for its province: `as_of` and one whole number per
-/// metric declared in site.yaml.
+/// The figures an article reports for its province: `as_of`, `origin` and one figure
+/// per metric declared in site.yaml (see `figure`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     pub as_of: Option<DateValue>,
-    pub figures: BTreeMap<String, u64>,
+    pub origin: Option<Origin>,
+    pub figures: BTreeMap<String, Figure>,
+}
+
+/// Where the figures were first published: `{ name: Báo Tiền Phong, url: https://… }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Stats {
@@ -207,11 +218,13 @@ impl<'de> Deserialize<'de> for Stats {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stats, A::Error> {
                 let mut stats = Stats::default();
                 while let Some(key) = map.next_key::<String>()? {
-                    if key == "as_of" {
-                        stats.as_of = Some(map.next_value()?);
-                    } else {
-                        let Figure(value) = map.next_value()?;
-                        stats.figures.insert(key, value);
+                    match key.as_str() {
+                        "as_of" => stats.as_of = Some(map.next_value()?),
+                        "origin" => stats.origin = Some(map.next_value()?),
+                        _ => {
+                            let figure: Figure = map.next_value()?;
+                            stats.figures.insert(key, figure);
+                        }
                     }
                 }
                 Ok(stats)
@@ -219,66 +232,6 @@ impl<'de> Deserialize<'de> for Stats {
         }
         deserializer.deserialize_map(StatsVisitor)
     }
-}
-
-/// A count: a whole, non-negative number.
-struct Figure(u64);
-
-impl<'de> Deserialize<'de> for Figure {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FigureVisitor;
-        impl Visitor<'_> for FigureVisitor {
-            type Value = Figure;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a whole number such as 2199")
-            }
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Figure, E> {
-                Ok(Figure(value))
-            }
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Figure, E> {
-                u64::try_from(value).map(Figure).map_err(|_| {
-                    E::custom(format!(
-                        "{}{HELP_SEPARATOR}{}",
-                        Msg::FigureNegative { value },
-                        Msg::FigureNegativeHelp {
-                            value: value.unsigned_abs()
-                        }
-                    ))
-                })
-            }
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Figure, E> {
-                Err(E::custom(decimal_figure_message(value)))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
-                let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-                let help = match digits.parse::<u64>() {
-                    Ok(value) => Msg::FigureWriteWithout { value },
-                    Err(_) => Msg::FigureWriteWhole,
-                };
-                Err(E::custom(format!(
-                    "{}{HELP_SEPARATOR}{help}",
-                    Msg::FigureNotNumber { text: text.into() }
-                )))
-            }
-        }
-        deserializer.deserialize_any(FigureVisitor)
-    }
-}
-
-/// `teams: 2.199` is how 2199 is written in Vietnamese, but YAML reads a decimal.
-fn decimal_figure_message(value: f64) -> String {
-    let written = format!("{value:?}");
-    let help = match written.split_once('.') {
-        Some((whole, fraction)) if fraction.len() <= 3 && value.fract() != 0.0 => {
-            let padded = format!("{fraction:0<3}");
-            Msg::FigureDotHelp {
-                written: written.clone(),
-                value: format!("{}{padded}", whole.trim_start_matches('0')),
-            }
-        }
-        _ => Msg::FigureCountsHelp,
-    };
-    format!("{}{HELP_SEPARATOR}{help}", Msg::FigureNotWhole { written })
 }
 
 #[cfg(test)]
@@ -315,18 +268,19 @@ mod tests {
     }
 
     #[test]
-    fn figures_must_be_whole_and_non_negative() {
-        let stats: Stats = parse("as_of: 2024-07-01\nteams: 2199\n").unwrap();
-        assert_eq!(stats.figures["teams"], 2199);
+    fn figures_read_with_their_origin_and_refuse_negatives_and_quotes() {
+        let stats: Stats = parse(
+            "as_of: 2024-07-01\nteams: 2199\nmembers: trên 9000\norigin: { name: Báo Tiền Phong, url: https://tienphong.vn/ }\n",
+        )
+        .unwrap();
+        assert_eq!(stats.figures["teams"], Figure::exact(2199));
+        assert_eq!(stats.figures["members"].text(), "trên 9.000");
+        assert_eq!(stats.origin.unwrap().name, "Báo Tiền Phong");
+        // Decimals are read as written; whether a metric takes them is checked against
+        // site.yaml (`checks`).
+        let stats: Stats = parse("teams: 2.199\n").unwrap();
+        assert_eq!(stats.figures["teams"].value.as_whole(), None);
         let cases = [
-            (
-                "teams: 2.199",
-                "teams: a figure must be a whole number, got 2.199\nhelp: YAML reads the dot as a decimal point; if you meant 2.199 in the Vietnamese way, write 2199 without the dot",
-            ),
-            (
-                "members: 9.000",
-                "members: a figure must be a whole number, got 9.0\nhelp: figures are counts: write the whole number without dots or commas, such as 9000 for 9.000",
-            ),
             (
                 "teams: -5",
                 "teams: a figure cannot be negative, got -5\nhelp: write the count as reported, such as 5",

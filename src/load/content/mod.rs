@@ -7,7 +7,9 @@
 //! and the build stops before writing anything.
 
 mod checks;
+pub mod figure;
 pub mod front;
+mod prose;
 
 pub use checks::PLACEHOLDERS;
 use checks::{check_article, check_placeholders};

@@ -35,8 +35,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::config::{Metric, StatsConfig, locate_key};
+use crate::load::config::{Metric, Scope, StatsConfig, locate_key};
 use crate::load::content::Article;
+use crate::load::content::figure::{Figure, Qualifier};
+use crate::load::content::front::Origin;
 use crate::provinces::{Era, Registry, Unit};
 use crate::vi;
 
@@ -44,27 +46,27 @@ use crate::vi;
 pub const JSON_FILE: &str = "stats.json";
 pub const CSV_FILE: &str = "stats.csv";
 
-/// Whole-number figures per metric: what one province reports, or a sum. A metric that is
-/// absent was not reported, which is not the same as a reported 0; adding keeps that
-/// difference (absent + absent stays absent).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Figures(BTreeMap<String, u64>);
+/// Figures per metric: what one province reports, or a sum. A metric that is absent was
+/// not reported, which is not the same as a reported 0; adding keeps that difference
+/// (absent + absent stays absent). A sum's qualifier follows `Qualifier::of_sum`; a
+/// figure added to nothing stays as it is, word and all: a sum of one part is that part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures(BTreeMap<String, Figure>);
 
 impl Figures {
-    pub fn get(&self, metric: &str) -> Option<u64> {
+    pub fn get(&self, metric: &str) -> Option<Figure> {
         self.0.get(metric).copied()
     }
 
-    pub fn insert(&mut self, metric: impl Into<String>, value: u64) {
-        self.0.insert(metric.into(), value);
+    pub fn insert(&mut self, metric: impl Into<String>, figure: Figure) {
+        self.0.insert(metric.into(), figure);
     }
 
-    /// Metric names with their values, by metric name.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+    /// Metric names with their figures, by metric name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Figure)> {
         self.0
             .iter()
-            .map(|(metric, value)| (metric.as_str(), *value))
+            .map(|(metric, figure)| (metric.as_str(), *figure))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -74,11 +76,11 @@ impl Figures {
 
 impl AddAssign<&Figures> for Figures {
     fn add_assign(&mut self, other: &Figures) {
-        for (metric, value) in &other.0 {
-            let sum = self.0.entry(metric.clone()).or_insert(0);
-            // Counts of people cannot come near u64::MAX; saturating keeps a typo of
-            // twenty digits from aborting the build.
-            *sum = sum.saturating_add(*value);
+        for (metric, figure) in &other.0 {
+            self.0
+                .entry(metric.clone())
+                .and_modify(|sum| *sum = *sum + *figure)
+                .or_insert(*figure);
         }
     }
 }
@@ -89,8 +91,8 @@ impl AddAssign for Figures {
     }
 }
 
-impl<S: Into<String>> FromIterator<(S, u64)> for Figures {
-    fn from_iter<I: IntoIterator<Item = (S, u64)>>(iter: I) -> Self {
+impl<S: Into<String>> FromIterator<(S, Figure)> for Figures {
+    fn from_iter<I: IntoIterator<Item = (S, Figure)>>(iter: I) -> Self {
         Self(iter.into_iter().map(|(m, v)| (m.into(), v)).collect())
     }
 }
@@ -110,9 +112,11 @@ pub struct Source {
 /// One figure as one article reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    pub value: u64,
+    pub value: Figure,
     pub as_of: NaiveDate,
     pub source: Source,
+    /// Where the article says the figure was first published.
+    pub origin: Option<Origin>,
 }
 
 /// A unit named by its official name and slug.
@@ -223,8 +227,11 @@ impl<'a> StatsPage<'a> {
 pub struct Statistics {
     /// The URL segment of the statistics pages: `thong-ke`.
     pub path: String,
-    /// The metrics of site.yaml, by name.
+    /// The metrics of site.yaml, in its order.
     pub metrics: Vec<Metric>,
+    /// The province a provincial portal reports, as the registry names it; none for a
+    /// national site.
+    pub scope: Option<UnitRef>,
     /// The national totals: per metric, the sum of the figures shown.
     pub totals: Figures,
     /// The units with at least one figure, in Vietnamese order.
@@ -251,9 +258,9 @@ impl Statistics {
         format!("/{}/{CSV_FILE}", self.path)
     }
 
-    /// The total for `metric`: 0 when no province reported it.
-    pub fn total(&self, metric: &str) -> u64 {
-        self.totals.get(metric).unwrap_or(0)
+    /// The total for `metric`: an exact 0 when no province reported it.
+    pub fn total(&self, metric: &str) -> Figure {
+        self.totals.get(metric).unwrap_or_default()
     }
 
     /// The reporting unit of that slug, if it reported.
@@ -323,12 +330,21 @@ impl Statistics {
             metrics: self
                 .metrics
                 .iter()
-                .map(|m| (m.name.as_str(), OpenMetric { label: &m.label }))
+                .map(|m| {
+                    (
+                        m.name.as_str(),
+                        OpenMetric {
+                            label: &m.label,
+                            unit: m.unit.as_deref(),
+                            decimals: m.decimals,
+                        },
+                    )
+                })
                 .collect(),
             totals: self
                 .metrics
                 .iter()
-                .map(|m| (m.name.as_str(), self.total(&m.name)))
+                .map(|m| (m.name.as_str(), OpenValue::of(self.total(&m.name))))
                 .collect(),
             provinces: self
                 .provinces
@@ -344,9 +360,13 @@ impl Statistics {
                             (
                                 metric.as_str(),
                                 OpenFigure {
-                                    value: report.value,
+                                    value: OpenValue::of(report.value),
                                     as_of: report.as_of.format("%Y-%m-%d").to_string(),
                                     source: &report.source.url,
+                                    origin: report.origin.as_ref().map(|o| OpenOrigin {
+                                        name: &o.name,
+                                        url: o.url.as_deref(),
+                                    }),
                                 },
                             )
                         })
@@ -363,11 +383,11 @@ impl Statistics {
                     figures: c
                         .figures
                         .iter()
-                        .map(|(metric, value)| {
+                        .map(|(metric, figure)| {
                             (
                                 metric,
                                 OpenRollup {
-                                    value,
+                                    value: OpenValue::of(figure),
                                     partial: c.is_partial(metric),
                                 },
                             )
@@ -382,28 +402,37 @@ impl Statistics {
         json
     }
 
-    /// `stats.csv`, as docs/design.md specifies it: UTF-8, a header row, then one row per
-    /// province and metric, provinces in Vietnamese order and metrics by name.
+    /// `stats.csv`, as docs/design.md specifies it: UTF-8 after a byte-order mark (without
+    /// it, Excel on Windows reads the file in the system's code page and garbles every
+    /// Vietnamese letter), a header row, then one row per province and metric, provinces
+    /// in Vietnamese order and metrics in site.yaml's order.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
         writer.write_record([
             "province",
             "province_slug",
             "current_province",
             "metric",
             "value",
+            "qualifier",
+            "origin_name",
+            "origin_url",
             "as_of",
             "source",
         ])?;
         for province in &self.provinces {
             for metric in &self.metrics {
                 if let Some(report) = province.shown.get(&metric.name) {
+                    let origin = report.origin.as_ref();
                     writer.write_record([
                         province.name(),
                         province.slug(),
                         &province.current.name,
                         &metric.name,
-                        &report.value.to_string(),
+                        &report.value.value.plain(),
+                        report.value.qualifier.map_or("", Qualifier::word),
+                        origin.map_or("", |o| o.name.as_str()),
+                        origin.and_then(|o| o.url.as_deref()).unwrap_or(""),
                         &report.as_of.format("%Y-%m-%d").to_string(),
                         &report.source.url,
                     ])?;
@@ -419,7 +448,7 @@ impl Statistics {
 #[derive(Serialize)]
 struct OpenData<'a> {
     metrics: BTreeMap<&'a str, OpenMetric<'a>>,
-    totals: BTreeMap<&'a str, u64>,
+    totals: BTreeMap<&'a str, OpenValue>,
     provinces: Vec<OpenProvince<'a>>,
     current_provinces: Vec<OpenCurrent<'a>>,
 }
@@ -427,6 +456,39 @@ struct OpenData<'a> {
 #[derive(Serialize)]
 struct OpenMetric<'a> {
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_zero")]
+    decimals: u32,
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// A figure's number and word: `{"value": 9000, "qualifier": "trên"}`, flattened into
+/// the objects that hold one.
+#[derive(Serialize)]
+struct OpenValue {
+    value: serde_json::Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifier: Option<&'static str>,
+}
+
+impl OpenValue {
+    fn of(figure: Figure) -> Self {
+        Self {
+            value: figure.value.json(),
+            qualifier: figure.qualifier.map(Qualifier::word),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OpenOrigin<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -439,9 +501,12 @@ struct OpenProvince<'a> {
 
 #[derive(Serialize)]
 struct OpenFigure<'a> {
-    value: u64,
+    #[serde(flatten)]
+    value: OpenValue,
     as_of: String,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<OpenOrigin<'a>>,
 }
 
 #[derive(Serialize)]
@@ -454,7 +519,8 @@ struct OpenCurrent<'a> {
 
 #[derive(Serialize)]
 struct OpenRollup {
-    value: u64,
+    #[serde(flatten)]
+    value: OpenValue,
     partial: bool,
 }
 
@@ -463,7 +529,7 @@ type EntriesByMetric<'a> = BTreeMap<&'a str, Vec<Entry<'a>>>;
 
 /// One article's figure for one metric, before the rules are applied.
 struct Entry<'a> {
-    value: u64,
+    value: Figure,
     as_of: NaiveDate,
     article: &'a Article,
     date: NaiveDate,
@@ -473,6 +539,12 @@ impl Entry<'_> {
     fn report(&self) -> Report {
         Report {
             value: self.value,
+            origin: self
+                .article
+                .front
+                .stats
+                .as_ref()
+                .and_then(|s| s.origin.clone()),
             as_of: self.as_of,
             source: Source {
                 path: self.article.source.path_string(),
@@ -629,7 +701,7 @@ fn gather<'a>(
             for province in absorbed.iter().filter_map(|old| reported(old)) {
                 sum += province.figures();
             }
-            for (metric, value) in sum.iter() {
+            for (metric, figure) in sum.iter() {
                 if current.figures.get(metric).is_some() {
                     continue;
                 }
@@ -638,7 +710,7 @@ fn gather<'a>(
                     .filter(|old| reported(old).is_none_or(|p| !p.shown.contains_key(metric)))
                     .map(|old| old.name.clone())
                     .collect();
-                current.figures.insert(metric, value);
+                current.figures.insert(metric, figure);
                 current.missing.insert(metric.to_string(), missing);
             }
             current
@@ -648,6 +720,10 @@ fn gather<'a>(
     let statistics = Statistics {
         path: config.path.clone(),
         metrics: config.metrics.clone(),
+        scope: match &config.scope {
+            Scope::National => None,
+            Scope::Province(name) => registry.lookup(name).map(UnitRef::of),
+        },
         totals,
         provinces,
         current_provinces,
@@ -667,8 +743,8 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
             metric: metric.into(),
             province: province.into(),
             as_of: as_of.to_string(),
-            here: other.value,
-            there: first.value,
+            here: other.value.written(),
+            there: first.value.written(),
             first: first_path.clone(),
         }
         .to_string(),
@@ -680,7 +756,7 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
                 None => first_path.clone(),
             },
             metric: metric.into(),
-            value: first.value,
+            value: first.value.written(),
             province: province.into(),
             as_of: as_of.to_string(),
         }
@@ -689,6 +765,40 @@ fn conflict(province: &str, metric: &str, first: &Entry, other: &Entry) -> Diagn
     .help(Msg::FigureConflictHelp.to_string());
     diagnostic.location = locate_key(&source.front, 2, &["stats", metric]);
     diagnostic
+}
+
+/// A figure as templates show it, through the `figure` filter: `{{ f.value | figure }}`
+/// gives "trên 9.000" or "4,6 tỷ đồng/năm".
+#[derive(Serialize)]
+pub struct FigureValue<'a> {
+    /// The number, for programs and comparisons: 9000, 4.6.
+    value: serde_json::Number,
+    /// The article's word (`trên`, `khoảng`, …); none when exact.
+    qualifier: Option<&'static str>,
+    /// The metric's unit (`tỷ đồng/năm`); none for a count.
+    unit: Option<&'a str>,
+    /// How many digits after the comma the metric allows.
+    decimals: u32,
+}
+
+impl<'a> FigureValue<'a> {
+    pub fn of(figure: Figure, metric: &'a Metric) -> Self {
+        Self {
+            value: figure.value.json(),
+            qualifier: figure.qualifier.map(Qualifier::word),
+            unit: metric.unit.as_deref(),
+            decimals: metric.decimals,
+        }
+    }
+}
+
+/// What the `figure` filter writes for `figure` of `metric`, for text made outside
+/// templates (charts, search text): the same words.
+pub fn figure_text(figure: Figure, metric: &Metric) -> String {
+    match &metric.unit {
+        Some(unit) => format!("{} {unit}", figure.text()),
+        None => figure.text(),
+    }
 }
 
 #[cfg(test)]

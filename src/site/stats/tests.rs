@@ -97,8 +97,8 @@ fn date(text: &str) -> NaiveDate {
 }
 
 /// The seed figures: Hải Dương 1341 teams / 4248 members as of 12/6/2024, Đắk Lắk
-/// 2199 / 9000 as of 1/7/2024 (after an earlier 2000 teams as of 1/6/2024), Cần Thơ
-/// 3000 members only.
+/// 2199 / trên 9000 as of 1/7/2024 (after an earlier 2000 teams as of 1/6/2024), Cần
+/// Thơ trên 3000 members only.
 fn seed_site() -> TestSite {
     TestSite::new()
         .article(
@@ -117,51 +117,67 @@ fn seed_site() -> TestSite {
             "content/le-ra-mat/dak-lak.md",
             "2024-07-01",
             "Đắk Lắk",
-            "teams: 2199\nmembers: 9000",
+            "teams: 2199\nmembers: trên 9000",
         )
         .article(
             "content/le-ra-mat/can-tho.md",
             "2024-07-01",
             "Cần Thơ",
-            "as_of: 2024-07-01\nmembers: 3000",
+            "as_of: 2024-07-01\nmembers: { value: 3000, qualifier: trên }",
         )
 }
 
 #[test]
 fn figures_add_per_metric_and_keep_unreported_apart_from_zero() {
-    let mut sum = Figures::from_iter([("teams", 1341), ("members", 4248)]);
-    sum += Figures::from_iter([("teams", 2199), ("reports", 0)]);
+    let exact = Figure::exact;
+    let mut sum = Figures::from_iter([("teams", exact(1341)), ("members", exact(4248))]);
+    sum += Figures::from_iter([("teams", exact(2199)), ("reports", exact(0))]);
     sum += &Figures::default();
-    assert_eq!(sum.get("teams"), Some(3540));
-    assert_eq!(sum.get("members"), Some(4248));
-    assert_eq!(sum.get("reports"), Some(0));
+    assert_eq!(sum.get("teams"), Some(exact(3540)));
+    assert_eq!(sum.get("members"), Some(exact(4248)));
+    assert_eq!(sum.get("reports"), Some(exact(0)));
     assert_eq!(sum.get("units"), None);
-    let mut huge = Figures::from_iter([("teams", u64::MAX)]);
-    huge += Figures::from_iter([("teams", 1)]);
-    assert_eq!(huge.get("teams"), Some(u64::MAX));
+    let mut huge = Figures::from_iter([("teams", exact(u64::MAX))]);
+    huge += Figures::from_iter([("teams", exact(1))]);
+    assert_eq!(huge.get("teams"), Some(exact(u64::MAX)));
+}
+
+#[test]
+fn a_sum_of_one_part_keeps_its_word_and_of_more_follows_the_rules() {
+    let figure = |text: &str| crate::load::yaml::parse::<Figure>(text).unwrap();
+    let mut sum = Figures::default();
+    sum += Figures::from_iter([("members", figure("hơn 800"))]);
+    assert_eq!(sum.get("members").unwrap().text(), "hơn 800");
+    sum += Figures::from_iter([("members", figure("728"))]);
+    assert_eq!(sum.get("members").unwrap().text(), "trên 1.528");
+    sum += Figures::from_iter([("members", figure("gần 100"))]);
+    assert_eq!(sum.get("members").unwrap().text(), "khoảng 1.628");
 }
 
 #[test]
 fn national_totals_sum_the_latest_figure_of_each_province() {
     let statistics = seed_site().statistics();
     // teams: 1341 (Hải Dương) + 2199 (Đắk Lắk, not the older 2000) = 3540
-    // members: 4248 + 9000 + 3000 = 16248
+    // members: 4248 + trên 9000 + trên 3000 = trên 16248
     assert_eq!(statistics.total("teams"), 3540);
-    assert_eq!(statistics.total("members"), 16248);
+    assert_eq!(statistics.total("members").written(), "trên 16248");
     let dak_lak = statistics.province("dak-lak").expect("Đắk Lắk reported");
     let shown = &dak_lak.shown["teams"];
-    assert_eq!(shown.value, 2199);
+    assert_eq!(shown.value, Figure::exact(2199));
     // No `as_of`: the article's date.
     assert_eq!(shown.as_of, date("2024-07-01"));
     assert_eq!(shown.source.url, "/le-ra-mat/bai-dak-lak/");
     assert_eq!(shown.source.path, "content/le-ra-mat/dak-lak.md");
-    let history: Vec<(u64, NaiveDate)> = dak_lak.history["teams"]
+    let history: Vec<(String, NaiveDate)> = dak_lak.history["teams"]
         .iter()
-        .map(|r| (r.value, r.as_of))
+        .map(|r| (r.value.text(), r.as_of))
         .collect();
     assert_eq!(
         history,
-        [(2000, date("2024-06-01")), (2199, date("2024-07-01"))]
+        [
+            ("2.000".to_string(), date("2024-06-01")),
+            ("2.199".to_string(), date("2024-07-01"))
+        ]
     );
     assert_eq!(statistics.as_of(), Some(date("2024-07-01")));
     assert_eq!(statistics.old_unit_count, 63);
@@ -264,24 +280,52 @@ fn current_provinces_sum_their_absorbed_units_and_say_when_some_are_missing() {
     };
 
     let can_tho = current("can-tho");
-    // members: 3000 (Cần Thơ) + 1200 (Sóc Trăng) = 4200; Hậu Giang reported none.
-    assert_eq!(can_tho.figures.get("members"), Some(4200));
+    // members: trên 3000 (Cần Thơ) + 1200 (Sóc Trăng) = trên 4200; Hậu Giang reported
+    // none.
+    assert_eq!(
+        can_tho
+            .figures
+            .get("members")
+            .map(|f| f.written())
+            .as_deref(),
+        Some("trên 4200")
+    );
     assert_eq!(can_tho.missing["members"], ["Hậu Giang"]);
     // teams: only Sóc Trăng's 50.
-    assert_eq!(can_tho.figures.get("teams"), Some(50));
+    assert_eq!(
+        can_tho.figures.get("teams").map(|f| f.written()).as_deref(),
+        Some("50")
+    );
     assert_eq!(can_tho.missing["teams"], ["Cần Thơ", "Hậu Giang"]);
     assert!(can_tho.is_partial("teams"));
 
     let hai_phong = current("hai-phong");
     // teams: 10 + 1341 = 1351, both units reported: complete.
-    assert_eq!(hai_phong.figures.get("teams"), Some(1351));
+    assert_eq!(
+        hai_phong
+            .figures
+            .get("teams")
+            .map(|f| f.written())
+            .as_deref(),
+        Some("1351")
+    );
     assert!(!hai_phong.is_partial("teams"));
     // members: Hải Dương's 4248 only.
-    assert_eq!(hai_phong.figures.get("members"), Some(4248));
+    assert_eq!(
+        hai_phong
+            .figures
+            .get("members")
+            .map(|f| f.written())
+            .as_deref(),
+        Some("4248")
+    );
     assert!(hai_phong.is_partial("members"));
 
     let dak_lak = current("dak-lak");
-    assert_eq!(dak_lak.figures.get("teams"), Some(2199));
+    assert_eq!(
+        dak_lak.figures.get("teams").map(|f| f.written()).as_deref(),
+        Some("2199")
+    );
     assert_eq!(dak_lak.missing["teams"], ["Phú Yên"]);
 
     let ca_mau = current("ca-mau");
@@ -304,7 +348,7 @@ fn different_figures_for_one_day_are_an_error_naming_both_files() {
             "content/tin-tuc/dak-lak-sau.md",
             "2024-07-03",
             "Đắk Lắk",
-            "as_of: 2024-07-01\nteams: 2200\nmembers: 9000",
+            "as_of: 2024-07-01\nteams: 2200\nmembers: trên 9000",
         )
         .aggregate()
         .unwrap_err();
@@ -332,7 +376,7 @@ fn the_same_figure_twice_for_one_day_is_shown_from_the_earlier_article() {
             "content/tin-tuc/a-nhac-lai.md",
             "2024-07-05",
             "Cần Thơ",
-            "as_of: 2024-07-01\nmembers: 3000",
+            "as_of: 2024-07-01\nmembers: trên 3000",
         )
         .statistics();
     let can_tho = statistics.province("can-tho").unwrap();
@@ -341,7 +385,7 @@ fn the_same_figure_twice_for_one_day_is_shown_from_the_earlier_article() {
         "content/le-ra-mat/can-tho.md"
     );
     assert_eq!(can_tho.history["members"].len(), 2);
-    assert_eq!(statistics.total("members"), 16248);
+    assert_eq!(statistics.total("members").written(), "trên 16248");
 }
 
 #[test]
@@ -368,7 +412,7 @@ fn a_conflict_stops_the_build_with_the_other_problems() {
         messages,
         [
             "the link points to `/thong-ke/khong-co/`, a page this site does not produce",
-            "`members` for Cần Thơ as of 2024-07-01 is 3100 here, but 3000 in content/le-ra-mat/can-tho.md",
+            "`members` for Cần Thơ as of 2024-07-01 is 3100 here, but trên 3000 in content/le-ra-mat/can-tho.md",
         ]
     );
 }
@@ -390,13 +434,13 @@ fn stats_json_is_shaped_as_the_design_says() {
             "members": {"label": "Thành viên"},
             "teams": {"label": "Tổ bảo vệ ANTT"}
         },
-        "totals": {"members": 16248, "teams": 3540},
+        "totals": {"members": {"value": 16248, "qualifier": "trên"}, "teams": {"value": 3540}},
         "provinces": [
             {"name": "Cần Thơ", "slug": "can-tho", "current": "Cần Thơ", "figures": {
-                "members": {"value": 3000, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-can-tho/"}
+                "members": {"value": 3000, "qualifier": "trên", "as_of": "2024-07-01", "source": "/le-ra-mat/bai-can-tho/"}
             }},
             {"name": "Đắk Lắk", "slug": "dak-lak", "current": "Đắk Lắk", "figures": {
-                "members": {"value": 9000, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-dak-lak/"},
+                "members": {"value": 9000, "qualifier": "trên", "as_of": "2024-07-01", "source": "/le-ra-mat/bai-dak-lak/"},
                 "teams": {"value": 2199, "as_of": "2024-07-01", "source": "/le-ra-mat/bai-dak-lak/"}
             }},
             {"name": "Hải Dương", "slug": "hai-duong", "current": "Hải Phòng", "figures": {
@@ -413,10 +457,10 @@ fn stats_json_is_shaped_as_the_design_says() {
         [
             &serde_json::json!({"name": "Cần Thơ", "slug": "can-tho",
                     "absorbed": ["Cần Thơ", "Sóc Trăng", "Hậu Giang"],
-                    "figures": {"members": {"value": 3000, "partial": true}}}),
+                    "figures": {"members": {"value": 3000, "qualifier": "trên", "partial": true}}}),
             &serde_json::json!({"name": "Đắk Lắk", "slug": "dak-lak",
                     "absorbed": ["Đắk Lắk", "Phú Yên"],
-                    "figures": {"members": {"value": 9000, "partial": true},
+                    "figures": {"members": {"value": 9000, "qualifier": "trên", "partial": true},
                                 "teams": {"value": 2199, "partial": true}}}),
             &serde_json::json!({"name": "Hải Phòng", "slug": "hai-phong",
                     "absorbed": ["Hải Phòng", "Hải Dương"],
@@ -434,12 +478,12 @@ fn stats_csv_has_one_row_per_province_and_metric() {
     let out = site.built();
     assert_eq!(
         read(&out, "thong-ke/stats.csv"),
-        "province,province_slug,current_province,metric,value,as_of,source\n\
-             Cần Thơ,can-tho,Cần Thơ,members,3000,2024-07-01,/le-ra-mat/bai-can-tho/\n\
-             Đắk Lắk,dak-lak,Đắk Lắk,teams,2199,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
-             Đắk Lắk,dak-lak,Đắk Lắk,members,9000,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
-             Hải Dương,hai-duong,Hải Phòng,teams,1341,2024-06-12,/tin-tuc/bai-hai-duong/\n\
-             Hải Dương,hai-duong,Hải Phòng,members,4248,2024-06-12,/tin-tuc/bai-hai-duong/\n"
+        "\u{feff}province,province_slug,current_province,metric,value,qualifier,origin_name,origin_url,as_of,source\n\
+             Cần Thơ,can-tho,Cần Thơ,members,3000,trên,,,2024-07-01,/le-ra-mat/bai-can-tho/\n\
+             Đắk Lắk,dak-lak,Đắk Lắk,teams,2199,,,,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
+             Đắk Lắk,dak-lak,Đắk Lắk,members,9000,trên,,,2024-07-01,/le-ra-mat/bai-dak-lak/\n\
+             Hải Dương,hai-duong,Hải Phòng,teams,1341,,,,2024-06-12,/tin-tuc/bai-hai-duong/\n\
+             Hải Dương,hai-duong,Hải Phòng,members,4248,,,,2024-06-12,/tin-tuc/bai-hai-duong/\n"
     );
 }
 
@@ -462,13 +506,16 @@ fn a_site_registry_extends_the_builtin_one_and_csv_quotes_its_names() {
         .iter()
         .find(|c| c.slug() == "ha-noi")
         .unwrap();
-    assert_eq!(ha_noi.figures.get("teams"), Some(7));
+    assert_eq!(
+        ha_noi.figures.get("teams").map(|f| f.written()).as_deref(),
+        Some("7")
+    );
     assert_eq!(ha_noi.missing["teams"], ["Hà Nội"]);
     assert_eq!(statistics.old_unit_count, 64);
     let csv = String::from_utf8(statistics.to_csv().unwrap()).unwrap();
     assert_eq!(
         csv.lines().nth(1),
-        Some("\"Thử, Nghiệm\",thu-nghiem,Hà Nội,teams,7,2024-07-01,/tin-tuc/bai-thu/")
+        Some("\"Thử, Nghiệm\",thu-nghiem,Hà Nội,teams,7,,,,2024-07-01,/tin-tuc/bai-thu/")
     );
 }
 
@@ -518,9 +565,19 @@ fn a_current_unit_named_directly_reports_for_the_whole_of_itself() {
         .iter()
         .find(|c| c.slug() == "con-dao")
         .unwrap();
-    assert_eq!(con_dao.figures.get("teams"), Some(150));
+    assert_eq!(
+        con_dao.figures.get("teams").map(|f| f.written()).as_deref(),
+        Some("150")
+    );
     assert!(!con_dao.is_partial("teams"));
-    assert_eq!(con_dao.figures.get("members"), Some(600));
+    assert_eq!(
+        con_dao
+            .figures
+            .get("members")
+            .map(|f| f.written())
+            .as_deref(),
+        Some("600")
+    );
     assert_eq!(
         statistics.province("con-dao").unwrap().current.name,
         "Côn Đảo"
@@ -534,14 +591,14 @@ fn the_pages_show_the_figures_and_link_both_ways() {
                 "content/tin-tuc/lien-ket.md",
                 "---\ntitle: Liên kết\ndate: 2024-07-02\n---\n[Hải Phòng](/thong-ke/hai-phong/) và [dữ liệu](/thong-ke/stats.csv).\n",
             )
-            .file("templates/index.html", "{{ stats.totals.teams | number }} tổ");
+            .file("templates/index.html", "{{ stats.totals.teams | figure }} tổ, {{ stats.totals.members | number }} người");
     let out = site.built();
-    assert_eq!(read(&out, "index.html"), "3.540 tổ");
+    assert_eq!(read(&out, "index.html"), "3.540 tổ, trên 16.248 người");
 
     let national = read(&out, "thong-ke/index.html");
     for expected in [
         "<dd>3.540</dd>",
-        "<dd>16.248</dd>",
+        "<dd>trên 16.248</dd>",
         "Đã có 3 trên 63 tỉnh, thành phố",
         "3 trên 34 tỉnh, thành phố hiện nay",
         "href=\"/thong-ke/stats.json\"",
