@@ -37,13 +37,14 @@ fn main() {
         };
         let docs = loa::search::documents(&prepared.site);
         let date_style = prepared.site.config.date_style;
+        let names = loa::search::Names::of(&docs, &prepared.registry);
         let (files, bytes) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let mut times: Vec<Duration> = (0..ROUNDS)
             .map(|_| {
                 files.store(0, Ordering::Relaxed);
                 bytes.store(0, Ordering::Relaxed);
                 let started = Instant::now();
-                loa::search::index(&docs, date_style, 0, &|(_, file)| {
+                loa::search::index(&docs, &names, date_style, 0, &|(_, file)| {
                     files.fetch_add(1, Ordering::Relaxed);
                     bytes.fetch_add(file.len(), Ordering::Relaxed);
                 });

@@ -48,6 +48,7 @@
 //! newest article first.
 
 mod document;
+mod names;
 mod page;
 mod postings;
 mod tokens;
@@ -63,6 +64,7 @@ use crate::vi::DateStyle;
 use document::Prepared;
 use postings::{Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
 
+pub use names::Names;
 pub use page::{Choice, PageView, page_view};
 pub use tokens::tokens;
 
@@ -74,12 +76,12 @@ pub const INDEX_URL: &str = "/tim-kiem/index.json";
 pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The size a postings chunk grows to before the next key starts a new one.
-const CHUNK_BYTES: usize = 24 * 1024;
+const CHUNK_BYTES: usize = 8 * 1024;
 /// Documents per document file. One file per document would cost a build as many files
 /// again as it has pages; a result page of ten needs at most ten of these files.
-const GROUP: usize = 8;
+const GROUP: usize = 1;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -88,6 +90,8 @@ pub struct Doc<'a> {
     pub date: Option<NaiveDate>,
     pub kind: Option<Kind>,
     pub province: Option<&'a str>,
+    /// The section's folder and title; `None` for a stand-alone page.
+    pub section: Option<(&'a str, &'a str)>,
     pub location: Option<&'a str>,
     pub tags: &'a [String],
     pub summary: Option<&'a str>,
@@ -113,6 +117,10 @@ pub fn documents(site: &Site) -> Vec<Doc<'_>> {
                 // A page outside sections is not news unless it says so.
                 kind: front.kind.or(page.is_listed().then_some(Kind::News)),
                 province: front.province.as_deref(),
+                section: page.section.map(|i| {
+                    let section = &site.sections[i];
+                    (section.section.dir.as_str(), section.title.as_str())
+                }),
                 location: front.location.as_deref(),
                 tags: &front.tags,
                 summary: front.summary.as_deref(),
@@ -128,12 +136,16 @@ pub const FOLDER: &str = "tim-kiem/";
 
 /// Everything the index of `docs` is made from: two equal fingerprints give the same
 /// files, so a build can keep the index it published before.
-pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
+pub fn fingerprint(docs: &[Doc], names: &Names, date_style: DateStyle) -> u128 {
     let mut print = Fingerprint::new();
     print
         .text(env!("CARGO_PKG_VERSION"))
         .text(&format!("{date_style:?}"))
-        .number(docs.len() as u128);
+        .number(names.0.len() as u128);
+    for (name, key) in &names.0 {
+        print.text(name).text(key);
+    }
+    print.number(docs.len() as u128);
     let absent = "\u{0}";
     for doc in docs {
         print
@@ -142,6 +154,7 @@ pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
             .text(&doc.date.map(|d| d.to_string()).unwrap_or_default())
             .text(&doc.kind.map(|k| format!("{k:?}")).unwrap_or_default())
             .text(doc.province.unwrap_or(absent))
+            .text(doc.section.map_or(absent, |(dir, _)| dir))
             .text(doc.location.unwrap_or(absent))
             .text(doc.summary.unwrap_or(absent))
             .number(doc.tags.len() as u128);
@@ -165,8 +178,14 @@ const BATCH: usize = 1024;
 /// manifest. `out` is called from several threads at once, so that files are written
 /// while the next are made. `version` is the [`fingerprint`] of `docs`: equal inputs
 /// give equal files, so it tells a browser when its cached files are stale.
-pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(File) + Sync)) {
-    let mut names = Interner::default();
+pub fn index(
+    docs: &[Doc],
+    names: &Names,
+    date_style: DateStyle,
+    version: u128,
+    out: &(dyn Fn(File) + Sync),
+) {
+    let mut syllables = Interner::default();
     let mut parts: Vec<Part> = (0..PARTS).map(|_| Part::default()).collect();
     let prepare = |part: &[Doc]| -> Vec<Prepared> {
         part.par_iter()
@@ -184,7 +203,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             || -> Vec<Vec<u32>> {
                 prepared
                     .iter()
-                    .map(|p| p.names.iter().map(|name| names.id(name)).collect())
+                    .map(|p| p.names.iter().map(|name| syllables.id(name)).collect())
                     .collect()
             },
             || batches.get(batch + 1).map(|part| prepare(part)),
@@ -242,7 +261,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     segments.par_sort_unstable_by_key(|segment| (segment.key, segment.gathering));
     let mut keys: Vec<(String, &[Segment])> = segments
         .chunk_by(|a, b| a.key == b.key)
-        .map(|same_key| (names.key_text(same_key[0].key), same_key))
+        .map(|same_key| (syllables.key_text(same_key[0].key), same_key))
         .collect();
     keys.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
 
@@ -259,7 +278,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     };
     for (key, segments) in keys {
         entry.clear();
-        write_postings(&mut entry, &key, segments);
+        write_postings(&mut entry, &key, segments, docs.len());
         if chunk.is_empty() || chunk.len() + entry.len() >= CHUNK_BYTES {
             if !chunk.is_empty() {
                 close(&mut chunk, &mut chunks, first_keys.len() - 1);
@@ -281,6 +300,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
         "docs": docs.len(),
         "group": GROUP,
         "chunks": first_keys,
+        "names": names.write(),
     });
     out((
         format!("{FOLDER}index.json"),

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::GATHERING;
+use super::document::{PLACE, TITLE};
 
 /// One part's postings: of the documents being gathered, and of every gathering before.
 #[derive(Default)]
@@ -78,24 +79,62 @@ pub(super) fn part_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63) as usize % PARTS
 }
 
-/// `"key":"…"`: for each document its distance from the previous one, times 16, plus its
-/// bits, written as a number in `DIGITS` (see the module's documentation). `segments`
-/// are the key's postings in each gathering, in order; each but its first number is as written.
-pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment]) {
+/// `"key":"…"`: the key's postings in whichever of two forms is shorter (see the
+/// module's documentation of `super`). Sparse: for each document its distance from the
+/// previous one, times 16, plus its bits, written as a number in `DIGITS`. Dense, for a
+/// key in about a third of the documents or more: `~`, then two bits for each of the
+/// site's `docs` documents, three to a digit, the first document lowest: 0 absent, 1 in
+/// the body, 2 in the province or place, 3 in the title. `segments` are the key's
+/// postings in each gathering, in order; each but its first number is as written.
+pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment], docs: usize) {
     out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
     out.extend_from_slice(b":\"");
-    let mut previous = 0;
+    let sparse: usize = segments.iter().map(|s| s.list.digits.len()).sum();
+    if sparse > 1 + docs.div_ceil(3) {
+        write_dense(out, segments, docs);
+    } else {
+        let mut previous = 0;
+        for Segment {
+            gathering, list, ..
+        } in segments
+        {
+            let start = (gathering * GATHERING) as u64;
+            let (first, length) = read_number(&list.digits);
+            push_number(out, (start + (first >> 4) - previous) * 16 + (first & 15));
+            out.extend_from_slice(&list.digits[length..]);
+            previous = start + u64::from(list.previous);
+        }
+    }
+    out.push(b'"');
+}
+
+/// The dense form of a key's postings: `~` and two bits a document.
+fn write_dense(out: &mut Vec<u8>, segments: &[Segment], docs: usize) {
+    let mut levels = vec![0u8; docs.div_ceil(3) * 3];
     for Segment {
         gathering, list, ..
     } in segments
     {
-        let start = (gathering * GATHERING) as u64;
-        let (first, length) = read_number(&list.digits);
-        push_number(out, (start + (first >> 4) - previous) * 16 + (first & 15));
-        out.extend_from_slice(&list.digits[length..]);
-        previous = start + u64::from(list.previous);
+        let mut id = gathering * GATHERING;
+        let mut at = 0;
+        while at < list.digits.len() {
+            let (number, length) = read_number(&list.digits[at..]);
+            at += length;
+            id += (number >> 4) as usize;
+            let bits = (number & 15) as u8;
+            levels[id] = if bits & TITLE != 0 {
+                3
+            } else if bits & PLACE != 0 {
+                2
+            } else {
+                1
+            };
+        }
     }
-    out.push(b'"');
+    out.push(b'~');
+    for three in levels.chunks(3) {
+        out.push(DIGITS[usize::from(three[0] | three[1] << 2 | three[2] << 4)]);
+    }
 }
 
 /// The first number written in `digits`, and how many digits it takes.
