@@ -22,27 +22,36 @@
 //! which is how a quoted phrase ("thi đua") is matched.
 //!
 //! # Files (under `/tim-kiem/`)
-//! A build writes few files (a file costs a build more than its bytes do), and a query
-//! fetches few bytes: on a site of 10,000 articles, about 40 files of postings per
-//! megabyte of them and one document file per eight articles.
-//! - `index.json`: `{"format": 1, "version": "<hash>", "docs": N, "group": 8,
-//!   "chunks": [...]}`, `chunks` being the first key of each postings chunk, in order,
-//!   and `version` a hash of everything the index is made from, which the script adds to
-//!   the addresses it fetches so that no browser mixes files of two indexes.
+//! A build writes few files but one per article (a file costs a build more than its
+//! bytes do), and a query fetches few bytes: the manifest, the chunk of each key it
+//! needs, and the document files of the results shown.
+//! - `index.json`: `{"format": 2, "version": "<hash>", "docs": N, "group": 1,
+//!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
+//!   first key of each postings chunk, in order, `version` a hash of everything the
+//!   index is made from, which the script adds to the addresses it fetches so that no
+//!   browser mixes files of two indexes, and `names` what a query may name (`names`):
+//!   each folded name with the filter key of its articles.
 //! - `k/<i>.json`: chunk `i` of the postings, `{"<key>": "<postings>", ...}`. Keys are
 //!   in UTF-16 order (JavaScript's `<`), so the script finds a key's chunk by binary
 //!   search in `chunks` and fetches only that file. A key is a syllable (`dak`), a pair
-//!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#y:<year>`. The
-//!   postings are one number per document, ids ascending: `(id - previous id) * 16 +
-//!   tf * 4 + fields`, the previous id of the first being 0; `fields` has 1 for the
-//!   title, 2 for the province or place; `tf` is 0 to 3 for 1, 2–3, 4–7 or 8 and more
-//!   occurrences in the body. Each number is written five bits at a time, lowest first,
-//!   as digits of `DIGITS` (`A` = 0 … `_` = 63), a digit of 32 or more meaning that
-//!   more follow. A chunk holds about `CHUNK_BYTES`, or one key alone when larger.
-//! - `d/<id / 8>.json`: the records of eight documents, `[{"url", "title", "date",
-//!   "datetime", "province", "kind", "text"}, ...]`, fetched only for the results
-//!   shown; `text` is the opening of the article's text (at most `TEXT_BYTES`), which
-//!   the snippet is cut from.
+//!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#s:<section slug>`,
+//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in two
+//!   forms, whichever is shorter. Sparse: one number per document, ids ascending:
+//!   `(id - previous id) * 16 + tf * 4 + fields`, the previous id of the first being 0;
+//!   `fields` has 1 for the title, 2 for the province or place; `tf` is 0 to 3 for 1,
+//!   2–3, 4–7 or 8 and more occurrences in the body. Each number is written five bits
+//!   at a time, lowest first, as digits of `DIGITS` (`A` = 0 … `_` = 63), a digit of 32
+//!   or more meaning that more follow. Dense, for a key in about a third of the
+//!   documents or more: `~` then two bits a document, three documents a digit, the
+//!   first lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the title
+//!   (how often is dropped: the word is common). A dense key of 100,000 articles takes
+//!   33 KB where the sparse form took at least 100 KB. A chunk holds about
+//!   `CHUNK_BYTES`, or one key alone when larger.
+//! - `d/<id>.json`: the record of one document, `[{"url", "title", "date", "datetime",
+//!   "province", "kind", "text"}]`, fetched only for the results shown; `text` is the
+//!   article's whole text (up to `TEXT_BYTES`), which the snippet is cut from around
+//!   the words that matched and in which the script checks a quoted phrase of three
+//!   syllables or more, which pairs alone cannot tell from its pairs apart.
 //!
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.
@@ -77,10 +86,12 @@ pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
 const FORMAT: u32 = 2;
-/// The size a postings chunk grows to before the next key starts a new one.
+/// The size a postings chunk grows to before the next key starts a new one: a query of
+/// six syllables and their five pairs fetches up to eleven chunks, most of whose bytes
+/// are other keys'.
 const CHUNK_BYTES: usize = 8 * 1024;
-/// Documents per document file. One file per document would cost a build as many files
-/// again as it has pages; a result page of ten needs at most ten of these files.
+/// Documents per document file. A file holds a whole text, so a result page of ten
+/// needs ten files whatever their grouping; grouping would multiply its bytes.
 const GROUP: usize = 1;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]

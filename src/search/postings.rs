@@ -79,19 +79,25 @@ pub(super) fn part_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63) as usize % PARTS
 }
 
-/// `"key":"…"`: the key's postings in whichever of two forms is shorter (see the
+/// `"key":"…"`: the key's postings in whichever of three forms is shortest (see the
 /// module's documentation of `super`). Sparse: for each document its distance from the
-/// previous one, times 16, plus its bits, written as a number in `DIGITS`. Dense, for a
-/// key in about a third of the documents or more: `~`, then two bits for each of the
-/// site's `docs` documents, three to a digit, the first document lowest: 0 absent, 1 in
-/// the body, 2 in the province or place, 3 in the title. `segments` are the key's
-/// postings in each gathering, in order; each but its first number is as written.
+/// previous one, times 16, plus its bits, written as a number in `DIGITS`. Levels: `~`,
+/// then two bits for each of the site's `docs` documents, three to a digit, the first
+/// document lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the
+/// title. Present: `!`, one bit a document, six to a digit, then `!` and the sparse
+/// form of the documents where the key is in the title or place, with those bits.
+/// `segments` are the key's postings in each gathering, in order; each but its first
+/// number is as written.
 pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment], docs: usize) {
     out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
     out.extend_from_slice(b":\"");
     let sparse: usize = segments.iter().map(|s| s.list.digits.len()).sum();
-    if sparse > 1 + docs.div_ceil(3) {
-        write_dense(out, segments, docs);
+    // Neither dense form can be shorter than a sixth of a digit a document.
+    let dense = (sparse > 2 + docs.div_ceil(6))
+        .then(|| dense(segments, docs))
+        .filter(|dense| dense.len() < sparse);
+    if let Some(dense) = dense {
+        out.extend_from_slice(&dense);
     } else {
         let mut previous = 0;
         for Segment {
@@ -108,9 +114,12 @@ pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment],
     out.push(b'"');
 }
 
-/// The dense form of a key's postings: `~` and two bits a document.
-fn write_dense(out: &mut Vec<u8>, segments: &[Segment], docs: usize) {
-    let mut levels = vec![0u8; docs.div_ceil(3) * 3];
+/// A dense form of a key's postings, the shorter of levels and present.
+fn dense(segments: &[Segment], docs: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut levels = vec![0u8; docs.div_ceil(6) * 6];
+    let mut fielded = Vec::new();
+    let mut previous = 0;
     for Segment {
         gathering, list, ..
     } in segments
@@ -121,20 +130,41 @@ fn write_dense(out: &mut Vec<u8>, segments: &[Segment], docs: usize) {
             let (number, length) = read_number(&list.digits[at..]);
             at += length;
             id += (number >> 4) as usize;
-            let bits = (number & 15) as u8;
-            levels[id] = if bits & TITLE != 0 {
+            let fields = (number & 15) as u8 & (TITLE | PLACE);
+            levels[id] = if fields & TITLE != 0 {
                 3
-            } else if bits & PLACE != 0 {
+            } else if fields & PLACE != 0 {
                 2
             } else {
                 1
             };
+            if fields != 0 {
+                push_number(
+                    &mut fielded,
+                    (id - previous) as u64 * 16 + u64::from(fields),
+                );
+                previous = id;
+            }
         }
     }
-    out.push(b'~');
-    for three in levels.chunks(3) {
-        out.push(DIGITS[usize::from(three[0] | three[1] << 2 | three[2] << 4)]);
+    if 2 + docs.div_ceil(6) + fielded.len() < 1 + docs.div_ceil(3) {
+        out.push(b'!');
+        for six in levels.chunks(6) {
+            let present = six
+                .iter()
+                .rev()
+                .fold(0, |bits, level| bits << 1 | usize::from(*level != 0));
+            out.push(DIGITS[present]);
+        }
+        out.push(b'!');
+        out.extend_from_slice(&fielded);
+    } else {
+        out.push(b'~');
+        for three in levels[..docs.div_ceil(3) * 3].chunks(3) {
+            out.push(DIGITS[usize::from(three[0] | three[1] << 2 | three[2] << 4)]);
+        }
     }
+    out
 }
 
 /// The first number written in `digits`, and how many digits it takes.

@@ -159,6 +159,32 @@ fn read_chunk(bytes: &[u8]) -> Vec<(String, Vec<(u32, u8)>)> {
                 }
                 return (key, list);
             }
+            if let Some(dense) = text.strip_prefix('!') {
+                let (present, fielded) = dense.split_once('!').expect("two parts");
+                let mut fields = std::collections::BTreeMap::new();
+                let (mut id, mut value, mut scale) = (0u64, 0u64, 1u64);
+                for c in fielded.bytes() {
+                    let digit = DIGITS.iter().position(|d| *d == c).expect("a digit") as u64;
+                    value += (digit & 31) * scale;
+                    if digit >= 32 {
+                        scale *= 32;
+                        continue;
+                    }
+                    id += value / 16;
+                    fields.insert(id as u32, (value % 16) as u8);
+                    (value, scale) = (0, 1);
+                }
+                for (n, c) in present.bytes().enumerate() {
+                    let digit = DIGITS.iter().position(|d| *d == c).expect("a digit");
+                    for k in 0..6 {
+                        if digit >> k & 1 == 1 {
+                            let id = (n * 6 + k) as u32;
+                            list.push((id, fields.get(&id).copied().unwrap_or(0)));
+                        }
+                    }
+                }
+                return (key, list);
+            }
             let (mut id, mut value, mut scale) = (0u64, 0u64, 1u64);
             for c in text.bytes() {
                 let digit = DIGITS.iter().position(|d| *d == c).expect("a digit") as u64;
@@ -448,4 +474,35 @@ fn javascript_order_differs_from_rust_order_only_past_u_e000() {
     // U+FF21 (fullwidth A) comes after U+1F600 in UTF-8 but before it in UTF-16.
     assert!("\u{ff21}" < "\u{1f600}");
     assert!(utf16_cmp("\u{1f600}", "\u{ff21}").is_lt());
+}
+
+#[test]
+fn a_key_in_most_documents_takes_a_third_of_a_digit_each_at_most() {
+    // A word in every body takes a bit a document; one in every title two bits: at
+    // 100,000 articles 17 KB and 33 KB, where one digit a document took 100 KB.
+    let count = 3000;
+    let urls: Vec<String> = (0..count).map(|i| format!("/{i}/")).collect();
+    let docs: Vec<Doc> = urls
+        .iter()
+        .map(|url| {
+            doc(
+                url,
+                "Thi đua",
+                None,
+                "<p>Tuần tra, tuần tra và tuần tra.</p>",
+            )
+        })
+        .collect();
+    let built = Built::new(&docs);
+    let raw = |key: &str| -> usize {
+        let chunk: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&built.files[&built.chunk_path(key)]).unwrap();
+        chunk[key].as_str().unwrap().len()
+    };
+    assert!(raw("tuan") <= 2 + count / 6, "{}", raw("tuan"));
+    assert!(raw("thi") <= 1 + count / 3, "{}", raw("thi"));
+    let every = |bits: u8| (0..count as u32).map(|id| (id, bits)).collect::<Vec<_>>();
+    assert_eq!(built.postings("tuan"), every(0));
+    assert_eq!(built.postings("tuan tra"), every(0));
+    assert_eq!(built.postings("thi"), every(TITLE));
 }

@@ -1,10 +1,12 @@
 /* loa: the search page's script. No dependencies, no build step.
  *
- * Reads the index that `loa build` writes under /tim-kiem/ (src/search.rs describes its
- * files) and fetches only what a query needs: the manifest once, the postings chunk of
- * each syllable typed, and the document files of the results shown. Matching ignores
- * case and tone marks and reads đ as d, with the same rules as src/search.rs: change
- * `fold` and `tokens` only together with `scan` there.
+ * Reads the index that `loa build` writes under /tim-kiem/ (src/search/mod.rs describes
+ * its files) and fetches only what a query needs: the manifest once, the postings chunk
+ * of each key, and the document files of the results shown. Matching ignores case and
+ * tone marks and reads đ as d, with the same rules as src/search/tokens.rs: change
+ * `fold` and `tokens` only together with `scan` there. A query is read for what it
+ * names (provinces, sections, kinds from the manifest's `names`; dates) before its
+ * letters: see `parseQuery` and `weight`.
  *
  * All text from the index reaches the page through textContent, never as HTML.
  */
@@ -356,11 +358,12 @@
       this.lists.set(key, dense(text));
       return this.lists.get(key);
     }
-    var map = new Map();
+    var map = text.charAt(0) === "!" ? present(text) : new Map();
+    var from = text.charAt(0) === "!" ? text.indexOf("!", 1) + 1 : 0;
     var id = 0;
     var value = 0;
     var scale = 1;
-    for (var n = 0; n < text.length; n++) {
+    for (var n = from; n < text.length; n++) {
       var digit = VALUE[text.charCodeAt(n) & 127];
       value += (digit & 31) * scale;
       if (digit >= 32) {
@@ -388,6 +391,22 @@
         var level = (digit >> (2 * k)) & 3;
         if (level) {
           map.set((n - 1) * 3 + k, LEVEL_BITS[level]);
+        }
+      }
+    }
+    return map;
+  }
+
+  /* The present form: one bit a document, six documents a digit, up to the second
+   * `!`; after it, the sparse form of those with the key in the title or place. */
+  function present(text) {
+    var map = new Map();
+    var end = text.indexOf("!", 1);
+    for (var n = 1; n < end; n++) {
+      var digit = VALUE[text.charCodeAt(n) & 127];
+      for (var k = 0; k < 6; k++) {
+        if ((digit >> k) & 1) {
+          map.set((n - 1) * 6 + k, 0);
         }
       }
     }
