@@ -1,7 +1,7 @@
-//! `cargo bench --bench search -- [N ...] [--weight]`: the search index alone, on the
-//! generated site of N articles (default 10,000) that `cargo bench --bench build` uses.
-//! The site is loaded and resolved once; the index is then made several times over, its
-//! files counted and dropped, so that the figures are the index's CPU and nothing of
+//! `cargo bench --bench search -- [N ...] [--rounds=K] [--weight]`: the search index
+//! alone, on the generated site of N articles (default 10,000) that `cargo bench --bench
+//! build` uses. The site is loaded and resolved once; the index is then made K times
+//! (default 5), its files counted and dropped, so that the figures are the index's CPU and nothing of
 //! the disk. At 100,000 articles this is the step that grows fastest.
 //!
 //! With `--weight`, the site is also built with the release binary and served, and a
@@ -22,8 +22,6 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const ROUNDS: usize = 5;
-
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
@@ -34,6 +32,10 @@ fn main() {
     } else {
         sizes
     };
+    let rounds = std::env::args()
+        .find_map(|a| a.strip_prefix("--rounds=")?.parse().ok())
+        .unwrap_or(5usize)
+        .max(1);
     let mut weights = Vec::new();
     println!("| articles | index files | index bytes | fastest | median |");
     println!("|---:|---:|---:|---:|---:|");
@@ -48,7 +50,7 @@ fn main() {
         let date_style = prepared.site.config.date_style;
         let names = loa::search::Names::of(&docs, &prepared.registry);
         let (files, bytes) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        let mut times: Vec<Duration> = (0..ROUNDS)
+        let mut times: Vec<Duration> = (0..rounds)
             .map(|_| {
                 files.store(0, Ordering::Relaxed);
                 bytes.store(0, Ordering::Relaxed);
@@ -66,7 +68,7 @@ fn main() {
             files.into_inner(),
             bytes.into_inner(),
             times[0].as_secs_f64() * 1000.0,
-            times[ROUNDS / 2].as_secs_f64() * 1000.0,
+            times[rounds / 2].as_secs_f64() * 1000.0,
         );
         if std::env::args().any(|a| a == "--weight") {
             weights.push((articles, root));

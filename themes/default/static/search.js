@@ -454,7 +454,7 @@
     parsed.words.forEach(function (w) { keys.push(w.key); });
     parsed.concepts.forEach(function (c) {
       keys.push(c.key);
-      keys = keys.concat(c.words);
+      keys = keys.concat(c.words, c.typed || []);
       if (c.words.length > 1) keys.push(c.words.join(" "));
     });
     parsed.phrases.forEach(function (phrase) {
@@ -545,9 +545,15 @@
   }
 
   /* What a query names: the articles with its key, favoured, and those with all its
-   * words in their text. A name a letter away counts half. */
+   * words in their text. A name a letter away counts half, and the words as typed
+   * still find what holds them: "ninh thuan" is a letter from "binh thuan". */
   function conceptScores(concept, lookup) {
     var scores = allOf(concept.words.map(lookup), weight);
+    if (concept.typed) {
+      allOf(concept.typed.map(lookup), weight).forEach(function (score, id) {
+        scores.set(id, Math.max(score, scores.get(id) || 0));
+      });
+    }
     if (concept.words.length > 1) {
       lookup(concept.words.join(" ")).forEach(function (bits, id) {
         if (scores.has(id)) scores.set(id, scores.get(id) + pairWeight(bits));
@@ -674,7 +680,7 @@
       words.add(word.key);
     });
     parsed.concepts.forEach(function (concept) {
-      concept.words.forEach(function (word) {
+      concept.words.concat(concept.typed || []).forEach(function (word) {
         words.add(word);
       });
     });
