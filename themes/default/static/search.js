@@ -894,9 +894,12 @@
         return showMore(mine).then(function () {
           if (mine === sequence) list.setAttribute("data-query", shown);
         });
-      }).catch(function () {
+      }).catch(function (error) {
         if (mine !== sequence) return;
         status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.";
+        list.setAttribute("data-query", shown);
+        /* For whoever looks at the console: what went wrong. */
+        console.error(error);
       }).then(function () {
         if (mine === sequence) list.removeAttribute("aria-busy");
       });
