@@ -146,33 +146,39 @@ fn weight(articles: usize, root: &Path) {
     }
 }
 
-/// The files under `root` over HTTP, as a static host serves a built site.
+/// The files under `root` over HTTP, as a static host serves a built site: each request
+/// on a thread of its own, as the browser fetches a page of results' files at once.
 fn serve(server: &tiny_http::Server, root: &Path) {
-    for request in server.incoming_requests() {
-        let path = request
-            .url()
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("/")
-            .to_string();
-        let mut file: PathBuf = root.join(path.trim_start_matches('/'));
-        if path.ends_with('/') {
-            file = file.join("index.html");
+    std::thread::scope(|threads| {
+        for request in server.incoming_requests() {
+            threads.spawn(move || respond(request, root));
         }
-        let kind = match file.extension().and_then(|e| e.to_str()) {
-            Some("html") => "text/html; charset=utf-8",
-            Some("json") => "application/json",
-            Some("js") => "text/javascript; charset=utf-8",
-            Some("css") => "text/css; charset=utf-8",
-            _ => "application/octet-stream",
-        };
-        let response = match std::fs::read(&file) {
-            Ok(bytes) if !path.contains("..") => tiny_http::Response::from_data(bytes).with_header(
-                tiny_http::Header::from_bytes("Content-Type", kind).expect("a header"),
-            ),
-            _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-        };
-        // A browser that went away mid-response is no failure of the benchmark.
-        let _ = request.respond(response);
+    });
+}
+
+fn respond(request: tiny_http::Request, root: &Path) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    let mut file: PathBuf = root.join(path.trim_start_matches('/'));
+    if path.ends_with('/') {
+        file = file.join("index.html");
     }
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("json") => "application/json",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let response = match std::fs::read(&file) {
+        Ok(bytes) if !path.contains("..") => tiny_http::Response::from_data(bytes)
+            .with_header(tiny_http::Header::from_bytes("Content-Type", kind).expect("a header")),
+        _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+    };
+    // A browser that went away mid-response is no failure of the benchmark.
+    let _ = request.respond(response);
 }
