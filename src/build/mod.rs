@@ -494,7 +494,7 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
     // and the index has nothing to check.
     let search = prepared.renderer.renders_search(&prepared.site.config);
     if let (Some(staging), true, Ok(_)) = (&staging, search, &rendered) {
-        write_search_index(&prepared.site, staging, &emit);
+        write_search_index(&prepared.site, &prepared.registry, staging, &emit);
         steps.finish(Step::SearchIndex);
     }
 
@@ -538,13 +538,17 @@ pub fn run(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSumma
 
 /// Writes the search index of `site`, unless `staging` keeps the index it published
 /// from the same articles.
-fn write_search_index(site: &Site, staging: &Staging, emit: &Emit) {
+fn write_search_index(site: &Site, registry: &Registry, staging: &Staging, emit: &Emit) {
     let docs = search::documents(site);
-    let print = search::fingerprint(&docs, site.config.date_style);
+    let names = search::Names::of(&docs, registry);
+    let print = search::fingerprint(&docs, &names, site.config.date_style);
     if staging.is_current_set(search::FOLDER, print) {
         return;
     }
-    search::index(&docs, site.config.date_style, print, &|(path, bytes)| {
+    search::index(&docs, &names, site.config.date_style, print, &|(
+        path,
+        bytes,
+    )| {
         staging.record(&path, print, bytes.len() as u64);
         emit(&path, bytes);
     });

@@ -16,7 +16,7 @@ use super::views::{ListingView, iso_date};
 
 /// The search page, `/tim-kiem/`, with its filters' choices as `search`.
 pub(super) fn search_job(site: &Site) -> Job {
-    let view = crate::search::page_view(&crate::search::documents(site));
+    let view = crate::search::page_view(site, &crate::search::documents(site));
     Job {
         template: "search.html",
         url: crate::search::PAGE_URL.to_string(),

@@ -13,9 +13,10 @@ use super::tokens::scan;
 use crate::load::content::front::Kind;
 use crate::vi::{self, DateStyle};
 
-/// How much of an article's text goes into its document record, for snippets: the
-/// opening, about 150 syllables.
-pub(super) const TEXT_BYTES: usize = 1000;
+/// How much of an article's text goes into its document record, for snippets from
+/// anywhere in it and to check a quoted phrase: all of it but in the longest articles
+/// (some 5,000 syllables), whose rest a reader does not page through results for.
+pub(super) const TEXT_BYTES: usize = 32 * 1024;
 
 /// A posting's fields: where in the article its key is found besides the body.
 pub(super) const TITLE: u8 = 1;
@@ -220,8 +221,13 @@ fn filter_keys(doc: &Doc) -> Vec<String> {
     if let Some(province) = doc.province {
         keys.push(format!("#p:{}", vi::slugify(province)));
     }
+    if let Some((dir, _)) = doc.section {
+        keys.push(format!("#s:{}", vi::slugify(dir)));
+    }
     if let Some(date) = doc.date {
         keys.push(format!("#y:{}", date.year()));
+        keys.push(date.format("#m:%Y-%m").to_string());
+        keys.push(date.format("#d:%Y-%m-%d").to_string());
     }
     keys
 }

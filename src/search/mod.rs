@@ -22,32 +22,42 @@
 //! which is how a quoted phrase ("thi đua") is matched.
 //!
 //! # Files (under `/tim-kiem/`)
-//! A build writes few files (a file costs a build more than its bytes do), and a query
-//! fetches few bytes: on a site of 10,000 articles, about 40 files of postings per
-//! megabyte of them and one document file per eight articles.
-//! - `index.json`: `{"format": 1, "version": "<hash>", "docs": N, "group": 8,
-//!   "chunks": [...]}`, `chunks` being the first key of each postings chunk, in order,
-//!   and `version` a hash of everything the index is made from, which the script adds to
-//!   the addresses it fetches so that no browser mixes files of two indexes.
+//! A build writes few files but one per article (a file costs a build more than its
+//! bytes do), and a query fetches few bytes: the manifest, the chunk of each key it
+//! needs, and the document files of the results shown.
+//! - `index.json`: `{"format": 2, "version": "<hash>", "docs": N, "group": 1,
+//!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
+//!   first key of each postings chunk, in order, `version` a hash of everything the
+//!   index is made from, which the script adds to the addresses it fetches so that no
+//!   browser mixes files of two indexes, and `names` what a query may name (`names`):
+//!   each folded name with the filter key of its articles.
 //! - `k/<i>.json`: chunk `i` of the postings, `{"<key>": "<postings>", ...}`. Keys are
 //!   in UTF-16 order (JavaScript's `<`), so the script finds a key's chunk by binary
 //!   search in `chunks` and fetches only that file. A key is a syllable (`dak`), a pair
-//!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#y:<year>`. The
-//!   postings are one number per document, ids ascending: `(id - previous id) * 16 +
-//!   tf * 4 + fields`, the previous id of the first being 0; `fields` has 1 for the
-//!   title, 2 for the province or place; `tf` is 0 to 3 for 1, 2–3, 4–7 or 8 and more
-//!   occurrences in the body. Each number is written five bits at a time, lowest first,
-//!   as digits of `DIGITS` (`A` = 0 … `_` = 63), a digit of 32 or more meaning that
-//!   more follow. A chunk holds about `CHUNK_BYTES`, or one key alone when larger.
-//! - `d/<id / 8>.json`: the records of eight documents, `[{"url", "title", "date",
-//!   "datetime", "province", "kind", "text"}, ...]`, fetched only for the results
-//!   shown; `text` is the opening of the article's text (at most `TEXT_BYTES`), which
-//!   the snippet is cut from.
+//!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#s:<section slug>`,
+//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in two
+//!   forms, whichever is shorter. Sparse: one number per document, ids ascending:
+//!   `(id - previous id) * 16 + tf * 4 + fields`, the previous id of the first being 0;
+//!   `fields` has 1 for the title, 2 for the province or place; `tf` is 0 to 3 for 1,
+//!   2–3, 4–7 or 8 and more occurrences in the body. Each number is written five bits
+//!   at a time, lowest first, as digits of `DIGITS` (`A` = 0 … `_` = 63), a digit of 32
+//!   or more meaning that more follow. Dense, for a key in about a third of the
+//!   documents or more: `~` then two bits a document, three documents a digit, the
+//!   first lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the title
+//!   (how often is dropped: the word is common). A dense key of 100,000 articles takes
+//!   33 KB where the sparse form took at least 100 KB. A chunk holds about
+//!   `CHUNK_BYTES`, or one key alone when larger.
+//! - `d/<id>.json`: the record of one document, `[{"url", "title", "date", "datetime",
+//!   "province", "kind", "text"}]`, fetched only for the results shown; `text` is the
+//!   article's whole text (up to `TEXT_BYTES`), which the snippet is cut from around
+//!   the words that matched and in which the script checks a quoted phrase of three
+//!   syllables or more, which pairs alone cannot tell from its pairs apart.
 //!
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.
 
 mod document;
+mod names;
 mod page;
 mod postings;
 mod tokens;
@@ -63,6 +73,7 @@ use crate::vi::DateStyle;
 use document::Prepared;
 use postings::{Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
 
+pub use names::Names;
 pub use page::{Choice, PageView, page_view};
 pub use tokens::tokens;
 
@@ -74,12 +85,14 @@ pub const INDEX_URL: &str = "/tim-kiem/index.json";
 pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
-const FORMAT: u32 = 1;
-/// The size a postings chunk grows to before the next key starts a new one.
-const CHUNK_BYTES: usize = 24 * 1024;
-/// Documents per document file. One file per document would cost a build as many files
-/// again as it has pages; a result page of ten needs at most ten of these files.
-const GROUP: usize = 8;
+const FORMAT: u32 = 2;
+/// The size a postings chunk grows to before the next key starts a new one: a query of
+/// six syllables and their five pairs fetches up to eleven chunks, most of whose bytes
+/// are other keys'.
+const CHUNK_BYTES: usize = 8 * 1024;
+/// Documents per document file. A file holds a whole text, so a result page of ten
+/// needs ten files whatever their grouping; grouping would multiply its bytes.
+const GROUP: usize = 1;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -89,6 +102,8 @@ pub struct Doc<'a> {
     pub date: Option<NaiveDate>,
     pub kind: Option<Kind>,
     pub province: Option<&'a str>,
+    /// The section's folder and title; `None` for a stand-alone page.
+    pub section: Option<(&'a str, &'a str)>,
     pub location: Option<&'a str>,
     pub tags: &'a [String],
     pub summary: Option<&'a str>,
@@ -118,6 +133,10 @@ pub fn documents(site: &Site) -> Vec<Doc<'_>> {
                 // A page outside sections is not news unless it says so.
                 kind: front.kind.or(page.is_listed().then_some(Kind::News)),
                 province: front.province.as_deref(),
+                section: page.section.map(|i| {
+                    let section = &site.sections[i];
+                    (section.section.dir.as_str(), section.title.as_str())
+                }),
                 location: front.location.as_deref(),
                 tags: &front.tags,
                 summary: front.summary.as_deref(),
@@ -133,12 +152,16 @@ pub const FOLDER: &str = "tim-kiem/";
 
 /// Everything the index of `docs` is made from: two equal fingerprints give the same
 /// files, so a build can keep the index it published before.
-pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
+pub fn fingerprint(docs: &[Doc], names: &Names, date_style: DateStyle) -> u128 {
     let mut print = Fingerprint::new();
     print
         .text(env!("CARGO_PKG_VERSION"))
         .text(&format!("{date_style:?}"))
-        .number(docs.len() as u128);
+        .number(names.0.len() as u128);
+    for (name, key) in &names.0 {
+        print.text(name).text(key);
+    }
+    print.number(docs.len() as u128);
     let absent = "\u{0}";
     for doc in docs {
         print
@@ -147,6 +170,7 @@ pub fn fingerprint(docs: &[Doc], date_style: DateStyle) -> u128 {
             .text(&doc.date.map(|d| d.to_string()).unwrap_or_default())
             .text(&doc.kind.map(|k| format!("{k:?}")).unwrap_or_default())
             .text(doc.province.unwrap_or(absent))
+            .text(doc.section.map_or(absent, |(dir, _)| dir))
             .text(doc.location.unwrap_or(absent))
             .text(doc.summary.unwrap_or(absent))
             .number(doc.tags.len() as u128);
@@ -170,8 +194,14 @@ const BATCH: usize = 1024;
 /// manifest. `out` is called from several threads at once, so that files are written
 /// while the next are made. `version` is the [`fingerprint`] of `docs`: equal inputs
 /// give equal files, so it tells a browser when its cached files are stale.
-pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(File) + Sync)) {
-    let mut names = Interner::default();
+pub fn index(
+    docs: &[Doc],
+    names: &Names,
+    date_style: DateStyle,
+    version: u128,
+    out: &(dyn Fn(File) + Sync),
+) {
+    let mut syllables = Interner::default();
     let mut parts: Vec<Part> = (0..PARTS).map(|_| Part::default()).collect();
     let prepare = |part: &[Doc]| -> Vec<Prepared> {
         part.par_iter()
@@ -189,7 +219,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
             || -> Vec<Vec<u32>> {
                 prepared
                     .iter()
-                    .map(|p| p.names.iter().map(|name| names.id(name)).collect())
+                    .map(|p| p.names.iter().map(|name| syllables.id(name)).collect())
                     .collect()
             },
             || batches.get(batch + 1).map(|part| prepare(part)),
@@ -247,7 +277,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     segments.par_sort_unstable_by_key(|segment| (segment.key, segment.gathering));
     let mut keys: Vec<(String, &[Segment])> = segments
         .chunk_by(|a, b| a.key == b.key)
-        .map(|same_key| (names.key_text(same_key[0].key), same_key))
+        .map(|same_key| (syllables.key_text(same_key[0].key), same_key))
         .collect();
     keys.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
 
@@ -264,7 +294,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
     };
     for (key, segments) in keys {
         entry.clear();
-        write_postings(&mut entry, &key, segments);
+        write_postings(&mut entry, &key, segments, docs.len());
         if chunk.is_empty() || chunk.len() + entry.len() >= CHUNK_BYTES {
             if !chunk.is_empty() {
                 close(&mut chunk, &mut chunks, first_keys.len() - 1);
@@ -286,6 +316,7 @@ pub fn index(docs: &[Doc], date_style: DateStyle, version: u128, out: &(dyn Fn(F
         "docs": docs.len(),
         "group": GROUP,
         "chunks": first_keys,
+        "names": names.write(),
     });
     out((
         format!("{FOLDER}index.json"),

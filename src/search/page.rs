@@ -8,7 +8,9 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::{Doc, INDEX_URL, PAGE_URL, SCRIPT_URL};
+use crate::load::config::TermSource;
 use crate::load::content::front::Kind;
+use crate::site::Site;
 use crate::vi;
 
 /// What the search page shows before the script runs: where the index is, and the
@@ -21,22 +23,29 @@ pub struct PageView {
     pub kinds: Vec<Choice>,
     pub provinces: Vec<Choice>,
     pub years: Vec<Choice>,
+    pub sections: Vec<Choice>,
+    /// Whether the provinces have pages of their own (`url`), to list without JavaScript.
+    pub province_pages: bool,
 }
 
-/// One choice of a filter: the value the form sends, its label, its article count.
+/// One choice of a filter: the value the form sends, its label, its article count, and
+/// the page that lists its articles when the site has one (a province's term page), for
+/// readers without JavaScript.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Choice {
     pub value: String,
     pub label: String,
     pub count: usize,
+    pub url: Option<String>,
 }
 
-/// The search page's view for `docs`: kinds in a fixed order, provinces in Vietnamese
-/// order, years newest first.
-pub fn page_view(docs: &[Doc]) -> PageView {
+/// The search page's view for `docs`: kinds in a fixed order, provinces and sections in
+/// Vietnamese order, years newest first.
+pub fn page_view(site: &Site, docs: &[Doc]) -> PageView {
     let mut kinds: BTreeMap<usize, (Kind, usize)> = BTreeMap::new();
     let mut provinces: BTreeMap<String, (&str, usize)> = BTreeMap::new();
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut sections: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     const KIND_ORDER: [Kind; 4] = [Kind::Ceremony, Kind::Campaign, Kind::Statistics, Kind::News];
     for doc in docs {
         if let Some(kind) = doc.kind {
@@ -52,17 +61,34 @@ pub fn page_view(docs: &[Doc]) -> PageView {
         if let Some(date) = doc.date {
             *years.entry(date.year()).or_default() += 1;
         }
+        if let Some((dir, title)) = doc.section {
+            sections.entry(dir).or_insert((title, 0)).1 += 1;
+        }
     }
     let mut provinces: Vec<Choice> = provinces
         .into_iter()
         .map(|(slug, (name, count))| Choice {
+            url: site
+                .term_url(TermSource::Province, name)
+                .map(str::to_string),
             value: slug,
             label: name.to_string(),
             count,
         })
         .collect();
     provinces.sort_by(|a, b| vi::compare(&a.label, &b.label));
+    let mut sections: Vec<Choice> = sections
+        .into_iter()
+        .map(|(dir, (title, count))| Choice {
+            value: vi::slugify(dir),
+            label: title.to_string(),
+            count,
+            url: None,
+        })
+        .collect();
+    sections.sort_by(|a, b| vi::compare(&a.label, &b.label));
     PageView {
+        province_pages: provinces.iter().any(|choice| choice.url.is_some()),
         url: PAGE_URL,
         index_url: INDEX_URL,
         script_url: SCRIPT_URL,
@@ -72,6 +98,7 @@ pub fn page_view(docs: &[Doc]) -> PageView {
                 value: kind.name().to_string(),
                 label: kind.label().to_string(),
                 count,
+                url: None,
             })
             .collect(),
         provinces,
@@ -82,7 +109,9 @@ pub fn page_view(docs: &[Doc]) -> PageView {
                 value: year.to_string(),
                 label: year.to_string(),
                 count,
+                url: None,
             })
             .collect(),
+        sections,
     }
 }

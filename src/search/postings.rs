@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::GATHERING;
+use super::document::{PLACE, TITLE};
 
 /// One part's postings: of the documents being gathered, and of every gathering before.
 #[derive(Default)]
@@ -78,24 +79,92 @@ pub(super) fn part_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63) as usize % PARTS
 }
 
-/// `"key":"…"`: for each document its distance from the previous one, times 16, plus its
-/// bits, written as a number in `DIGITS` (see the module's documentation). `segments`
-/// are the key's postings in each gathering, in order; each but its first number is as written.
-pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment]) {
+/// `"key":"…"`: the key's postings in whichever of three forms is shortest (see the
+/// module's documentation of `super`). Sparse: for each document its distance from the
+/// previous one, times 16, plus its bits, written as a number in `DIGITS`. Levels: `~`,
+/// then two bits for each of the site's `docs` documents, three to a digit, the first
+/// document lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the
+/// title. Present: `!`, one bit a document, six to a digit, then `!` and the sparse
+/// form of the documents where the key is in the title or place, with those bits.
+/// `segments` are the key's postings in each gathering, in order; each but its first
+/// number is as written.
+pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment], docs: usize) {
     out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
     out.extend_from_slice(b":\"");
+    let sparse: usize = segments.iter().map(|s| s.list.digits.len()).sum();
+    // Neither dense form can be shorter than a sixth of a digit a document.
+    let dense = (sparse > 2 + docs.div_ceil(6))
+        .then(|| dense(segments, docs))
+        .filter(|dense| dense.len() < sparse);
+    if let Some(dense) = dense {
+        out.extend_from_slice(&dense);
+    } else {
+        let mut previous = 0;
+        for Segment {
+            gathering, list, ..
+        } in segments
+        {
+            let start = (gathering * GATHERING) as u64;
+            let (first, length) = read_number(&list.digits);
+            push_number(out, (start + (first >> 4) - previous) * 16 + (first & 15));
+            out.extend_from_slice(&list.digits[length..]);
+            previous = start + u64::from(list.previous);
+        }
+    }
+    out.push(b'"');
+}
+
+/// A dense form of a key's postings, the shorter of levels and present.
+fn dense(segments: &[Segment], docs: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut levels = vec![0u8; docs.div_ceil(6) * 6];
+    let mut fielded = Vec::new();
     let mut previous = 0;
     for Segment {
         gathering, list, ..
     } in segments
     {
-        let start = (gathering * GATHERING) as u64;
-        let (first, length) = read_number(&list.digits);
-        push_number(out, (start + (first >> 4) - previous) * 16 + (first & 15));
-        out.extend_from_slice(&list.digits[length..]);
-        previous = start + u64::from(list.previous);
+        let mut id = gathering * GATHERING;
+        let mut at = 0;
+        while at < list.digits.len() {
+            let (number, length) = read_number(&list.digits[at..]);
+            at += length;
+            id += (number >> 4) as usize;
+            let fields = (number & 15) as u8 & (TITLE | PLACE);
+            levels[id] = if fields & TITLE != 0 {
+                3
+            } else if fields & PLACE != 0 {
+                2
+            } else {
+                1
+            };
+            if fields != 0 {
+                push_number(
+                    &mut fielded,
+                    (id - previous) as u64 * 16 + u64::from(fields),
+                );
+                previous = id;
+            }
+        }
     }
-    out.push(b'"');
+    if 2 + docs.div_ceil(6) + fielded.len() < 1 + docs.div_ceil(3) {
+        out.push(b'!');
+        for six in levels.chunks(6) {
+            let present = six
+                .iter()
+                .rev()
+                .fold(0, |bits, level| bits << 1 | usize::from(*level != 0));
+            out.push(DIGITS[present]);
+        }
+        out.push(b'!');
+        out.extend_from_slice(&fielded);
+    } else {
+        out.push(b'~');
+        for three in levels[..docs.div_ceil(3) * 3].chunks(3) {
+            out.push(DIGITS[usize::from(three[0] | three[1] << 2 | three[2] << 4)]);
+        }
+    }
+    out
 }
 
 /// The first number written in `digits`, and how many digits it takes.

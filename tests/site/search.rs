@@ -227,7 +227,9 @@ fn search_finds_what_the_page_shows_and_not_alt_text_or_scripts() {
          Tỉnh\nTổ\nĐắk Lắk\n2.199\n\
          Số liệu.1\n1\nTheo Bộ Công an."
     );
-    assert_eq!(records[1]["text"], "Trước đậm é sau.\nkhối\nChú thích ảnh");
+    let records: serde_json::Value =
+        serde_json::from_str(&site.page("/tim-kiem/d/1.json")).unwrap();
+    assert_eq!(records[0]["text"], "Trước đậm é sau.\nkhối\nChú thích ảnh");
     let keys = index_keys(&site);
     // Pairs form within a block (a soft line break is a space) and not across blocks:
     // a hard break, a photo, table cells.
@@ -434,4 +436,237 @@ fn typing_dak_lak_in_chromium_finds_the_dak_lak_article_first() {
             .collect();
         assert_eq!(tokens.as_array().unwrap(), &expected, "{sample}");
     }
+}
+
+// ---- Issue 31: search that finds what a reader means. ----
+
+const CT_2024: &str = "/le-ra-mat/can-tho-ra-mat-to-bao-ve-antt/";
+const CT_2023: &str = "/phong-trao/can-tho-so-ket-phong-trao/";
+const NT_2024: &str = "/tin-tuc/ninh-thuan-tong-ket-cong-tac/";
+const DL_2024: &str = "/le-ra-mat/dak-lak-ra-mat-luc-luong/";
+const HOA_BINH: &str = "/tin-tuc/hoa-binh-huan-luyen-nghiep-vu/";
+const PHRASE: &str = "/tin-tuc/hoi-nghi-so-ket/";
+const PAIRS_APART: &str = "/tin-tuc/hop-ban-quoc-phong/";
+const TITLE_MATCH: &str = "/tin-tuc/tuan-tra-bien-gioi/";
+const BODY_MATCH: &str = "/tin-tuc/ra-quan-dau-nam/";
+const SIDE_BY_SIDE: &str = "/tin-tuc/khen-thuong-tap-the/";
+const SCATTERED: &str = "/tin-tuc/quy-dinh-moi/";
+const THUY_AN: &str = "/tin-tuc/xa-thuy-an-ra-mat/";
+const LONG_READ: &str = "/tin-tuc/bao-cao-ca-nam/";
+
+/// Thirteen articles, each there to be found by one kind of query and to stand in the
+/// way of another: Cần Thơ's of 2024 and of 2023, and Ninh Thuận's of 2024 that names
+/// Cần Thơ and 2024 in its text; a phrase whole and its pairs apart; words in a title and
+/// the same words in a newer article's body; words side by side and scattered in a
+/// newer one; old-style tone marks; a match two thousand bytes into an article.
+fn meaning_fixture() -> SiteTest {
+    let filler = "Các đơn vị báo cáo kết quả công tác trong năm. ".repeat(45);
+    SiteTest::new()
+        .file(
+            "content/le-ra-mat/_index.md",
+            "---\ntitle: Lễ ra mắt\n---\n",
+        )
+        .file(
+            "content/phong-trao/_index.md",
+            "---\ntitle: Phong trào thi đua\n---\n",
+        )
+        .file("content/tin-tuc/_index.md", "---\ntitle: Tin tức\n---\n")
+        .article(
+            "content/le-ra-mat/ct-2024.md",
+            "Cần Thơ ra mắt tổ bảo vệ ANTT",
+            "2024-07-01",
+            "kind: ceremony\nprovince: Cần Thơ\n",
+            "Buổi lễ diễn ra tại quận Ninh Kiều.",
+        )
+        .article(
+            "content/phong-trao/ct-2023.md",
+            "Cần Thơ sơ kết phong trào",
+            "2023-05-10",
+            "kind: campaign\nprovince: Cần Thơ\n",
+            "Sơ kết sau một năm thực hiện.",
+        )
+        .article(
+            "content/tin-tuc/nt-2024.md",
+            "Ninh Thuận tổng kết công tác",
+            "2024-12-20",
+            "province: Ninh Thuận\n",
+            "Đoàn của Cần Thơ đến dự; kế hoạch 2024 đã xong. Phong trào lan rộng.",
+        )
+        .article(
+            "content/le-ra-mat/dl-2024.md",
+            "Đắk Lắk ra mắt lực lượng",
+            "2024-07-01",
+            "kind: ceremony\nprovince: Đắk Lắk\n",
+            "Lễ ra mắt tại TP Buôn Ma Thuột.",
+        )
+        .article(
+            "content/tin-tuc/hoa-binh.md",
+            "Hoà Bình huấn luyện nghiệp vụ",
+            "2024-03-02",
+            "province: Hòa Bình\n",
+            "Lớp học kéo dài ba ngày.",
+        )
+        .article(
+            "content/tin-tuc/phrase.md",
+            "Hội nghị sơ kết",
+            "2024-02-01",
+            "",
+            "Nhiệm vụ bảo vệ an ninh trật tự ở cơ sở.",
+        )
+        .article(
+            "content/tin-tuc/pairs-apart.md",
+            "Họp bàn quốc phòng",
+            "2024-02-02",
+            "",
+            "Lực lượng bảo vệ an ninh quốc gia và giữ an ninh trật tự xã hội.",
+        )
+        .article(
+            "content/tin-tuc/title-match.md",
+            "Tuần tra biên giới",
+            "2024-04-01",
+            "",
+            "Các tổ đi theo lịch.",
+        )
+        .article(
+            "content/tin-tuc/body-match.md",
+            "Ra quân đầu năm",
+            "2024-04-02",
+            "",
+            "Các tổ tuần tra biên giới theo lịch mới.",
+        )
+        .article(
+            "content/tin-tuc/side-by-side.md",
+            "Khen thưởng tập thể",
+            "2024-05-01",
+            "",
+            "Tổng kết thi đua khen thưởng.",
+        )
+        .article(
+            "content/tin-tuc/scattered.md",
+            "Quy định mới",
+            "2024-05-02",
+            "",
+            "Thi hành quy định, giải đua thuyền, thi đấu và đua xe; thi và đua.",
+        )
+        .article(
+            "content/tin-tuc/thuy-an.md",
+            "Xã Thuỷ An ra mắt",
+            "2024-06-01",
+            "",
+            "Thuỷ An là xã ven biển.",
+        )
+        .article(
+            "content/tin-tuc/long-read.md",
+            "Báo cáo cả năm",
+            "2024-08-01",
+            "",
+            &format!("{filler}\n\nCuối cùng, đội xe cứu hỏa được tăng cường."),
+        )
+}
+
+#[test]
+fn queries_find_what_the_reader_means_in_chromium() {
+    let site = meaning_fixture().build();
+    let server = Server::start(site.out());
+    // (query, filters, the results expected first, in order)
+    let table: &[(&str, serde_json::Value, &[&str])] = &[
+        // A province and a year: that province's articles of that year first, though
+        // another's names both in its text.
+        ("cần thơ 2024", serde_json::json!({}), &[CT_2024, NT_2024]),
+        (
+            "can tho nam 2024",
+            serde_json::json!({}),
+            &[CT_2024, NT_2024],
+        ),
+        (
+            "Cần Thơ",
+            serde_json::json!({}),
+            &[CT_2024, CT_2023, NT_2024],
+        ),
+        // A date the Vietnamese way restricts to that day.
+        ("1/7/2024", serde_json::json!({}), &[CT_2024, DL_2024]),
+        ("tháng 12/2024", serde_json::json!({}), &[NT_2024]),
+        // A section's name favours its articles.
+        ("phong trào", serde_json::json!({}), &[CT_2023, NT_2024]),
+        // A quoted phrase only where it stands whole.
+        (
+            "\"bảo vệ an ninh trật tự\"",
+            serde_json::json!({}),
+            &[PHRASE],
+        ),
+        // Tone placement, marks, case, đ, one letter wrong.
+        ("hòa bình", serde_json::json!({}), &[HOA_BINH]),
+        ("HOÀ BÌNH", serde_json::json!({}), &[HOA_BINH]),
+        ("thủy an", serde_json::json!({}), &[THUY_AN]),
+        ("Đắk Lắk", serde_json::json!({}), &[DL_2024]),
+        ("dak lak", serde_json::json!({}), &[DL_2024]),
+        ("Dak Lac", serde_json::json!({}), &[DL_2024]),
+        ("ngiep vu", serde_json::json!({}), &[HOA_BINH]),
+        // A title outranks a newer body; side by side outranks a newer scattering.
+        (
+            "tuần tra biên giới",
+            serde_json::json!({}),
+            &[TITLE_MATCH, BODY_MATCH],
+        ),
+        ("thi đua", serde_json::json!({}), &[SIDE_BY_SIDE, SCATTERED]),
+        // Filters combine, with or without words.
+        (
+            "",
+            serde_json::json!({"province": "can-tho", "year": "2024"}),
+            &[CT_2024],
+        ),
+        (
+            "ra mắt",
+            serde_json::json!({"section": "tin-tuc"}),
+            &[THUY_AN],
+        ),
+        // A snippet from deep in the article.
+        ("cứu hỏa", serde_json::json!({}), &[LONG_READ]),
+    ];
+    let queries: Vec<serde_json::Value> = table
+        .iter()
+        .map(|(text, filters, _)| serde_json::json!({"text": text, "filters": filters}))
+        .collect();
+    let report = drive_browser(serde_json::json!({
+        "url": format!("http://127.0.0.1:{}/tim-kiem/", server.port),
+        "queries": queries,
+    }));
+    drop(server);
+    assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+    let shown = report["queries"].as_array().unwrap();
+    for ((text, filters, expected), query) in table.iter().zip(shown) {
+        let links = result_links(query);
+        assert!(
+            links.len() >= expected.len() && links[..expected.len()] == **expected,
+            "{text} {filters}: {links:#?}"
+        );
+    }
+    let by_query = |text: &str| {
+        shown
+            .iter()
+            .find(|q| q["query"] == text)
+            .unwrap_or_else(|| panic!("{text} was not asked"))
+    };
+    // The phrase, quoted, finds the one article that holds it whole and says so, though
+    // another holds each of its pairs.
+    let quoted = by_query("\"bảo vệ an ninh trật tự\"");
+    assert!(!result_links(quoted).contains(&PAIRS_APART.to_string()));
+    assert_eq!(
+        quoted["status"],
+        "Có 1 bài cho «\"bảo vệ an ninh trật tự\"»."
+    );
+    // Each result shows its date and province; the snippet comes from where the words
+    // are, with the words marked.
+    let first = &by_query("cần thơ 2024")["results"][0];
+    assert_eq!(first["meta"], "1/7/2024 · Cần Thơ · Lễ ra mắt");
+    assert_eq!(first["marks"], serde_json::json!(["Cần", "Thơ"]));
+    let deep = &by_query("cứu hỏa")["results"][0];
+    assert!(
+        deep["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("đội xe cứu hỏa được tăng cường"),
+        "{deep:#}"
+    );
+    assert_eq!(deep["marks"], serde_json::json!(["cứu", "hỏa"]));
 }

@@ -4,9 +4,12 @@
 //   node search-e2e.mjs '{"url": "http://127.0.0.1:PORT/tim-kiem/", "queries": ["dak lak"], "samples": ["Đắk Lắk"]}'
 //
 // Prints one JSON object: what the page says without JavaScript, then for each query
-// the status line, the results (link, title, highlighted words), the bytes of index
-// fetched for it and how long the page took to rank it, and the script's own syllables
-// for each sample (so the Rust test can compare them with src/search.rs).
+// the status line, the results (link, title, date, province, highlighted words, snippet),
+// the bytes fetched for it and how long the page took to rank it, and the script's own
+// syllables for each sample (so the Rust test can compare them with src/search/).
+// `pageBytes` is what the page itself took (HTML, style sheet, script) before the first
+// query. With "fresh": true each query runs in a new page with nothing fetched before,
+// so that its bytes are those of a reader's first query.
 import { chromium } from "playwright-core";
 
 const input = JSON.parse(process.argv[2]);
@@ -39,13 +42,10 @@ try {
   const page = await context.newPage();
   let fetched = 0;
   page.on("response", async (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.endsWith(".json")) {
-      try {
-        fetched += (await response.body()).length;
-      } catch {
-        // A response the page no longer needs; its size does not matter.
-      }
+    try {
+      fetched += (await response.body()).length;
+    } catch {
+      // A response the page no longer needs; its size does not matter.
     }
   });
   const errors = [];
@@ -53,34 +53,50 @@ try {
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  await page.goto(input.url);
-  await page.locator("#tim_kiem_q").waitFor({ state: "visible" });
+  const open = async () => {
+    fetched = 0;
+    await page.goto(input.url);
+    await page.locator("#tim_kiem_q").waitFor({ state: "visible" });
+    await page.waitForLoadState("networkidle");
+    return fetched;
+  };
+  output.pageBytes = await open();
   output.nojsHiddenWithScript = !(await page.locator("#tim_kiem_khong_js").isVisible());
 
   for (const query of input.queries) {
+    if (input.fresh) {
+      await context.clearCookies();
+      await page.goto("about:blank");
+      // A reader's first query: nothing of the index in the browser's cache.
+      const session = await context.newCDPSession(page);
+      await session.send("Network.clearBrowserCache");
+      await session.detach();
+      await open();
+    }
     const text = typeof query === "string" ? query : query.text;
     const filters = typeof query === "string" ? {} : query.filters || {};
     await page.locator("#tim_kiem_q").fill("");
-    for (const [name, value] of Object.entries({ kind: "#tim_kiem_loai", province: "#tim_kiem_tinh", year: "#tim_kiem_nam" })) {
+    for (const [name, value] of Object.entries({ kind: "#tim_kiem_loai", province: "#tim_kiem_tinh", year: "#tim_kiem_nam", section: "#tim_kiem_muc" })) {
       await page.locator(value).selectOption(filters[name] || "");
     }
     const before = fetched;
     await page.locator("#tim_kiem_q").pressSequentially(text, { delay: 15 });
     // The list says which query and filters it shows once it shows them.
-    const shown = [text, filters.kind || "", filters.province || "", filters.year || ""].join("|");
+    const shown = [text, filters.kind || "", filters.province || "", filters.year || "", filters.section || ""].join("|");
     await page.waitForFunction(
       (shown) => {
         const list = document.getElementById("tim_kiem_ket_qua");
         return list.getAttribute("data-query") === shown && !list.hasAttribute("aria-busy");
       },
       shown,
-      { timeout: 15000 }
+      { timeout: 60000 }
     );
     await page.waitForLoadState("networkidle");
     const results = await page.locator("#tim_kiem_ket_qua > li").evaluateAll((items) =>
       items.map((li) => ({
         href: li.querySelector("h2 a").getAttribute("href"),
         title: li.querySelector("h2 a").textContent,
+        meta: li.querySelector(".meta").textContent,
         marks: Array.from(li.querySelectorAll("mark"), (m) => m.textContent),
         snippet: li.querySelector(".search-snippet").textContent,
       }))

@@ -1,10 +1,12 @@
 /* loa: the search page's script. No dependencies, no build step.
  *
- * Reads the index that `loa build` writes under /tim-kiem/ (src/search.rs describes its
- * files) and fetches only what a query needs: the manifest once, the postings chunk of
- * each syllable typed, and the document files of the results shown. Matching ignores
- * case and tone marks and reads đ as d, with the same rules as src/search.rs: change
- * `fold` and `tokens` only together with `scan` there.
+ * Reads the index that `loa build` writes under /tim-kiem/ (src/search/mod.rs describes
+ * its files) and fetches only what a query needs: the manifest once, the postings chunk
+ * of each key, and the document files of the results shown. Matching ignores case and
+ * tone marks and reads đ as d, with the same rules as src/search/tokens.rs: change
+ * `fold` and `tokens` only together with `scan` there. A query is read for what it
+ * names (provinces, sections, kinds from the manifest's `names`; dates) before its
+ * letters: see `parseQuery` and `weight`.
  *
  * All text from the index reaches the page through textContent, never as HTML.
  */
@@ -71,53 +73,195 @@
     return out;
   }
 
-  /* A query: `required` keys every result has, `boost` pairs that raise a result's
-   * score, the `words` and phrase `pairs` to highlight, and `prefix`, the last
-   * syllable while it is being typed. */
-  function parseQuery(query) {
-    var parsed = { required: [], boost: [], words: [], pairs: [], prefix: null, expanded: false };
-    var parts = query.replace(/[“”„]/g, '"').split('"');
-    var last = null;
-    parts.forEach(function (part, index) {
-      var quoted = index % 2 === 1;
-      var found = tokens(part);
-      found.forEach(function (token, i) {
-        var pair = i > 0 && token.joined ? found[i - 1].key + " " + token.key : null;
-        if (quoted && found.length > 1) {
-          /* A phrase: each pair of syllables in it, and a syllable in no pair. */
-          if (pair) {
-            parsed.required.push(pair);
-            parsed.pairs.push(pair);
-          } else if (i + 1 >= found.length || !found[i + 1].joined) {
-            parsed.required.push(token.key);
-            parsed.words.push(token.key);
-          }
-        } else {
-          parsed.required.push(token.key);
-          parsed.words.push(token.key);
-          if (pair) {
-            parsed.boost.push(pair);
-          }
+  /* Dates written the Vietnamese way, most precise first: 1/7/2024, 7/2024 (or
+   * "tháng 7 năm 2024"), 2024 (or "năm 2024"). Each becomes the filter key of its day,
+   * month or year; the words "ngày", "tháng", "năm" before it go with it. */
+  var EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
+  var EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+  var DATES = [
+    [new RegExp(EDGE_BEFORE + "(?:ngày\\s+|ngay\\s+)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*((?:19|20)\\d\\d)" + EDGE_AFTER, "giu"), "d"],
+    [new RegExp(EDGE_BEFORE + "(?:tháng\\s+|thang\\s+)?(\\d{1,2})\\s*(?:[/.-]|\\s+năm\\s+|\\s+nam\\s+)\\s*((?:19|20)\\d\\d)" + EDGE_AFTER, "giu"), "m"],
+    [new RegExp(EDGE_BEFORE + "(?:năm\\s+|nam\\s+)?((?:19|20)\\d\\d)" + EDGE_AFTER, "giu"), "y"],
+  ];
+
+  function two(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* The dates of `text` as {key, year}, and the text without them. A day or month that
+   * cannot be is left as text. */
+  function takeDates(text, found) {
+    DATES.forEach(function (rule) {
+      text = text.replace(rule[0], function (whole, a, b, c) {
+        var key = null;
+        if (rule[1] === "d" && +b >= 1 && +b <= 12 && +a >= 1 && +a <= 31) {
+          key = "#d:" + c + "-" + two(+b) + "-" + two(+a);
+        } else if (rule[1] === "m" && +a >= 1 && +a <= 12) {
+          key = "#m:" + b + "-" + two(+a);
+        } else if (rule[1] === "y") {
+          key = "#y:" + a;
+          found.push({ key: key, words: [a], kind: "time" });
+          return "\n";
         }
+        if (!key) {
+          return whole;
+        }
+        found.push({ key: key, words: [], kind: "time" });
+        return "\n";
       });
-      if (found.length) {
-        last = { quoted: quoted, key: found[found.length - 1].key, index: index };
+    });
+    return text;
+  }
+
+  /* Words that only say what kind of place a province name is. */
+  var PLACE_WORDS = ["tinh", "tp", "thanh pho"];
+
+  /* A query, read with the `names` of the index (folded name -> filter key):
+   * - `concepts`: what it names: {key, words, kind ("place", "time", "section"), fuzzy};
+   *   an article with the key is favoured; one with all `words` matches too;
+   * - `words`: syllables every result has; `pairs`: two of them side by side in the
+   *   query, which raise a result that has them side by side too;
+   * - `phrases`: quoted phrases, as lists of syllables, matched side by side and in order;
+   * - `prefix`: the last syllable while it is being typed. */
+  function parseQuery(query, names) {
+    var parsed = { concepts: [], words: [], pairs: [], phrases: [], prefix: null,
+      prefixPair: null, expanded: false, fuzzy: [] };
+    var parts = query.normalize("NFC").replace(/[“”„]/g, '"').split('"');
+    var free = [];
+    parts.forEach(function (part, index) {
+      if (index % 2 === 1) {
+        var phrase = tokens(part).map(function (t) { return t.key; });
+        if (phrase.length > 1) {
+          parsed.phrases.push(phrase);
+        } else if (phrase.length) {
+          parsed.words.push({ key: phrase[0], exact: true });
+        }
+        free.push(null);
+        return;
       }
+      var rest = takeDates(part, parsed.concepts);
+      tokens(rest).forEach(function (token) {
+        free.push(token);
+      });
+      free.push(null);
     });
     /* Still typing the last syllable: no space or closing quote after it. */
-    if (last && !last.quoted && last.index === parts.length - 1 && /[\p{L}\p{N}\p{M}]$/u.test(query)) {
-      parsed.prefix = last.key;
-      parsed.required.splice(parsed.required.lastIndexOf(last.key), 1);
+    var typing = parts.length % 2 === 1 && /[\p{L}\p{N}\p{M}]$/u.test(query);
+    var longest = 1;
+    (names || new Map()).forEach(function (_, name) {
+      longest = Math.max(longest, name.split(" ").length);
+    });
+    var previousWord = null;
+    for (var i = 0; i < free.length;) {
+      if (!free[i]) {
+        previousWord = null;
+        i += 1;
+        continue;
+      }
+      var concept = names ? nameAt(free, i, longest, names) : null;
+      if (concept) {
+        if (concept.key.startsWith("#p:")) {
+          dropPlaceWords(parsed, concept.start);
+        }
+        parsed.concepts.push(concept);
+        previousWord = null;
+        i += concept.words.length;
+        continue;
+      }
+      var token = free[i];
+      var isLast = i === free.length - 2 && free[free.length - 1] === null;
+      if (typing && isLast) {
+        parsed.prefix = token.key;
+        if (previousWord && token.joined) {
+          parsed.prefixPair = previousWord.key + " " + token.key;
+        }
+      } else {
+        parsed.words.push({ key: token.key, exact: false, at: i });
+        if (previousWord && token.joined) {
+          parsed.pairs.push(previousWord.key + " " + token.key);
+        }
+      }
+      previousWord = token;
+      i += 1;
     }
-    parsed.required = unique(parsed.required);
-    parsed.boost = unique(parsed.boost);
+    parsed.words = uniqueBy(parsed.words);
     parsed.pairs = unique(parsed.pairs);
     return parsed;
+  }
+
+  /* The name that starts at free[i], the longest first; else one a letter away
+   * (two syllables or more, six letters or more: "dak lac" for "dak lak"). */
+  function nameAt(free, i, longest, names) {
+    var fuzzy = null;
+    for (var length = Math.min(longest, free.length - i); length >= 1; length--) {
+      var span = free.slice(i, i + length);
+      if (span.some(function (t) { return !t; })) {
+        continue;
+      }
+      var words = span.map(function (t) { return t.key; });
+      var name = words.join(" ");
+      if (names.has(name)) {
+        return { key: names.get(name), words: words, kind: kindOf(names.get(name)), fuzzy: false, start: i };
+      }
+      if (!fuzzy && length > 1 && name.length >= 6) {
+        names.forEach(function (key, known) {
+          if (!fuzzy && known.split(" ").length === length && near(known, name)) {
+            fuzzy = { key: key, words: known.split(" "), typed: words, kind: kindOf(key), fuzzy: true, start: i };
+          }
+        });
+      }
+    }
+    return fuzzy;
+  }
+
+  function kindOf(key) {
+    return key.startsWith("#p:") ? "place" : "section";
+  }
+
+  /* "tỉnh", "TP" or "thành phố" typed just before a province's name. */
+  function dropPlaceWords(parsed, start) {
+    PLACE_WORDS.forEach(function (place) {
+      var words = place.split(" ");
+      var from = start - words.length;
+      var typed = parsed.words.slice(-words.length);
+      if (typed.length === words.length && typed.every(function (w, n) {
+        return w.key === words[n] && w.at === from + n;
+      })) {
+        parsed.words.splice(parsed.words.length - words.length, words.length);
+        parsed.pairs = parsed.pairs.filter(function (pair) {
+          return pair !== place;
+        });
+      }
+    });
+  }
+
+  /* Whether `a` and `b` differ by one letter at most: one changed, added, dropped, or
+   * two side by side swapped. */
+  function near(a, b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return true;
+    var ra = a.slice(i + 1);
+    var rb = b.slice(i + 1);
+    return ra === rb || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   }
 
   function unique(list) {
     return list.filter(function (item, i) {
       return list.indexOf(item) === i;
+    });
+  }
+
+  function uniqueBy(words) {
+    var seen = new Set();
+    return words.filter(function (word) {
+      if (seen.has(word.key)) return false;
+      seen.add(word.key);
+      return true;
     });
   }
 
@@ -136,9 +280,10 @@
     var self = this;
     if (!self.manifest) {
       self.manifest = fetchJson(self.url, { cache: "no-cache" }).then(function (manifest) {
-        if (manifest.format !== 1) {
+        if (manifest.format !== 2) {
           throw new Error("unknown index format " + manifest.format);
         }
+        manifest.names = new Map(manifest.names);
         return manifest;
       });
     }
@@ -209,11 +354,16 @@
       return this.lists.get(key);
     }
     var text = Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : "";
-    var map = new Map();
+    if (text.charAt(0) === "~") {
+      this.lists.set(key, dense(text));
+      return this.lists.get(key);
+    }
+    var map = text.charAt(0) === "!" ? present(text) : new Map();
+    var from = text.charAt(0) === "!" ? text.indexOf("!", 1) + 1 : 0;
     var id = 0;
     var value = 0;
     var scale = 1;
-    for (var n = 0; n < text.length; n++) {
+    for (var n = from; n < text.length; n++) {
       var digit = VALUE[text.charCodeAt(n) & 127];
       value += (digit & 31) * scale;
       if (digit >= 32) {
@@ -228,6 +378,40 @@
     this.lists.set(key, map);
     return map;
   };
+
+  /* The dense form: two bits a document, three documents a digit: 0 absent, 1 in the
+   * body, 2 in the province or place, 3 in the title; as bits: 0, 2 and 1. */
+  var LEVEL_BITS = [0, 0, 2, 1];
+
+  function dense(text) {
+    var map = new Map();
+    for (var n = 1; n < text.length; n++) {
+      var digit = VALUE[text.charCodeAt(n) & 127];
+      for (var k = 0; k < 3; k++) {
+        var level = (digit >> (2 * k)) & 3;
+        if (level) {
+          map.set((n - 1) * 3 + k, LEVEL_BITS[level]);
+        }
+      }
+    }
+    return map;
+  }
+
+  /* The present form: one bit a document, six documents a digit, up to the second
+   * `!`; after it, the sparse form of those with the key in the title or place. */
+  function present(text) {
+    var map = new Map();
+    var end = text.indexOf("!", 1);
+    for (var n = 1; n < end; n++) {
+      var digit = VALUE[text.charCodeAt(n) & 127];
+      for (var k = 0; k < 6; k++) {
+        if ((digit >> k) & 1) {
+          map.set((n - 1) * 6 + k, 0);
+        }
+      }
+    }
+    return map;
+  }
 
   /* A document's record, from the file of its group of `manifest.group`. */
   Index.prototype.doc = function (manifest, id) {
@@ -249,46 +433,138 @@
     });
   }
 
-  /* Title 100, province or place 60, body 1 to 4 by how often. */
+  /* A syllable's worth to a result: in the title 1000, in the province or place 600,
+   * in the body 1 to 4 by how often. Two syllables of the query side by side in the
+   * result add 50 (500 in the title): more than any difference of how often, so that
+   * words side by side outrank the same words scattered. What the query names
+   * outweighs all words: its province or date 100,000, its section or kind 20,000. */
   function weight(bits) {
-    return (bits & 1 ? 100 : 0) + (bits & 2 ? 60 : 0) + 1 + (bits >> 2);
+    return (bits & 1 ? 1000 : 0) + (bits & 2 ? 600 : 0) + 1 + (bits >> 2);
   }
 
-  /* Ranks the documents for `query` and `filters` ({kind, province, year}): a list of
-   * ids, best first, and the query as parsed. */
+  function pairWeight(bits) {
+    return (bits & 1 ? 500 : 0) + (bits & 2 ? 300 : 0) + 50;
+  }
+
+  var NAMED = { place: 100000, time: 100000, section: 20000 };
+
+  /* The keys a parsed query needs. */
+  function keysOf(parsed, filterKeys) {
+    var keys = filterKeys.slice();
+    parsed.words.forEach(function (w) { keys.push(w.key); });
+    parsed.concepts.forEach(function (c) {
+      keys.push(c.key);
+      keys = keys.concat(c.words, c.typed || []);
+      if (c.words.length > 1) keys.push(c.words.join(" "));
+    });
+    parsed.phrases.forEach(function (phrase) {
+      for (var n = 1; n < phrase.length; n++) keys.push(phrase[n - 1] + " " + phrase[n]);
+    });
+    if (parsed.prefixPair) keys.push(parsed.prefixPair);
+    return unique(keys.concat(parsed.pairs));
+  }
+
+  /* Ranks the documents for `query` and `filters` ({kind, province, year, section}): a
+   * list of ids, best first, and the query as parsed. */
   Index.prototype.search = function (query, filters) {
     var self = this;
-    var parsed = parseQuery(query);
     var filterKeys = [];
     if (filters.kind) filterKeys.push("#k:" + filters.kind);
     if (filters.province) filterKeys.push("#p:" + filters.province);
     if (filters.year) filterKeys.push("#y:" + filters.year);
+    if (filters.section) filterKeys.push("#s:" + filters.section);
     return self.load().then(function (manifest) {
-      var keys = parsed.required.concat(parsed.boost, filterKeys);
+      var parsed = parseQuery(query, manifest.names);
+      var keys = keysOf(parsed, filterKeys);
       return self.fetchFor(manifest, keys, parsed.prefix).then(function (chunks) {
         function lookup(key) {
           return self.list(chunks.get(chunkOf(manifest, key)), key);
         }
+        var needs = [];
         if (parsed.prefix !== null) {
           /* A syllable the index has is taken as typed; else as the start of one. */
           var chunk = chunks.get(chunkOf(manifest, parsed.prefix));
           if (Object.prototype.hasOwnProperty.call(chunk, parsed.prefix)) {
-            parsed.required.push(parsed.prefix);
-            parsed.words.push(parsed.prefix);
+            parsed.words.push({ key: parsed.prefix, exact: false });
+            if (parsed.prefixPair) parsed.pairs.push(parsed.prefixPair);
           } else {
             parsed.expanded = true;
+            needs.push(scoreWords(self.prefixList(manifest, chunks, parsed.prefix), 1));
           }
         }
-        var sets = parsed.required.map(lookup);
-        if (parsed.expanded) {
-          sets.push(self.prefixList(manifest, chunks, parsed.prefix));
-        }
-        var filterSets = filterKeys.map(lookup);
-        var boosts = parsed.boost.map(lookup);
-        return { ids: rank(sets, filterSets, boosts), parsed: parsed, manifest: manifest };
+        parsed.words.forEach(function (word) {
+          var list = lookup(word.key);
+          if (!list.size && !word.exact && word.key.length >= 4) {
+            list = self.nearList(chunks.get(chunkOf(manifest, word.key)), word.key, parsed);
+            needs.push(scoreWords(list, 0.25));
+          } else {
+            needs.push(scoreWords(list, 1));
+          }
+        });
+        parsed.concepts.forEach(function (concept) {
+          needs.push(conceptScores(concept, lookup));
+        });
+        parsed.phrases.forEach(function (phrase) {
+          var lists = [];
+          for (var n = 1; n < phrase.length; n++) lists.push(lookup(phrase[n - 1] + " " + phrase[n]));
+          needs.push(allOf(lists, pairWeight));
+        });
+        filterKeys.forEach(function (key) {
+          needs.push(scoreWords(lookup(key), 0));
+        });
+        var boosts = parsed.pairs.map(lookup);
+        return { ids: rank(needs, boosts), parsed: parsed, manifest: manifest };
       });
     });
   };
+
+  /* Each document of `list` with its words' worth, times `factor`. */
+  function scoreWords(list, factor) {
+    var scores = new Map();
+    list.forEach(function (bits, id) {
+      scores.set(id, weight(bits) * factor);
+    });
+    return scores;
+  }
+
+  /* The documents in every one of `lists`, each with the sum of `worth` over them. */
+  function allOf(lists, worth) {
+    var scores = new Map();
+    if (!lists.length) return scores;
+    var smallest = lists.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+    smallest.forEach(function (_, id) {
+      var total = 0;
+      for (var n = 0; n < lists.length; n++) {
+        var bits = lists[n].get(id);
+        if (bits === undefined) return;
+        total += worth(bits);
+      }
+      scores.set(id, total);
+    });
+    return scores;
+  }
+
+  /* What a query names: the articles with its key, favoured, and those with all its
+   * words in their text. A name a letter away counts half, and the words as typed
+   * still find what holds them: "ninh thuan" is a letter from "binh thuan". */
+  function conceptScores(concept, lookup) {
+    var scores = allOf(concept.words.map(lookup), weight);
+    if (concept.typed) {
+      allOf(concept.typed.map(lookup), weight).forEach(function (score, id) {
+        scores.set(id, Math.max(score, scores.get(id) || 0));
+      });
+    }
+    if (concept.words.length > 1) {
+      lookup(concept.words.join(" ")).forEach(function (bits, id) {
+        if (scores.has(id)) scores.set(id, scores.get(id) + pairWeight(bits));
+      });
+    }
+    var bonus = NAMED[concept.kind] / (concept.fuzzy ? 2 : 1);
+    lookup(concept.key).forEach(function (_, id) {
+      scores.set(id, (scores.get(id) || 0) + bonus);
+    });
+    return scores;
+  }
 
   /* The union of the postings of the syllables that start with `prefix`, at most 50. */
   Index.prototype.prefixList = function (manifest, chunks, prefix) {
@@ -317,29 +593,49 @@
     return union;
   };
 
-  function rank(sets, filterSets, boosts) {
-    var all = sets.concat(filterSets);
-    if (!all.length) {
+  /* For a syllable the index lacks: the union of those a letter away from it in its
+   * chunk (a mistyped first letter is not looked for). */
+  Index.prototype.nearList = function (chunk, typed, parsed) {
+    var union = new Map();
+    var self = this;
+    Object.keys(chunk).forEach(function (key) {
+      if (key.indexOf(" ") >= 0 || key.charAt(0) === "#" || !near(key, typed)) {
+        return;
+      }
+      parsed.fuzzy.push(key);
+      self.list(chunk, key).forEach(function (bits, id) {
+        var before = union.get(id);
+        if (before === undefined || weight(bits) > weight(before)) {
+          union.set(id, bits);
+        }
+      });
+    });
+    return union;
+  };
+
+  /* The documents every need has, by the sum of their scores and the pairs they hold
+   * side by side, best first; equal scores in the site's order, newest first. */
+  function rank(needs, boosts) {
+    if (!needs.length) {
       return [];
     }
-    var smallest = all.reduce(function (a, b) {
+    var smallest = needs.reduce(function (a, b) {
       return a.size <= b.size ? a : b;
     });
     var scored = [];
     smallest.forEach(function (_, id) {
-      for (var n = 0; n < all.length; n++) {
-        if (!all[n].has(id)) {
+      var score = 0;
+      for (var n = 0; n < needs.length; n++) {
+        var worth = needs[n].get(id);
+        if (worth === undefined) {
           return;
         }
+        score += worth;
       }
-      var score = 0;
-      sets.forEach(function (set) {
-        score += weight(set.get(id));
-      });
-      boosts.forEach(function (set) {
-        var bits = set.get(id);
+      boosts.forEach(function (list) {
+        var bits = list.get(id);
         if (bits !== undefined) {
-          score += weight(bits) / 2;
+          score += pairWeight(bits);
         }
       });
       scored.push([score, id]);
@@ -352,13 +648,46 @@
     });
   }
 
+  /* Whether `doc` holds each quoted phrase, its syllables side by side and in order:
+   * the index's pairs cannot tell "a b c" from "a b" and "b c" apart. */
+  function holdsPhrases(doc, phrases) {
+    if (!phrases.some(function (p) { return p.length > 2; })) {
+      return true;
+    }
+    var texts = [doc.title, doc.text || "", doc.province || ""].map(tokens);
+    return phrases.every(function (phrase) {
+      return texts.some(function (found) {
+        for (var start = 0; start + phrase.length <= found.length; start++) {
+          var n = 0;
+          while (n < phrase.length && found[start + n].key === phrase[n] &&
+            (n === 0 || found[start + n].joined)) {
+            n++;
+          }
+          if (n === phrase.length) return true;
+        }
+        return false;
+      });
+    });
+  }
+
   /* ---- Showing results. ---- */
 
-  /* Which syllables of `found` the query matched: its words, the syllables it is still
-   * typing, and both syllables of each pair of a phrase. */
+  /* Which syllables of `found` the query matched: its words and the names it holds,
+   * the syllables it is still typing, and the syllables of its phrases side by side. */
   function matched(found, parsed) {
-    var words = new Set(parsed.words);
-    var pairs = new Set(parsed.pairs);
+    var words = new Set(parsed.fuzzy);
+    parsed.words.forEach(function (word) {
+      words.add(word.key);
+    });
+    parsed.concepts.forEach(function (concept) {
+      concept.words.concat(concept.typed || []).forEach(function (word) {
+        words.add(word);
+      });
+    });
+    var pairs = new Set();
+    parsed.phrases.forEach(function (phrase) {
+      for (var n = 1; n < phrase.length; n++) pairs.add(phrase[n - 1] + " " + phrase[n]);
+    });
     var marks = found.map(function (token) {
       return words.has(token.key) || (parsed.expanded && token.key.startsWith(parsed.prefix));
     });
@@ -498,6 +827,7 @@
       kind: document.getElementById("tim_kiem_loai"),
       province: document.getElementById("tim_kiem_tinh"),
       year: document.getElementById("tim_kiem_nam"),
+      section: document.getElementById("tim_kiem_muc"),
     };
     var status = document.getElementById("tim_kiem_trang_thai");
     var list = document.getElementById("tim_kiem_ket_qua");
@@ -525,6 +855,7 @@
         kind: selects.kind.value,
         province: selects.province.value,
         year: selects.year.value,
+        section: selects.section.value,
       };
     }
 
@@ -543,11 +874,12 @@
       var chosen = filters();
       var mine = ++sequence;
       remember(query.trim(), chosen);
-      if (!query.trim() && !chosen.kind && !chosen.province && !chosen.year) {
+      var shown = [query, chosen.kind, chosen.province, chosen.year, chosen.section].join("|");
+      if (!query.trim() && !chosen.kind && !chosen.province && !chosen.year && !chosen.section) {
         list.textContent = "";
         status.textContent = "";
         more.hidden = true;
-        list.setAttribute("data-query", "|||");
+        list.setAttribute("data-query", shown);
         return;
       }
       var started = performance.now();
@@ -556,34 +888,63 @@
         if (mine !== sequence) return;
         list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         /* What the list shows, for tests and tools that wait for it. */
-        list.setAttribute("data-query", [query, chosen.kind, chosen.province, chosen.year].join("|"));
-        current = { ids: result.ids, shown: 0, parsed: result.parsed, manifest: result.manifest };
+        current = { ids: result.ids, next: 0, dropped: 0, parsed: result.parsed,
+          manifest: result.manifest, label: query.trim() ? " cho «" + query.trim() + "»" : "" };
         list.textContent = "";
-        var label = query.trim() ? " cho «" + query.trim() + "»" : "";
-        status.textContent = result.ids.length
-          ? "Có " + formatCount(result.ids.length) + " bài" + label + "."
-          : "Không tìm thấy bài nào" + label + ". Hãy thử bớt từ hoặc bỏ bộ lọc.";
-        return showMore(mine);
-      }).catch(function () {
+        return showMore(mine).then(function () {
+          if (mine === sequence) list.setAttribute("data-query", shown);
+        });
+      }).catch(function (error) {
         if (mine !== sequence) return;
         status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.";
+        list.setAttribute("data-query", shown);
+        /* For whoever looks at the console: what went wrong. */
+        console.error(error);
       }).then(function () {
         if (mine === sequence) list.removeAttribute("aria-busy");
       });
     }
 
+    /* How many results, said once a page of them is shown: "up to" while a quoted
+     * phrase of three syllables or more is not yet checked in every result. */
+    function tell() {
+      var count = current.ids.length - current.dropped;
+      var unsure = current.next < current.ids.length &&
+        current.parsed.phrases.some(function (p) { return p.length > 2; });
+      status.textContent = count
+        ? (unsure ? "Có đến " : "Có ") + formatCount(count) + " bài" + current.label + "."
+        : "Không tìm thấy bài nào" + current.label + ". Hãy thử bớt từ hoặc bỏ bộ lọc.";
+    }
+
+    /* The next page of results: the next PAGE_SIZE documents that hold the query's
+     * phrases, fetched a page at a time. */
     function showMore(mine) {
-      var page = current.ids.slice(current.shown, current.shown + PAGE_SIZE);
-      current.shown += page.length;
-      more.hidden = current.shown >= current.ids.length;
-      return Promise.all(page.map(function (id) {
-        return index.doc(current.manifest, id);
-      })).then(function (docs) {
-        if (mine !== sequence) return;
-        docs.forEach(function (doc) {
-          list.appendChild(resultItem(doc, current.parsed));
+      var added = 0;
+      function step() {
+        var left = PAGE_SIZE - added;
+        if (left <= 0 || current.next >= current.ids.length) {
+          more.hidden = current.next >= current.ids.length;
+          tell();
+          return Promise.resolve();
+        }
+        var page = current.ids.slice(current.next, current.next + left);
+        current.next += page.length;
+        return Promise.all(page.map(function (id) {
+          return index.doc(current.manifest, id);
+        })).then(function (docs) {
+          if (mine !== sequence) return;
+          docs.forEach(function (doc) {
+            if (holdsPhrases(doc, current.parsed.phrases)) {
+              list.appendChild(resultItem(doc, current.parsed));
+              added += 1;
+            } else {
+              current.dropped += 1;
+            }
+          });
+          return step();
         });
-      });
+      }
+      return step();
     }
 
     input.addEventListener("input", function () {
@@ -601,7 +962,7 @@
     more.addEventListener("click", function () {
       showMore(sequence);
     });
-    if (input.value || params.get("kind") || params.get("province") || params.get("year")) {
+    if (input.value || Object.keys(selects).some(function (name) { return params.get(name); })) {
       run();
     }
   }
