@@ -350,7 +350,7 @@ fn the_national_page_maps_the_34_provinces_with_names_and_links() {
             "<a href=\"/thong-ke/can-tho/\" aria-label=\"Cần Thơ: 3/3 đơn vị hợp thành đã công bố số liệu\" class=\"tile tile-all\">",
             "<a href=\"/thong-ke/dak-lak/\" aria-label=\"Đắk Lắk: 1/2 đơn vị hợp thành đã công bố số liệu\" class=\"tile tile-some\">",
             "<g role=\"img\" aria-label=\"Hà Nội: 0/1 đơn vị hợp thành đã công bố số liệu\" class=\"tile tile-none\">",
-            "<tspan x=\"158\" dy=\"0\">Hồ Chí</tspan><tspan x=\"158\" dy=\"13\">Minh</tspan>",
+            "<tspan x=\"158\" dy=\"0\">Hồ Chí </tspan><tspan x=\"158\" dy=\"13\">Minh</tspan>",
         ],
     );
 }
