@@ -314,6 +314,37 @@ pub enum Msg {
     ColonInValue,
     ColonInValueHelp,
     QuoteNotClosedHelp,
+    YamlTab,
+    YamlTabHelp,
+    /// A line indented under `key: value`, read as the rest of that value.
+    YamlIndentDeeper {
+        key: String,
+    },
+    YamlIndent,
+    YamlIndentHelp {
+        spaces: usize,
+    },
+    YamlListItemOutside,
+    YamlListItemOutsideHelp,
+    YamlBracketNotClosed {
+        bracket: char,
+    },
+    YamlBracketNotClosedHelp {
+        close: char,
+    },
+    YamlSyntax,
+    YamlSyntaxHelp,
+    YamlReaderSaid {
+        text: String,
+    },
+    NumberTooLarge {
+        value: String,
+    },
+    NumberTooLargeHelp,
+    /// A key missing from a mapping written inline, and the line with it added.
+    AddInsideBraces {
+        example: String,
+    },
     // an article's front matter
     TitleEmpty,
     NeedsDate,
@@ -665,7 +696,22 @@ impl Msg {
             | Self::KeyTwiceHelp { .. }
             | Self::ColonInValue
             | Self::ColonInValueHelp
-            | Self::QuoteNotClosedHelp => Area::Keys,
+            | Self::QuoteNotClosedHelp
+            | Self::YamlTab
+            | Self::YamlTabHelp
+            | Self::YamlIndentDeeper { .. }
+            | Self::YamlIndent
+            | Self::YamlIndentHelp { .. }
+            | Self::YamlListItemOutside
+            | Self::YamlListItemOutsideHelp
+            | Self::YamlBracketNotClosed { .. }
+            | Self::YamlBracketNotClosedHelp { .. }
+            | Self::YamlSyntax
+            | Self::YamlSyntaxHelp
+            | Self::YamlReaderSaid { .. }
+            | Self::NumberTooLarge { .. }
+            | Self::NumberTooLargeHelp
+            | Self::AddInsideBraces { .. } => Area::Keys,
             Self::TitleEmpty
             | Self::NeedsDate
             | Self::NeedsDateHelp
