@@ -7,9 +7,9 @@
 //! without a language passed through every function. English is the default.
 //! Owns no I/O; never prints.
 //!
-//! Not translated: the wording of the YAML reader's syntax errors ("mapping values are
-//! not allowed in this context"), of the operating system's I/O errors, and clap's own
-//! usage messages; loa's message around them is.
+//! Not translated: the YAML reader's own words (shown only as a note under a slip loa
+//! has no name for) and the operating system's I/O errors; loa's message around them is.
+//! clap's help and usage errors are made from this catalogue by the binary.
 //!
 //! This file holds the list of messages; their text lives in one file an area
 //! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`), named after
@@ -35,6 +35,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crate::progress::Step;
 
 mod build;
+mod commands;
 mod content;
 mod files;
 mod output;
@@ -510,6 +511,12 @@ pub enum Msg {
         path: String,
     },
     LinkMissingPageHelp,
+    /// A relative link, and the site path it reaches from its page.
+    LinkMissingRelative {
+        path: String,
+        url: String,
+    },
+    LinkMissingRelativeHelp,
     SamePageNoAnchor {
         anchor: String,
     },
@@ -577,6 +584,75 @@ pub enum Msg {
         path: String,
     },
     Interrupted,
+    // ---- the command line and the preview server: commands.rs ----
+    ServeServing {
+        url: String,
+    },
+    ServeExposed {
+        address: String,
+    },
+    ServeBuilt {
+        generation: u64,
+        pages: usize,
+        ms: u128,
+        changes: usize,
+    },
+    ServeWatchFailed {
+        message: String,
+    },
+    ServeStopped,
+    CtrlCNotHandled {
+        error: String,
+    },
+    BrowserNotOpened {
+        opener: String,
+        error: String,
+    },
+    OverlayTitle,
+    OverlayText,
+    HttpNotFound,
+    HttpForbidden,
+    HttpBadRequest,
+    HttpMethodNotAllowed,
+    HttpHeadTooLarge,
+    HttpTooManyPages,
+    HttpStopping,
+    ExternalSummary {
+        checked: usize,
+        total: usize,
+    },
+    LangUnknown {
+        list: String,
+    },
+    CliAbout,
+    /// The help line of a command or option, by its name.
+    CliHelp {
+        arg: String,
+    },
+    /// `usage`, `commands`, `arguments` or `options`.
+    CliHeading {
+        heading: String,
+    },
+    CliUnknownArgument {
+        arg: String,
+    },
+    CliUnknownCommand {
+        command: String,
+    },
+    CliMissing {
+        what: String,
+    },
+    CliNoCommand,
+    CliInvalidValue {
+        arg: String,
+        value: String,
+    },
+    CliConflict {
+        arg: String,
+        other: String,
+    },
+    CliOther,
+    CliSeeHelp,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -592,6 +668,7 @@ enum Area {
     SiteYaml,
     Site,
     Output,
+    Commands,
 }
 
 impl Msg {
@@ -608,6 +685,7 @@ impl Msg {
             Area::SiteYaml => content::site_yaml(self, lang),
             Area::Site => site::text(self, lang),
             Area::Output => output::text(self, lang),
+            Area::Commands => commands::text(self, lang),
         }
     }
 
@@ -774,6 +852,8 @@ impl Msg {
             | Self::NoAnchor { .. }
             | Self::LinkMissingPage { .. }
             | Self::LinkMissingPageHelp
+            | Self::LinkMissingRelative { .. }
+            | Self::LinkMissingRelativeHelp
             | Self::SamePageNoAnchor { .. }
             | Self::UrlRefused { .. }
             | Self::UrlRefusedHelp { .. }
@@ -794,6 +874,35 @@ impl Msg {
             | Self::OutputNameHelp
             | Self::CannotTidyUp { .. }
             | Self::Interrupted => Area::Output,
+            Self::ServeServing { .. }
+            | Self::ServeExposed { .. }
+            | Self::ServeBuilt { .. }
+            | Self::ServeWatchFailed { .. }
+            | Self::ServeStopped
+            | Self::CtrlCNotHandled { .. }
+            | Self::BrowserNotOpened { .. }
+            | Self::OverlayTitle
+            | Self::OverlayText
+            | Self::HttpNotFound
+            | Self::HttpForbidden
+            | Self::HttpBadRequest
+            | Self::HttpMethodNotAllowed
+            | Self::HttpHeadTooLarge
+            | Self::HttpTooManyPages
+            | Self::HttpStopping
+            | Self::ExternalSummary { .. }
+            | Self::LangUnknown { .. }
+            | Self::CliAbout
+            | Self::CliHelp { .. }
+            | Self::CliHeading { .. }
+            | Self::CliUnknownArgument { .. }
+            | Self::CliUnknownCommand { .. }
+            | Self::CliMissing { .. }
+            | Self::CliNoCommand
+            | Self::CliInvalidValue { .. }
+            | Self::CliConflict { .. }
+            | Self::CliOther
+            | Self::CliSeeHelp => Area::Commands,
         }
     }
 }

@@ -150,12 +150,31 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &str) -> Reading<T> {
     let mut emptied: Vec<String> = Vec::new();
     let mut mended: Vec<usize> = Vec::new();
     let mut placed: Vec<String> = Vec::new();
-    for _ in 0..MOST_PROBLEMS {
-        let error = match serde_yaml::from_str::<T>(&text) {
+    // Entries emptied for a problem with a path: path, line, indentation.
+    let mut emptied_entries: Vec<(String, usize, String)> = Vec::new();
+    let mut trying: Option<Trying> = None;
+    for _ in 0..MOST_PROBLEMS * 2 {
+        let serde_error = match serde_yaml::from_str::<T>(&text) {
             Ok(value) => return Reading::new(Some(value), errors, placed),
             Err(error) => error,
         };
-        let (error, mend) = read_error(&text, &error);
+        let full = serde_error.to_string();
+        if let Some(attempt) = trying.as_mut() {
+            if serde_path(&full) == Some(attempt.path.as_str()) {
+                attempt.next += 1;
+                let Some(value) = PLACEHOLDERS.get(attempt.next) else {
+                    return Reading::new(None, errors, placed);
+                };
+                let replacement = format!("{}{}: {value}", attempt.indent, attempt.key);
+                set_line(&mut text, attempt.line, &replacement);
+                continue;
+            }
+            trying = None;
+        }
+        if errors.len() >= MOST_PROBLEMS {
+            break;
+        }
+        let (error, mend) = read_error(&text, &serde_error);
         let mend = match mend {
             Mend::Blank(line) | Mend::Quote(line) | Mend::CloseQuote(line)
                 if mended.contains(&line) =>
@@ -185,14 +204,34 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &str) -> Reading<T> {
             placed.push(key.clone());
             continue;
         }
+        if let Mend::Missing { path, key, .. } = &mend {
+            let full_path = format!("{path}.{key}");
+            if let Some((_, line, indent)) = emptied_entries.iter().find(|e| e.0 == full_path) {
+                let replacement = format!("{indent}{key}: {}", PLACEHOLDERS[0]);
+                set_line(&mut text, *line, &replacement);
+                trying = Some(Trying {
+                    path: full_path,
+                    line: *line,
+                    indent: indent.clone(),
+                    key: key.clone(),
+                    next: 0,
+                });
+                continue;
+            }
+        }
         if let Some(key) = &error.key
             && !emptied.contains(key)
         {
             emptied.push(key.clone());
         }
         errors.push(error);
+        if let (Mend::Blank(line), Some(path)) = (&mend, serde_path(&full)) {
+            let own = text.lines().nth(line - 1).unwrap_or("");
+            let indent = own[..own.len() - own.trim_start().len()].to_string();
+            emptied_entries.push((path.to_string(), *line, indent));
+        }
         let changed = match mend {
-            Mend::Blank(line) => blank_entry(&mut text, line),
+            Mend::Blank(line) | Mend::Missing { owner: line, .. } => blank_entry(&mut text, line),
             Mend::Quote(line) => quote_value(&mut text, line),
             Mend::CloseQuote(line) => close_quote(&mut text, line),
             Mend::AddKey(_) => false,
@@ -207,6 +246,13 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &str) -> Reading<T> {
     Reading::new(None, errors, placed)
 }
 
+/// Replaces the text of 1-based `line`.
+fn set_line(text: &mut String, line: usize, replacement: &str) {
+    if let Some(range) = line_ranges(text).get(line - 1).cloned() {
+        text.replace_range(range, replacement);
+    }
+}
+
 /// How the text is mended after a problem, so that reading it again finds the next one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Mend {
@@ -218,6 +264,27 @@ enum Mend {
     CloseQuote(usize),
     /// Add `key: ""` for a required key that is missing.
     AddKey(String),
+    /// `key` is missing from the mapping at `path`, whose entry starts on `owner`.
+    Missing {
+        path: String,
+        key: String,
+        owner: usize,
+    },
+}
+
+/// Values tried, in turn, for a required key emptied for a problem already reported,
+/// until one reads: the problem is reported once, and the rest of its mapping is read.
+const PLACEHOLDERS: &[&str] = &["\"\"", "2000-01-01", "0", "[]", "{}", "false"];
+
+/// A required key emptied for its problem and given a placeholder.
+struct Trying {
+    /// Its serde path: `campaign.starts`.
+    path: String,
+    line: usize,
+    /// The line as written before the key, its indentation.
+    indent: String,
+    key: String,
+    next: usize,
 }
 
 /// The problem serde_yaml reports, in loa's words, and how to mend the text past it.
@@ -241,7 +308,11 @@ fn read_error(text: &str, error: &serde_yaml::Error) -> (YamlError, Mend) {
             column: Some(slip.column),
             width: slip.width,
             unknown_key: None,
-            key: top_key(text, slip.line),
+            key: if slip.own_key {
+                own_key(text, slip.line)
+            } else {
+                top_key(text, slip.line)
+            },
         };
         return (error, slip.mend);
     }
@@ -261,6 +332,25 @@ fn read_error(text: &str, error: &serde_yaml::Error) -> (YamlError, Mend) {
         column = Some(twice_column);
         width = key.chars().count();
         mend = Mend::Blank(twice_line);
+    } else if let Some(key) = missing_key(&full)
+        && let Some(at) = path.and(line)
+        && let Some((misplaced, spaces)) = misindented_key(text, at, key)
+    {
+        let own = text.lines().nth(misplaced - 1).unwrap_or("");
+        let error = YamlError {
+            message: Msg::YamlIndent.to_string(),
+            help: Some(Msg::YamlIndentHelp { spaces }.to_string()),
+            note: None,
+            line: Some(misplaced),
+            column: Some(own.len() - own.trim_start().len() + 1),
+            width: own.trim().chars().count(),
+            unknown_key: None,
+            key: top_key(text, misplaced),
+        };
+        return (
+            error,
+            Mend::Blank(owner_line(text, at, column.unwrap_or(1))),
+        );
     } else if let Some(key) = missing_key(&full) {
         if path.is_some()
             && let Some(example) = inline_example(text, line.unwrap_or(1), column.unwrap_or(1), key)
@@ -269,7 +359,11 @@ fn read_error(text: &str, error: &serde_yaml::Error) -> (YamlError, Mend) {
         }
         mend = match path {
             None => Mend::AddKey(key.to_string()),
-            Some(_) => Mend::Blank(owner_line(text, line.unwrap_or(1), column.unwrap_or(1))),
+            Some(path) => Mend::Missing {
+                path: path.to_string(),
+                key: key.to_string(),
+                owner: owner_line(text, line.unwrap_or(1), column.unwrap_or(1)),
+            },
         };
     } else if let (Some(path), Some(at)) = (path, line) {
         let last = path.rsplit('.').next().unwrap_or(path);
@@ -296,6 +390,9 @@ fn read_error(text: &str, error: &serde_yaml::Error) -> (YamlError, Mend) {
 
 /// A slip in the YAML's syntax, named for the officer.
 struct Slip {
+    /// Whether the problem's key is the one on its own line rather than the one at the
+    /// top above it: a line read as part of the value above loses its own key.
+    own_key: bool,
     message: Msg,
     help: Msg,
     /// Whether the YAML reader's own words follow, for a slip loa has no name for.
@@ -312,6 +409,7 @@ fn syntax_slip(text: &str, full: &str, line: usize, column: usize) -> Option<Sli
     let at_line = |n: usize| text.lines().nth(n.saturating_sub(1)).unwrap_or("");
     let indent = |s: &str| s.len() - s.trim_start_matches(' ').len();
     let slip = |message, help, line, column, width, mend| Slip {
+        own_key: false,
         message,
         help,
         note: false,
@@ -385,7 +483,7 @@ fn syntax_slip(text: &str, full: &str, line: usize, column: usize) -> Option<Sli
             && let Some((key, value)) = above_text.split_once(": ")
             && !value.trim().is_empty()
         {
-            return Some(slip(
+            let mut slip = slip(
                 Msg::YamlIndentDeeper {
                     key: key.trim().trim_start_matches("- ").to_string(),
                 },
@@ -396,7 +494,9 @@ fn syntax_slip(text: &str, full: &str, line: usize, column: usize) -> Option<Sli
                 content_column,
                 this.trim().chars().count(),
                 Mend::Blank(line),
-            ));
+            );
+            slip.own_key = true;
+            return Some(slip);
         }
         return Some(slip(
             Msg::ColonInValue,
@@ -474,6 +574,13 @@ fn missing_key(full: &str) -> Option<&str> {
         .map(|(key, _)| key)
 }
 
+/// The key written on 1-based `line`.
+fn own_key(text: &str, line: usize) -> Option<String> {
+    let this = text.lines().nth(line.checked_sub(1)?)?;
+    let (key, _) = this.trim_start().trim_start_matches("- ").split_once(':')?;
+    Some(key.trim().to_string())
+}
+
 /// The key at the top of `text` under which 1-based `line` lies. A line indented with
 /// a tab is taken for a key of its own: its place under the others is unknown.
 fn top_key(text: &str, line: usize) -> Option<String> {
@@ -527,6 +634,27 @@ fn owner_line(text: &str, line: usize, column: usize) -> usize {
             !l.trim().is_empty() && l.len() - l.trim_start().len() < indent
         })
         .unwrap_or(line)
+}
+
+/// For a `key` missing from the mapping whose first entry is on 1-based `line`: the line
+/// where `key:` is written after it at another indentation, and the indentation of the
+/// mapping's keys. YAML reads such a line as outside the mapping.
+fn misindented_key(text: &str, line: usize, key: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let spaces = indent(lines.get(line - 1)?);
+    lines
+        .iter()
+        .enumerate()
+        .skip(line)
+        .take_while(|(_, l)| l.trim().is_empty() || indent(l) > 0)
+        .find(|(_, l)| {
+            indent(l) != spaces
+                && l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(index, _)| (index + 1, spaces))
 }
 
 /// The line at or above `line` on which `key:` is written: a value may start on the

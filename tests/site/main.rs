@@ -1,6 +1,7 @@
 //! Integration tests: small fixture sites built with the real `loa` binary.
 
 mod build;
+mod catalogue;
 mod dates;
 mod errors;
 mod example;
@@ -11,6 +12,7 @@ mod incremental;
 mod layers;
 mod listings;
 mod names;
+mod officer;
 mod photos;
 mod progress;
 mod robustness;

@@ -34,7 +34,7 @@ pub(super) fn check_article(
         registry,
         today,
     } = checks;
-    check_dates(source, &front, today, problems);
+    check_dates(source, &front, today, broken, problems);
     if let Some(unit) = front.province.as_deref().and_then(|p| registry.lookup(p))
         && let Some((message, help)) = merged_unit(registry, unit, &front)
     {
@@ -207,14 +207,19 @@ pub(super) fn check_article(
 
 /// Dates that cannot be true: a year before [`EARLIEST_YEAR`], an update before the
 /// article was published, a campaign that ends before it starts, figures counted after
-/// `today`. Each is an error at the line of the date to correct.
+/// `today`. Each is an error at the line of the date to correct, but for a key in
+/// `broken`, whose problem is reported already.
 pub(super) fn check_dates(
     source: &Source,
     front: &ArticleFront,
     today: NaiveDate,
+    broken: &[String],
     problems: &mut Diagnostics,
 ) {
     let mut problem = |key_path: &[&str], message: Msg, help: Msg| {
+        if broken.iter().any(|key| key == key_path[0]) {
+            return;
+        }
         let mut diagnostic =
             Diagnostic::new(&source.path, message.to_string()).help(help.to_string());
         diagnostic.location = locate_key(&source.front, 2, key_path);

@@ -135,6 +135,8 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub source: PathBuf,
+    /// Relative to `content/` with forward slashes, as written in `@/` links.
+    pub content_path: String,
     /// Output path relative to the output folder, with forward slashes.
     pub output: String,
 }
@@ -345,6 +347,7 @@ fn load_inner(
         match entry {
             Entry::Asset => content.assets.push(Asset {
                 output: asset_output(in_content),
+                content_path: content_path(&content_dir, &file),
                 source: file,
             }),
             Entry::BundleFile { bundle } => bundle_files.push((bundle, file)),

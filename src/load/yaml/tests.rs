@@ -184,3 +184,32 @@ fn a_required_key_emptied_by_its_own_slip_is_not_reported_missing_again() {
         [(1, 1, "the front matter has no `title`".to_string())]
     );
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct WithCampaign {
+    title: String,
+    #[serde(default)]
+    campaign: Option<Campaign>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Campaign {
+    motto: String,
+    starts: u64,
+    #[serde(default)]
+    ends: Option<u64>,
+}
+
+#[test]
+fn two_problems_in_one_mapping_are_both_reported() {
+    let yaml = "title: A\ncampaign:\n  motto: M\n  starts: x\n  ends: y\n";
+    let reading = parse_all::<WithCampaign>(yaml);
+    let lines: Vec<Option<usize>> = reading.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [Some(4), Some(5)], "{:#?}", reading.errors);
+    assert!(reading.value.is_some());
+    assert_eq!(reading.broken, ["campaign", "campaign"]);
+}
