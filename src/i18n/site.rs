@@ -53,10 +53,10 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
         },
         Msg::LinkMissingFileHelp => match lang {
             En => Cow::Borrowed(
-                "write the path of a Markdown file under content/, such as `@/tin-tuc/bai-viet.md`",
+                "write the path of a file under content/, such as `@/tin-tuc/bai-viet.md` or `@/tin-tuc/bai-viet/ke-hoach.pdf`",
             ),
             Vi => Cow::Borrowed(
-                "ghi đường dẫn của một tệp Markdown trong content/, ví dụ `@/tin-tuc/bai-viet.md`",
+                "ghi đường dẫn của một tệp trong content/, ví dụ `@/tin-tuc/bai-viet.md` hoặc `@/tin-tuc/bai-viet/ke-hoach.pdf`",
             ),
         },
         Msg::LinkToDraft { path } => match lang {

@@ -450,8 +450,9 @@ fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<Lin
     match (path.is_empty(), anchor) {
         (true, Some(anchor)) if !anchor.is_empty() => Some(LinkTarget::SamePage { anchor }),
         (false, anchor) if !has_scheme && !path.starts_with(['?', '/']) => {
+            // `ke%20hoach.pdf` names the file `ke hoach.pdf`.
             Some(LinkTarget::Relative {
-                path: path.split('?').next().unwrap_or(path).to_string(),
+                path: urls::percent_decode(path.split('?').next().unwrap_or(path)),
                 anchor,
             })
         }

@@ -280,7 +280,7 @@ fn nearest_path<'a>(written: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The site path `relative` reaches from the page at `base` (a folder address).
-fn join(base: &str, relative: &str) -> String {
+pub(super) fn join(base: &str, relative: &str) -> String {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     let ends_in_folder = relative.ends_with('/') || relative.ends_with("/.") || relative == ".";
     for part in relative.split('/') {

@@ -283,7 +283,20 @@ pub fn replace_articles(
         let has_anchor = |headings: Option<&Vec<markdown::Heading>>, anchor: &str| {
             headings.is_some_and(|h| h.iter().any(|h| h.id == anchor))
         };
+        // A link to a file beside the article, the usual relative link, is checked
+        // here; any other relative link takes a full resolve.
+        let page_url = page.article.url.as_str();
+        let beside = |path: &str| {
+            let url = links::join(page_url, path);
+            url.strip_prefix(page_url).is_some_and(|inside| {
+                page.article
+                    .bundle_files
+                    .iter()
+                    .any(|(_, file)| file == inside)
+            })
+        };
         let links_fine = rendered.links.iter().all(|link| match &link.target {
+            LinkTarget::Relative { path, anchor: None } if beside(path) => true,
             LinkTarget::File { url, anchor, .. } => match anchor {
                 Some(anchor) => has_anchor(anchors_of(url), anchor),
                 None => true,

@@ -189,3 +189,16 @@ fn advice_fits_the_mistake_menu_slash_and_two_articles_with_one_address() {
         assert!(run.stderr.contains(said), "{said:?} in\n{}", run.stderr);
     }
 }
+
+#[test]
+fn a_relative_link_with_an_escaped_space_reaches_its_file() {
+    let bundle = "content/tin-tuc/le-ra-mat";
+    let site = SiteTest::new()
+        .file(
+            &format!("{bundle}/index.md"),
+            &format!("{DATED}Tải [kế hoạch](ke%20hoach.pdf).\n"),
+        )
+        .file(&format!("{bundle}/ke hoach.pdf"), "%PDF-1.4\n");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
