@@ -76,19 +76,28 @@ impl Location {
         }
     }
 
-    fn marked_bytes(&self) -> Range<usize> {
-        let start = self
-            .line_text
+    /// The line as shown: a tab drawn as `→`, since a renderer draws it as spaces and a
+    /// line indented with one would look right when YAML refuses it.
+    fn shown_line(&self) -> String {
+        self.line_text.replace('\t', TAB_SHOWN)
+    }
+
+    /// The bytes of [`Location::shown_line`] under the marker.
+    fn marked_bytes(&self, shown: &str) -> Range<usize> {
+        let start = shown
             .char_indices()
             .nth(self.column - 1)
-            .map_or(self.line_text.len(), |(i, _)| i);
-        let end = self.line_text[start..]
+            .map_or(shown.len(), |(i, _)| i);
+        let end = shown[start..]
             .char_indices()
             .nth(self.width)
-            .map_or(self.line_text.len(), |(i, _)| start + i);
+            .map_or(shown.len(), |(i, _)| start + i);
         start..end
     }
 }
+
+/// How a tab is drawn in the line a message quotes.
+pub const TAB_SHOWN: &str = "→";
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {
@@ -181,14 +190,15 @@ impl Diagnostic {
             Severity::Warning => warning,
         };
         let title = level.primary_title(&self.message);
-        let mut group = match &self.location {
-            Some(location) => title.element(
-                Snippet::source(&location.line_text)
+        let shown = self.location.as_ref().map(Location::shown_line);
+        let mut group = match (&self.location, &shown) {
+            (Some(location), Some(shown)) => title.element(
+                Snippet::source(shown)
                     .line_start(location.line)
                     .path(&path)
-                    .annotation(AnnotationKind::Primary.span(location.marked_bytes())),
+                    .annotation(AnnotationKind::Primary.span(location.marked_bytes(shown))),
             ),
-            None => title.element(annotate_snippets::Origin::path(&path)),
+            _ => title.element(annotate_snippets::Origin::path(&path)),
         };
         if let Some(text) = &self.help {
             group = group.element(help.clone().message(text));
@@ -396,7 +406,8 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let location = Location::at_offset("tỉnh: Đắk Lắk", "tỉnh: ".len(), 7);
         assert_eq!((location.line, location.column), (1, 7));
-        assert_eq!(&location.line_text[location.marked_bytes()], "Đắk Lắk");
+        let shown = location.shown_line();
+        assert_eq!(&shown[location.marked_bytes(&shown)], "Đắk Lắk");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use loa::i18n::{Lang, Msg};
 
 mod cli;
@@ -57,7 +58,12 @@ struct Cli {
 }
 
 fn parse_lang(name: &str) -> Result<Lang, String> {
-    Lang::parse(name).ok_or_else(|| format!("use one of {}", Lang::NAMES.join(", ")))
+    Lang::parse(name).ok_or_else(|| {
+        Msg::LangUnknown {
+            list: Lang::NAMES.join(", "),
+        }
+        .to_string()
+    })
 }
 
 /// The language the environment asks for: the first of LC_ALL, LC_MESSAGES and LANG
@@ -219,7 +225,13 @@ fn serve(
     max_connections: Option<u32>,
 ) -> Result<(), loa::Error> {
     if let Err(error) = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst)) {
-        eprintln!("warning: Ctrl-C will not stop the server cleanly: {error}");
+        eprintln!(
+            "{}: {}",
+            Msg::LabelWarning,
+            Msg::CtrlCNotHandled {
+                error: error.to_string()
+            }
+        );
     }
     let mut build = loa::BuildOptions::new(&root);
     build.drafts = drafts;
@@ -230,14 +242,154 @@ fn serve(
         options.limits.connections = connections as usize;
     }
     loa::serve::serve(&options, &ServeReporter { open }, &STOP)?;
-    println!("Stopped.");
+    println!("{}", Msg::ServeStopped);
     Ok(())
+}
+
+/// The language asked for by `--lang` among `args`, read before clap parses them so
+/// that its help and errors are in that language too.
+fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some(rest) if rest.starts_with('=') => Lang::parse(&rest[1..]),
+            Some("") => args.get(i + 1).and_then(|next| Lang::parse(next)),
+            _ => None,
+        })
+}
+
+/// The command line with every help line and heading from the catalogue.
+fn localized(command: clap::Command) -> clap::Command {
+    let heading = |name: &str| {
+        Msg::CliHeading {
+            heading: name.into(),
+        }
+        .to_string()
+    };
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        heading("usage")
+    );
+    let help_of = |name: &str| {
+        Msg::CliHelp {
+            arg: name.to_string(),
+        }
+        .to_string()
+    };
+    let args = |command: clap::Command| {
+        let ids: Vec<String> = command
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        ids.into_iter()
+            .fold(command, |command, id| {
+                let help = help_of(&id);
+                command.mut_arg(id.as_str(), |arg| {
+                    let arg = if arg.is_positional() {
+                        arg.help_heading(heading("arguments"))
+                    } else {
+                        arg.help_heading(heading("options"))
+                    };
+                    if help.is_empty() { arg } else { arg.help(help) }
+                })
+            })
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(help_of("help"))
+                    .help_heading(heading("options")),
+            )
+            .help_template(template.clone())
+    };
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let command = args(command)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(help_of("version"))
+                .help_heading(heading("options")),
+        )
+        .about(Msg::CliAbout.to_string())
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(heading("commands"));
+    names.iter().fold(command, |command, name| {
+        let about = help_of(name);
+        command.mut_subcommand(name.as_str(), |sub| args(sub).about(about))
+    })
+}
+
+/// A usage error from clap, said in the officer's language; help and version as clap
+/// shows them.
+fn usage_error(error: clap::Error) -> ExitCode {
+    let shown = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(texts)) => texts.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Printing help or the version to a closed pipe is no failure of loa's.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            Msg::CliNoCommand
+        }
+        ErrorKind::UnknownArgument => Msg::CliUnknownArgument {
+            arg: shown(ContextKind::InvalidArg),
+        },
+        ErrorKind::InvalidSubcommand => Msg::CliUnknownCommand {
+            command: shown(ContextKind::InvalidSubcommand),
+        },
+        ErrorKind::MissingRequiredArgument => Msg::CliMissing {
+            what: shown(ContextKind::InvalidArg),
+        },
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Msg::CliInvalidValue {
+            arg: shown(ContextKind::InvalidArg),
+            value: shown(ContextKind::InvalidValue),
+        },
+        ErrorKind::ArgumentConflict => Msg::CliConflict {
+            arg: shown(ContextKind::InvalidArg),
+            other: shown(ContextKind::PriorArg),
+        },
+        _ => Msg::CliOther,
+    };
+    // A value refused by loa's own check says why, from the catalogue.
+    let help = match (error.kind(), std::error::Error::source(&error)) {
+        (ErrorKind::ValueValidation, Some(why)) => why.to_string(),
+        _ => Msg::CliSeeHelp.to_string(),
+    };
+    eprintln!(
+        "{}: {message}\n  = {}: {help}",
+        Msg::LabelError,
+        Msg::LabelHelp,
+    );
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     without_huge_pages();
-    let cli = Cli::parse();
-    loa::i18n::set_language(cli.lang.unwrap_or_else(lang_from_environment));
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    loa::i18n::set_language(lang_from_args(&args).unwrap_or_else(lang_from_environment));
+    let matches = match localized(Cli::command()).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(error) => return usage_error(error),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (false, true) => Verbosity::Verbose,
@@ -328,9 +480,7 @@ fn main() -> ExitCode {
             checked.map(|summary| {
                 terminal.warnings(&summary.warnings);
                 if let Some((checked, total)) = summary.external_links {
-                    say(format!(
-                        "Checked {checked} of {total} links to other sites."
-                    ));
+                    say(Msg::ExternalSummary { checked, total }.to_string());
                 }
                 say(Msg::Checked {
                     pages: summary.pages,

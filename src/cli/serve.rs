@@ -1,6 +1,7 @@
 //! What `loa serve` prints while it runs: where the site is served, each rebuild and
 //! each failure, and opening the browser when asked.
 
+use loa::i18n::Msg;
 use loa::serve::{Event, Reporter};
 
 /// Tells the officer what the preview server is doing.
@@ -12,13 +13,17 @@ impl Reporter for ServeReporter {
     fn report(&self, event: loa::serve::Event<'_>) {
         match event {
             Event::Serving { url } => {
-                println!("Serving the site at {url} (Ctrl-C to stop).");
+                println!("{}", Msg::ServeServing { url: url.into() });
                 if self.open {
                     open_browser(url);
                 }
             }
             Event::Exposed { address } => eprintln!(
-                "warning: listening on {address}, which is not a loopback address: other machines can see this preview"
+                "{}: {}",
+                Msg::LabelWarning,
+                Msg::ServeExposed {
+                    address: address.to_string()
+                }
             ),
             Event::Built {
                 generation,
@@ -27,17 +32,21 @@ impl Reporter for ServeReporter {
                 changes,
                 ..
             } => println!(
-                "[{generation}] built {pages} pages in {} ms{}",
-                elapsed.as_millis(),
-                if changes > 0 {
-                    format!(" after {changes} changed files")
-                } else {
-                    String::new()
+                "{}",
+                Msg::ServeBuilt {
+                    generation,
+                    pages,
+                    ms: elapsed.as_millis(),
+                    changes,
                 }
             ),
             Event::Failed { generation, report } => eprint!("[{generation}] {report}"),
             Event::WatchFailed { message } => eprintln!(
-                "warning: cannot watch the site's files ({message}); restart `loa serve` to see changes"
+                "{}: {}",
+                Msg::LabelWarning,
+                Msg::ServeWatchFailed {
+                    message: message.to_string()
+                }
             ),
         }
     }
@@ -52,6 +61,13 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("warning: cannot open the browser with {opener}: {error}");
+        eprintln!(
+            "{}: {}",
+            Msg::LabelWarning,
+            Msg::BrowserNotOpened {
+                opener: opener.into(),
+                error: error.to_string()
+            }
+        );
     }
 }

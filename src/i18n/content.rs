@@ -67,8 +67,9 @@ pub(super) fn keys(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                     .as_ref()
                     .map_or_else(|| "this value".to_string(), |p| format!("`{p}`"));
                 Cow::Owned(format!(
-                    "{subject} must be {}, not {found}",
-                    expected_en(expected)
+                    "{subject} must be {}, not {}",
+                    expected_en(expected),
+                    found_en(found)
                 ))
             }
             Vi => {
@@ -105,6 +106,110 @@ pub(super) fn keys(msg: &Msg, lang: Lang) -> Cow<'static, str> {
         Msg::QuoteNotClosedHelp => match lang {
             En => Cow::Borrowed("close the text with a matching quotation mark on the same line"),
             Vi => Cow::Borrowed("đóng đoạn chữ bằng một dấu ngoặc kép giống vậy trên cùng dòng"),
+        },
+        Msg::YamlTab => match lang {
+            En => Cow::Borrowed(
+                "this line holds a tab (shown as →): YAML takes only spaces before a key",
+            ),
+            Vi => {
+                Cow::Borrowed("dòng này có dấu Tab (hiện là →): YAML chỉ nhận dấu cách để thụt lề")
+            }
+        },
+        Msg::YamlTabHelp => match lang {
+            En => Cow::Borrowed(
+                "delete the tab and indent with spaces, two for each level, as the lines around it",
+            ),
+            Vi => Cow::Borrowed(
+                "xoá dấu Tab và thụt lề bằng dấu cách, mỗi bậc hai dấu cách, như các dòng xung quanh",
+            ),
+        },
+        Msg::YamlIndentDeeper { key } => match lang {
+            En => Cow::Owned(format!(
+                "this line is indented further than the line of `{key}`, so YAML reads it as the rest of that value"
+            )),
+            Vi => Cow::Owned(format!(
+                "dòng này thụt vào sâu hơn dòng `{key}`, nên YAML coi nó là phần tiếp theo của giá trị đó"
+            )),
+        },
+        Msg::YamlIndent => match lang {
+            En => Cow::Borrowed("this line is not indented as the keys around it"),
+            Vi => Cow::Borrowed("dòng này thụt lề không khớp với các mục xung quanh"),
+        },
+        Msg::YamlIndentHelp { spaces: 0 } => match lang {
+            En => Cow::Borrowed(
+                "start the line at its first column, with no spaces before the key, as the lines around it",
+            ),
+            Vi => Cow::Borrowed(
+                "bắt đầu dòng ở cột đầu tiên, không có dấu cách trước tên mục, như các dòng xung quanh",
+            ),
+        },
+        Msg::YamlIndentHelp { spaces } => match lang {
+            En => Cow::Owned(format!(
+                "start the line with {spaces} spaces, as the other keys of its group"
+            )),
+            Vi => Cow::Owned(format!(
+                "bắt đầu dòng bằng {spaces} dấu cách, như các mục khác cùng nhóm"
+            )),
+        },
+        Msg::YamlListItemOutside => match lang {
+            En => Cow::Borrowed("a list item `- …` here belongs to no list"),
+            Vi => Cow::Borrowed("dòng `- …` ở đây không thuộc danh sách nào"),
+        },
+        Msg::YamlListItemOutsideHelp => match lang {
+            En => Cow::Borrowed(
+                "write the list's key alone on the line above, such as `tags:`, then each item indented: `  - Tây Nguyên`; or write the list on one line: `tags: [lễ ra mắt, Tây Nguyên]`",
+            ),
+            Vi => Cow::Borrowed(
+                "ghi tên mục một mình ở dòng trên, ví dụ `tags:`, rồi mỗi phần tử thụt vào: `  - Tây Nguyên`; hoặc ghi cả danh sách trên một dòng: `tags: [lễ ra mắt, Tây Nguyên]`",
+            ),
+        },
+        Msg::YamlBracketNotClosed { bracket } => match lang {
+            En => Cow::Owned(format!("this `{bracket}` is never closed")),
+            Vi => Cow::Owned(format!("dấu `{bracket}` này không được đóng")),
+        },
+        Msg::YamlBracketNotClosedHelp { close } => match lang {
+            En => Cow::Owned(format!(
+                "end the list with `{close}` on the same line, and separate its items with commas"
+            )),
+            Vi => Cow::Owned(format!(
+                "kết thúc danh sách bằng `{close}` trên cùng dòng, các phần tử cách nhau bằng dấu phẩy"
+            )),
+        },
+        Msg::YamlSyntax => match lang {
+            En => Cow::Borrowed("this line cannot be read as YAML"),
+            Vi => Cow::Borrowed("không đọc được dòng này theo cú pháp YAML"),
+        },
+        Msg::YamlSyntaxHelp => match lang {
+            En => Cow::Borrowed(
+                "write it as `key: value`, indented with spaces as the lines around it; put a value holding `: `, `#` or quotation marks in double quotation marks",
+            ),
+            Vi => Cow::Borrowed(
+                "ghi theo dạng `mục: giá trị`, thụt lề bằng dấu cách như các dòng xung quanh; giá trị có `: `, `#` hay dấu ngoặc kép thì đặt trong ngoặc kép",
+            ),
+        },
+        Msg::YamlReaderSaid { text } => match lang {
+            En => Cow::Owned(format!("the YAML reader says: {text}")),
+            Vi => Cow::Owned(format!("bộ đọc YAML báo (tiếng Anh): {text}")),
+        },
+        Msg::AddInsideBraces { example } => match lang {
+            En => Cow::Owned(format!(
+                "add it inside the braces, after a comma: {example}"
+            )),
+            Vi => Cow::Owned(format!(
+                "thêm vào trong dấu ngoặc nhọn, sau dấu phẩy: {example}"
+            )),
+        },
+        Msg::NumberTooLarge { value } => match lang {
+            En => Cow::Owned(format!("the number {value} is too large")),
+            Vi => Cow::Owned(format!("số {value} quá lớn")),
+        },
+        Msg::NumberTooLargeHelp => match lang {
+            En => Cow::Borrowed(
+                "check the number against the report: loa takes whole numbers of at most 19 digits",
+            ),
+            Vi => Cow::Borrowed(
+                "đối chiếu lại số với bản tin: loa nhận số nguyên có tối đa 19 chữ số",
+            ),
         },
         other => elsewhere(other),
     }
@@ -470,8 +575,8 @@ fn expected_en(expected: &str) -> &str {
         "a sequence" => "a list, such as [lễ ra mắt, Tây Nguyên]",
         "a string" => "text",
         "a boolean" => "true or false",
-        "usize" | "u64" | "u32" => "a whole number",
-        other if other.starts_with("struct ") || other == "a map" => {
+        "usize" | "u64" | "u32" | "u8" | "i64" => "a whole number",
+        other if other.starts_with("struct ") || matches!(other, "a map" | "a mapping") => {
             "a group of `key: value` lines"
         }
         other => other,
@@ -483,18 +588,43 @@ fn expected_vi(expected: &str) -> &str {
         "a sequence" => "một danh sách, ví dụ [lễ ra mắt, Tây Nguyên]",
         "a string" => "chữ",
         "a boolean" => "true hoặc false",
-        "usize" | "u64" | "u32" => "một số nguyên",
-        other if other.starts_with("struct ") || other == "a map" => {
+        "usize" | "u64" | "u32" | "u8" | "i64" => "một số nguyên",
+        "a date such as 2024-07-01" => "một ngày, ví dụ 2024-07-01",
+        "a whole number such as 2199" => "một số nguyên, ví dụ 2199",
+        "`as_of` and figures such as `teams: 2199`" => {
+            "`as_of` và các số liệu, ví dụ `teams: 2199`"
+        }
+        other if other.starts_with("struct ") || matches!(other, "a map" | "a mapping") => {
             "một nhóm các dòng `mục: giá trị`"
         }
         other => other,
     }
 }
 
+/// What serde found, such as "integer `5`", in words rather than type names.
+fn found_en(found: &str) -> String {
+    for (kind, shown) in [
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+        ("string ", "the text "),
+    ] {
+        if let Some(rest) = found.strip_prefix(kind) {
+            return format!("{shown}{rest}");
+        }
+    }
+    match found {
+        "a sequence" | "sequence" => "a list".into(),
+        "a map" | "map" => "a group of lines".into(),
+        "unit value" => "an empty value".into(),
+        other => other.into(),
+    }
+}
+
 /// What serde found, such as "integer `5`", in Vietnamese.
 fn found_vi(found: &str) -> String {
     for (en, vi) in [
-        ("integer ", "số nguyên "),
+        ("integer ", "số "),
         ("floating point ", "số thập phân "),
         ("boolean ", "giá trị đúng/sai "),
         ("string ", "chữ "),

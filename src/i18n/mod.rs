@@ -7,9 +7,9 @@
 //! without a language passed through every function. English is the default.
 //! Owns no I/O; never prints.
 //!
-//! Not translated: the wording of the YAML reader's syntax errors ("mapping values are
-//! not allowed in this context"), of the operating system's I/O errors, and clap's own
-//! usage messages; loa's message around them is.
+//! Not translated: the YAML reader's own words (shown only as a note under a slip loa
+//! has no name for) and the operating system's I/O errors; loa's message around them is.
+//! clap's help and usage errors are made from this catalogue by the binary.
 //!
 //! This file holds the list of messages; their text lives in one file an area
 //! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`), named after
@@ -35,6 +35,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crate::progress::Step;
 
 mod build;
+mod commands;
 mod content;
 mod files;
 mod output;
@@ -315,6 +316,37 @@ pub enum Msg {
     ColonInValue,
     ColonInValueHelp,
     QuoteNotClosedHelp,
+    YamlTab,
+    YamlTabHelp,
+    /// A line indented under `key: value`, read as the rest of that value.
+    YamlIndentDeeper {
+        key: String,
+    },
+    YamlIndent,
+    YamlIndentHelp {
+        spaces: usize,
+    },
+    YamlListItemOutside,
+    YamlListItemOutsideHelp,
+    YamlBracketNotClosed {
+        bracket: char,
+    },
+    YamlBracketNotClosedHelp {
+        close: char,
+    },
+    YamlSyntax,
+    YamlSyntaxHelp,
+    YamlReaderSaid {
+        text: String,
+    },
+    NumberTooLarge {
+        value: String,
+    },
+    NumberTooLargeHelp,
+    /// A key missing from a mapping written inline, and the line with it added.
+    AddInsideBraces {
+        example: String,
+    },
     // an article's front matter
     TitleEmpty,
     NeedsDate,
@@ -494,6 +526,12 @@ pub enum Msg {
         path: String,
     },
     LinkMissingPageHelp,
+    /// A relative link, and the site path it reaches from its page.
+    LinkMissingRelative {
+        path: String,
+        url: String,
+    },
+    LinkMissingRelativeHelp,
     SamePageNoAnchor {
         anchor: String,
     },
@@ -654,6 +692,75 @@ pub enum Msg {
         instead: String,
     },
     RawHtmlNoScripts,
+    // ---- the command line and the preview server: commands.rs ----
+    ServeServing {
+        url: String,
+    },
+    ServeExposed {
+        address: String,
+    },
+    ServeBuilt {
+        generation: u64,
+        pages: usize,
+        ms: u128,
+        changes: usize,
+    },
+    ServeWatchFailed {
+        message: String,
+    },
+    ServeStopped,
+    CtrlCNotHandled {
+        error: String,
+    },
+    BrowserNotOpened {
+        opener: String,
+        error: String,
+    },
+    OverlayTitle,
+    OverlayText,
+    HttpNotFound,
+    HttpForbidden,
+    HttpBadRequest,
+    HttpMethodNotAllowed,
+    HttpHeadTooLarge,
+    HttpTooManyPages,
+    HttpStopping,
+    ExternalSummary {
+        checked: usize,
+        total: usize,
+    },
+    LangUnknown {
+        list: String,
+    },
+    CliAbout,
+    /// The help line of a command or option, by its name.
+    CliHelp {
+        arg: String,
+    },
+    /// `usage`, `commands`, `arguments` or `options`.
+    CliHeading {
+        heading: String,
+    },
+    CliUnknownArgument {
+        arg: String,
+    },
+    CliUnknownCommand {
+        command: String,
+    },
+    CliMissing {
+        what: String,
+    },
+    CliNoCommand,
+    CliInvalidValue {
+        arg: String,
+        value: String,
+    },
+    CliConflict {
+        arg: String,
+        other: String,
+    },
+    CliOther,
+    CliSeeHelp,
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -670,6 +777,7 @@ enum Area {
     Site,
     Output,
     Publish,
+    Commands,
 }
 
 impl Msg {
@@ -687,6 +795,7 @@ impl Msg {
             Area::Site => site::text(self, lang),
             Area::Output => output::text(self, lang),
             Area::Publish => publish::text(self, lang),
+            Area::Commands => commands::text(self, lang),
         }
     }
 
@@ -775,7 +884,22 @@ impl Msg {
             | Self::KeyTwiceHelp { .. }
             | Self::ColonInValue
             | Self::ColonInValueHelp
-            | Self::QuoteNotClosedHelp => Area::Keys,
+            | Self::QuoteNotClosedHelp
+            | Self::YamlTab
+            | Self::YamlTabHelp
+            | Self::YamlIndentDeeper { .. }
+            | Self::YamlIndent
+            | Self::YamlIndentHelp { .. }
+            | Self::YamlListItemOutside
+            | Self::YamlListItemOutsideHelp
+            | Self::YamlBracketNotClosed { .. }
+            | Self::YamlBracketNotClosedHelp { .. }
+            | Self::YamlSyntax
+            | Self::YamlSyntaxHelp
+            | Self::YamlReaderSaid { .. }
+            | Self::NumberTooLarge { .. }
+            | Self::NumberTooLargeHelp
+            | Self::AddInsideBraces { .. } => Area::Keys,
             Self::TitleEmpty
             | Self::NeedsDate
             | Self::NeedsDateHelp
@@ -842,6 +966,8 @@ impl Msg {
             | Self::NoAnchor { .. }
             | Self::LinkMissingPage { .. }
             | Self::LinkMissingPageHelp
+            | Self::LinkMissingRelative { .. }
+            | Self::LinkMissingRelativeHelp
             | Self::SamePageNoAnchor { .. }
             | Self::UrlRefused { .. }
             | Self::UrlRefusedHelp { .. }
@@ -896,6 +1022,35 @@ impl Msg {
             | Self::RawHtmlRemoved { .. }
             | Self::RawHtmlUseShortcode { .. }
             | Self::RawHtmlNoScripts => Area::Publish,
+            Self::ServeServing { .. }
+            | Self::ServeExposed { .. }
+            | Self::ServeBuilt { .. }
+            | Self::ServeWatchFailed { .. }
+            | Self::ServeStopped
+            | Self::CtrlCNotHandled { .. }
+            | Self::BrowserNotOpened { .. }
+            | Self::OverlayTitle
+            | Self::OverlayText
+            | Self::HttpNotFound
+            | Self::HttpForbidden
+            | Self::HttpBadRequest
+            | Self::HttpMethodNotAllowed
+            | Self::HttpHeadTooLarge
+            | Self::HttpTooManyPages
+            | Self::HttpStopping
+            | Self::ExternalSummary { .. }
+            | Self::LangUnknown { .. }
+            | Self::CliAbout
+            | Self::CliHelp { .. }
+            | Self::CliHeading { .. }
+            | Self::CliUnknownArgument { .. }
+            | Self::CliUnknownCommand { .. }
+            | Self::CliMissing { .. }
+            | Self::CliNoCommand
+            | Self::CliInvalidValue { .. }
+            | Self::CliConflict { .. }
+            | Self::CliOther
+            | Self::CliSeeHelp => Area::Commands,
         }
     }
 }

@@ -34,10 +34,10 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
         },
         Msg::InitNext { dir } => match lang {
             En => Cow::Owned(format!(
-                "Next: `loa build --root {dir}` writes the site into {dir}/public; `loa new --root {dir} tin-tuc \"Tiêu đề\"` starts an article."
+                "Next: `loa serve --root {dir}` shows the site in your browser and follows your changes; `loa new --root {dir} tin-tuc \"Tiêu đề\"` starts an article; `loa build --root {dir}` writes the site to publish into {dir}/public."
             )),
             Vi => Cow::Owned(format!(
-                "Tiếp theo: `loa build --root {dir}` xuất trang vào {dir}/public; `loa new --root {dir} tin-tuc \"Tiêu đề\"` tạo bài mới."
+                "Tiếp theo: `loa serve --root {dir}` mở trang trong trình duyệt và cập nhật theo từng thay đổi; `loa new --root {dir} tin-tuc \"Tiêu đề\"` tạo bài mới; `loa build --root {dir}` xuất trang để đăng vào {dir}/public."
             )),
         },
         Msg::NoSiteHere { path } => match lang {

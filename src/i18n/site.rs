@@ -20,8 +20,12 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             Vi => Cow::Owned(format!("tệp kia là {path}")),
         },
         Msg::TwoFilesHelp => match lang {
-            En => Cow::Borrowed("give one of them another `slug`, or rename the file"),
-            Vi => Cow::Borrowed("đặt `slug` khác cho một trong hai bài, hoặc đổi tên tệp"),
+            En => Cow::Borrowed(
+                "an article's address comes from its title: change the title of one of them, or give it a line `slug: …` with another address",
+            ),
+            Vi => Cow::Borrowed(
+                "địa chỉ của bài lấy từ tiêu đề: đổi tiêu đề của một trong hai bài, hoặc thêm cho bài đó một dòng `slug: …` với địa chỉ khác",
+            ),
         },
         Msg::MenuEntryBroken { name, url } => match lang {
             En => Cow::Owned(format!(
@@ -49,10 +53,10 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
         },
         Msg::LinkMissingFileHelp => match lang {
             En => Cow::Borrowed(
-                "write the path of a Markdown file under content/, such as `@/tin-tuc/bai-viet.md`",
+                "write the path of a file under content/, such as `@/tin-tuc/bai-viet.md` or `@/tin-tuc/bai-viet/ke-hoach.pdf`",
             ),
             Vi => Cow::Borrowed(
-                "ghi đường dẫn của một tệp Markdown trong content/, ví dụ `@/tin-tuc/bai-viet.md`",
+                "ghi đường dẫn của một tệp trong content/, ví dụ `@/tin-tuc/bai-viet.md` hoặc `@/tin-tuc/bai-viet/ke-hoach.pdf`",
             ),
         },
         Msg::LinkToDraft { path } => match lang {
@@ -86,6 +90,22 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             Vi => Cow::Owned(format!(
                 "liên kết trỏ tới `{path}`, một trang không có trong trang này"
             )),
+        },
+        Msg::LinkMissingRelative { path, url } => match lang {
+            En => Cow::Owned(format!(
+                "the link points to `{path}`, that is `{url}`, which this site does not publish"
+            )),
+            Vi => Cow::Owned(format!(
+                "liên kết trỏ tới `{path}`, tức là `{url}`, nhưng trang web không có trang hay tệp này"
+            )),
+        },
+        Msg::LinkMissingRelativeHelp => match lang {
+            En => Cow::Borrowed(
+                "put the file beside the article (an article with files is a folder holding index.md), or link to a file under content/ with `@/section/file`",
+            ),
+            Vi => Cow::Borrowed(
+                "đặt tệp cạnh bài viết (bài có tệp kèm là một thư mục chứa index.md), hoặc liên kết tới tệp trong content/ bằng `@/chuyen-muc/tep`",
+            ),
         },
         Msg::LinkMissingPageHelp => match lang {
             En => Cow::Borrowed(

@@ -251,9 +251,21 @@ impl Config {
     pub fn parse(path: &str, source: &str) -> Result<Config, Diagnostics> {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let source = crate::vi::nfc(source);
-        let raw: RawConfig = yaml::parse(&source)
-            .map_err(|error| Diagnostics::from(yaml_diagnostic(path, &source, 1, &error)))?;
-        resolve(path, &source, raw)
+        let reading = yaml::parse_all::<RawConfig>(&source);
+        let mut problems: Diagnostics = reading
+            .errors
+            .iter()
+            .map(|error| yaml_diagnostic(path, &source, 1, error))
+            .collect();
+        let broken = &reading.broken;
+        match reading.value.map(|raw| resolve(path, &source, raw, broken)) {
+            Some(Ok(config)) if problems.is_empty() => Ok(config),
+            Some(Err(more)) => {
+                problems.extend(more);
+                Err(problems)
+            }
+            _ => Err(problems),
+        }
     }
 
     pub fn metric(&self, name: &str) -> Option<&Metric> {
@@ -315,9 +327,19 @@ impl Config {
     }
 }
 
-fn resolve(path: &str, source: &str, raw: RawConfig) -> Result<Config, Diagnostics> {
+/// Checks and derives the settings; a key in `broken` had a problem reported already
+/// and is not judged again.
+fn resolve(
+    path: &str,
+    source: &str,
+    raw: RawConfig,
+    broken: &[String],
+) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::default();
     let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
+        if broken.iter().any(|key| key == key_path[0]) {
+            return;
+        }
         let location = locate_key(source, 1, key_path);
         let mut diagnostic =
             Diagnostic::new(path, message.to_string()).help_opt(help.map(|h| h.to_string()));
@@ -552,6 +574,7 @@ pub fn is_url_segment(text: &str) -> bool {
 /// (the file line on which the YAML starts) and suggesting the nearest known key.
 pub fn yaml_diagnostic(path: &str, file: &str, first_line: usize, error: &YamlError) -> Diagnostic {
     let mut diagnostic = Diagnostic::new(path, error.message.clone()).help_opt(error.help.clone());
+    diagnostic.notes.extend(error.note.clone());
     let line = error.line.map(|l| l + first_line - 1);
     if let Some(unknown) = &error.unknown_key {
         diagnostic.message = if unknown.is_value {
@@ -671,6 +694,18 @@ mod tests {
         assert_eq!(error.message, "unknown key `paginte_by`");
         assert_eq!(error.help.as_deref(), Some("did you mean `paginate_by`?"));
         assert_eq!(error.location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn every_reading_problem_is_reported_at_once_with_the_resolution_ones() {
+        let source = "title: T\nbase_url: example.gov.vn\npaginte_by: 10\nlanguage: [vi\nfeed_limit: 2.5\nmenu:\n  - { name: A }\n";
+        let errors = Config::parse("site.yaml", source).unwrap_err();
+        let mut lines: Vec<usize> = errors
+            .iter()
+            .map(|d| d.location.as_ref().map_or(0, |l| l.line))
+            .collect();
+        lines.sort();
+        assert_eq!(lines, [2, 3, 4, 5, 7], "{errors:#?}");
     }
 
     #[test]

@@ -59,6 +59,12 @@ pub enum LinkTarget {
         path: String,
         anchor: Option<String>,
     },
+    /// `ke-hoach.pdf`, `../khac/#anchor`: relative to the page's own address, to be
+    /// checked against the pages and files produced.
+    Relative {
+        path: String,
+        anchor: Option<String>,
+    },
     /// `#anchor` on the same page.
     SamePage { anchor: String },
     /// `https://…` on another site, checked only on request.
@@ -258,8 +264,14 @@ pub fn render(
                     *end = Some(index);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some(link) = site_link(dest_url, resolve) {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                // `<ban@example.gov.vn>` is an address to write to, not a file.
+                let email = *link_type == pulldown_cmark::LinkType::Email;
+                if let Some(link) = site_link(dest_url, resolve).filter(|_| !email) {
                     if let LinkTarget::File { url, anchor, .. } = &link {
                         *dest_url = CowStr::from(match anchor {
                             Some(anchor) => format!("{url}#{anchor}"),
@@ -540,8 +552,20 @@ fn site_link(dest: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Option<Lin
             anchor,
         });
     }
+    // A scheme (`mailto:`, `tel:`) names no file of the site; refused ones are taken
+    // out before links are read.
+    let has_scheme = path
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains(['/', '?']));
     match (path.is_empty(), anchor) {
         (true, Some(anchor)) if !anchor.is_empty() => Some(LinkTarget::SamePage { anchor }),
+        (false, anchor) if !has_scheme && !path.starts_with(['?', '/']) => {
+            // `ke%20hoach.pdf` names the file `ke hoach.pdf`.
+            Some(LinkTarget::Relative {
+                path: urls::percent_decode(path.split('?').next().unwrap_or(path)),
+                anchor,
+            })
+        }
         _ => None,
     }
 }

@@ -105,7 +105,7 @@ fn decode_references(text: &str) -> String {
 }
 
 /// `%3A` -> `:`; bytes that do not make UTF-8 become U+FFFD, which no scheme holds.
-fn percent_decode(text: &str) -> String {
+pub(super) fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

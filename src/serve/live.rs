@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::build::CopiedFile;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::render::PagePlan;
 
 /// One build, kept in memory: pages are rendered the first time they are asked for.
@@ -144,9 +145,11 @@ background:rgba(20,20,20,.97);color:#fff;font:15px/1.5 system-ui,sans-serif;padd
 pub fn overlay(errors: &str) -> String {
     format!(
         "<div id=\"__loa_overlay\" role=\"alert\" style=\"{OVERLAY_STYLE}\">\
-<h2 style=\"margin-top:0;color:#ff8a80\">loa: the last change could not be built</h2>\
-<p>The page below is the last version that built. Fix the file and save: this message goes away by itself.</p>\
+<h2 style=\"margin-top:0;color:#ff8a80\">{}</h2>\
+<p>{}</p>\
 <pre id=\"__loa_errors\" style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace\">{}</pre></div>",
+        crate::markdown::escape_html(&Msg::OverlayTitle.to_string()),
+        crate::markdown::escape_html(&Msg::OverlayText.to_string()),
         crate::markdown::escape_html(errors)
     )
 }
@@ -156,7 +159,7 @@ pub fn overlay(errors: &str) -> String {
 pub fn script(state: &PageState) -> String {
     format!(
         r#"<script>(function(){{var g={generation},h="{fingerprint}",e={errors};
-function show(t){{var o=document.getElementById("__loa_overlay");if(!o){{o=document.createElement("div");o.id="__loa_overlay";o.setAttribute("role","alert");o.style.cssText="{style}";var t1=document.createElement("h2");t1.style.cssText="margin-top:0;color:#ff8a80";t1.textContent="loa: the last change could not be built";o.appendChild(t1);var p=document.createElement("pre");p.id="__loa_errors";p.style.cssText="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace";o.appendChild(p);document.body.appendChild(o);}}document.getElementById("__loa_errors").textContent=t;e=true;}}
+function show(t){{var o=document.getElementById("__loa_overlay");if(!o){{o=document.createElement("div");o.id="__loa_overlay";o.setAttribute("role","alert");o.style.cssText="{style}";var t1=document.createElement("h2");t1.style.cssText="margin-top:0;color:#ff8a80";t1.textContent={title};o.appendChild(t1);var p=document.createElement("pre");p.id="__loa_errors";p.style.cssText="white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace";o.appendChild(p);document.body.appendChild(o);}}document.getElementById("__loa_errors").textContent=t;e=true;}}
 function poll(){{fetch("/__loa/reload?since="+g+"&hash="+h+"&shown="+(e?1:0)+"&path="+encodeURIComponent(location.pathname),{{cache:"no-store"}}).then(function(r){{if(!r.ok)throw r;return r.json();}}).then(function(m){{if(m.reload){{location.reload();return;}}g=m.generation;if(m.errors){{show(m.errors);}}poll();}}).catch(function(){{setTimeout(poll,1000);}});}}
 window.__loa={{generation:function(){{return g;}}}};poll();}})();</script>"#,
         generation = state.generation,
@@ -167,6 +170,9 @@ window.__loa={{generation:function(){{return g;}}}};poll();}})();</script>"#,
             "false"
         },
         style = OVERLAY_STYLE,
+        title = serde_json::to_string(&Msg::OverlayTitle.to_string())
+            .unwrap_or_default()
+            .replace("</", "<\\/"),
     )
 }
 

@@ -22,6 +22,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::build::{BuildOptions, Error};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use live::{Found, PageState, Snapshot};
 use paths::{InBase, Target, content_type};
 use session::{Rebuilt, Session};
@@ -472,12 +473,12 @@ fn respond(
     let _ = request.respond(response);
 }
 
-fn plain(request: Request, status: u16, text: &str) {
+fn plain(request: Request, status: u16, message: Msg) {
     respond(
         request,
         status,
         "text/plain; charset=utf-8",
-        text.as_bytes().to_vec(),
+        format!("{message}\n").into_bytes(),
         &[],
     );
 }
@@ -496,7 +497,7 @@ fn through_the_door(request: &Request, key: &str) -> bool {
 
 fn handle(request: Request, shared: &Shared) {
     if !through_the_door(&request, &shared.door_key) {
-        return plain(request, 403, "Forbidden\n");
+        return plain(request, 403, Msg::HttpForbidden);
     }
     let head_size = request.url().len()
         + request
@@ -505,7 +506,7 @@ fn handle(request: Request, shared: &Shared) {
             .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
             .sum::<usize>();
     if head_size > MAX_HEAD_BYTES {
-        return plain(request, 431, "Request header fields too large\n");
+        return plain(request, 431, Msg::HttpHeadTooLarge);
     }
     let method = request.method().clone();
     if method != Method::Get && method != Method::Head {
@@ -513,19 +514,19 @@ fn handle(request: Request, shared: &Shared) {
             request,
             405,
             "text/plain; charset=utf-8",
-            b"Method not allowed: use GET or HEAD\n".to_vec(),
+            format!("{}\n", Msg::HttpMethodNotAllowed).into_bytes(),
             &[("Allow", "GET, HEAD")],
         );
     }
     let target = match paths::resolve(request.url()) {
         Ok(target) => target,
-        Err(_) => return plain(request, 400, "Bad request\n"),
+        Err(_) => return plain(request, 400, Msg::HttpBadRequest),
     };
     match target {
         Target::Internal { endpoint, query } if endpoint == "reload" => {
             park_poll(request, &query, shared)
         }
-        Target::Internal { .. } => plain(request, 404, "Not found\n"),
+        Target::Internal { .. } => plain(request, 404, Msg::HttpNotFound),
         Target::File { path, folder_like } => serve_file(request, &path, folder_like, shared),
     }
 }
@@ -592,7 +593,7 @@ fn answer(
             _ => Answer {
                 status: 404,
                 content_type: "text/plain; charset=utf-8",
-                body: Arc::new(b"Not found\n".to_vec()),
+                body: Arc::new(format!("{}\n", Msg::HttpNotFound).into_bytes()),
                 html: false,
                 redirect: None,
                 errors,
@@ -616,7 +617,7 @@ fn serve_file(request: Request, path: &str, folder_like: bool, shared: &Shared) 
                 &[("Location", &home)],
             );
         }
-        InBase::Outside => return plain(request, 404, "Not found\n"),
+        InBase::Outside => return plain(request, 404, Msg::HttpNotFound),
     };
     let answer = answer(&path, folder_like, site.as_deref(), errors);
     if let Some(location) = &answer.redirect {
@@ -648,7 +649,7 @@ fn park_poll(request: Request, query: &str, shared: &Shared) {
     let value = |name: &str| paths::query_value(query, name);
     let since = value("since").and_then(|s| s.parse::<u64>().ok());
     let Some(since) = since else {
-        return plain(request, 400, "since=<generation> is required\n");
+        return plain(request, 400, Msg::HttpBadRequest);
     };
     let waiting = Waiting {
         request,
@@ -659,11 +660,11 @@ fn park_poll(request: Request, query: &str, shared: &Shared) {
         deadline: Instant::now() + POLL_TIMEOUT,
     };
     let Ok(mut polls) = shared.polls.lock() else {
-        return plain(waiting.request, 503, "Busy\n");
+        return plain(waiting.request, 503, Msg::HttpTooManyPages);
     };
     if polls.len() >= MAX_WAITING_POLLS {
         drop(polls);
-        return plain(waiting.request, 503, "Too many open pages\n");
+        return plain(waiting.request, 503, Msg::HttpTooManyPages);
     }
     polls.push(waiting);
     drop(polls);
@@ -709,7 +710,7 @@ fn answer_polls(shared: &Shared, stop: &AtomicBool) {
     // Stopping: let every waiting page know, so that connections close cleanly.
     if let Ok(mut polls) = shared.polls.lock() {
         for waiting in polls.drain(..) {
-            plain(waiting.request, 503, "The preview server is stopping\n");
+            plain(waiting.request, 503, Msg::HttpStopping);
         }
     }
 }

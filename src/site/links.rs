@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, nearest};
 use crate::i18n::Msg;
-use crate::load::config::Config;
+use crate::load::config::{Config, locate_key};
 use crate::load::content::LeftOut;
 use crate::markdown::{self, LinkTarget, Rendered};
 
@@ -32,28 +32,39 @@ pub(super) fn produced_urls<'a>(
     problems: &mut Diagnostics,
 ) -> Produced<'a> {
     let mut owners: Produced<'a> = HashMap::new();
-    let mut claim = |url: Cow<'a, str>, owner: Cow<'a, str>, problems: &mut Diagnostics| {
+    // Where an article's address is written (its `slug`, else its title), to show both
+    // lines when two articles meet.
+    let mut written: HashMap<Cow<'a, str>, Location> = HashMap::new();
+    let mut claim = |url: Cow<'a, str>,
+                     owner: Cow<'a, str>,
+                     place: Option<Location>,
+                     problems: &mut Diagnostics| {
         if let Some(first) = owners.get(&url) {
             if first != &owner {
-                problems.push(
-                    Diagnostic::new(
-                        owner.as_ref(),
-                        Msg::TwoFilesOnePage { url: url.into() }.to_string(),
-                    )
-                    .note(
-                        Msg::TheOtherOne {
-                            path: first.to_string(),
-                        }
-                        .to_string(),
-                    )
-                    .help(Msg::TwoFilesHelp.to_string()),
-                );
+                let other = match written.get(&url) {
+                    Some(at) => format!("{first}:{}", at.line),
+                    None => first.to_string(),
+                };
+                let mut problem = Diagnostic::new(
+                    owner.as_ref(),
+                    Msg::TwoFilesOnePage {
+                        url: url.to_string(),
+                    }
+                    .to_string(),
+                )
+                .note(Msg::TheOtherOne { path: other }.to_string())
+                .help(Msg::TwoFilesHelp.to_string());
+                problem.location = place;
+                problems.push(problem);
             }
         } else {
+            if let Some(place) = place {
+                written.insert(url.clone(), place);
+            }
             owners.insert(url, owner);
         }
     };
-    claim("/".into(), "content/_index.md".into(), problems);
+    claim("/".into(), "content/_index.md".into(), None, problems);
     for section in sections {
         let owner = section.section.index.as_ref().map_or_else(
             || format!("content/{}/", section.section.dir),
@@ -64,22 +75,38 @@ pub(super) fn produced_urls<'a>(
             section.pages.len(),
             section.per_page(config),
         ) {
-            claim(url.into(), owner.clone().into(), problems);
+            claim(url.into(), owner.clone().into(), None, problems);
         }
         for year in &section.years {
-            claim(year.url.clone().into(), owner.clone().into(), problems);
+            claim(
+                year.url.clone().into(),
+                owner.clone().into(),
+                None,
+                problems,
+            );
         }
     }
     for page in pages {
         let owner = page.article.source.path_text();
-        claim(page.article.url.as_str().into(), owner.clone(), problems);
+        let key = if page.article.front.slug.is_some() {
+            "slug"
+        } else {
+            "title"
+        };
+        let place = locate_key(&page.article.source.front, 2, &[key]);
+        claim(
+            page.article.url.as_str().into(),
+            owner.clone(),
+            place,
+            problems,
+        );
         for alias in &page.article.front.aliases {
             let alias = if alias.ends_with('/') || alias.ends_with(".html") {
                 Cow::Borrowed(alias.as_str())
             } else {
                 Cow::Owned(format!("{alias}/"))
             };
-            claim(alias, owner.clone(), problems);
+            claim(alias, owner.clone(), None, problems);
         }
     }
     for taxonomy in taxonomies {
@@ -87,15 +114,20 @@ pub(super) fn produced_urls<'a>(
             "the taxonomy `{}` in site.yaml",
             config.taxonomies[taxonomy.index].name
         );
-        claim(taxonomy.url.clone().into(), owner.clone().into(), problems);
+        claim(
+            taxonomy.url.clone().into(),
+            owner.clone().into(),
+            None,
+            problems,
+        );
         for term in &taxonomy.terms {
             for url in pager_urls(&term.url, term.pages.len(), config.paginate_by) {
-                claim(url.into(), owner.clone().into(), problems);
+                claim(url.into(), owner.clone().into(), None, problems);
             }
         }
     }
     for url in extra_urls {
-        claim(url.as_str().into(), "loa".into(), problems);
+        claim(url.as_str().into(), "loa".into(), None, problems);
     }
     owners
 }
@@ -105,6 +137,13 @@ pub(super) fn check_menu(config: &Config, produced: &Produced, problems: &mut Di
     for item in &config.menu {
         let url = item.url.split('#').next().unwrap_or_default();
         if url.starts_with('/') && !url.starts_with("//") && !produced.contains_key(url) {
+            // `/tin-tuc` for `/tin-tuc/`: the address that exists.
+            let with_slash = format!("{url}/");
+            let help = if produced.contains_key(with_slash.as_str()) {
+                Msg::DidYouMean { name: with_slash }
+            } else {
+                Msg::MenuEntryHelp
+            };
             problems.push(
                 Diagnostic::new(
                     crate::load::config::FILE_NAME,
@@ -114,7 +153,7 @@ pub(super) fn check_menu(config: &Config, produced: &Produced, problems: &mut Di
                     }
                     .to_string(),
                 )
-                .help(Msg::MenuEntryHelp.to_string()),
+                .help(help.to_string()),
             );
         }
     }
@@ -204,19 +243,126 @@ pub(super) fn report_embeds(
     }
 }
 
-/// Checks every link of every page, on every core: on one thread, the links of 100,000
-/// articles kept the other core idle at the end of resolving (`perf record`).
-pub(super) fn check_links(
-    pages: &[Page],
-    produced: &Produced,
-    left_out: &HashMap<String, LeftOut>,
-    problems: &mut Diagnostics,
-) {
-    let anchors: HashMap<&str, HashSet<&str>> = pages
+/// A Markdown file whose links are checked: an article, a section's `_index.md` or the
+/// home page's, with its rendered Markdown and its own address.
+pub(super) struct Linked<'a> {
+    pub source: &'a crate::load::content::Source,
+    pub rendered: &'a Rendered,
+    pub url: &'a str,
+}
+
+/// What links may point at.
+pub(super) struct Known<'a> {
+    /// The pages and copied files of the build.
+    pub produced: &'a Produced<'a>,
+    /// The addresses of bundle files and of files under `content/`.
+    pub files: HashSet<&'a str>,
+    /// Every file `@/` may name, for suggestions.
+    pub content_paths: Vec<&'a str>,
+    pub left_out: &'a HashMap<String, LeftOut>,
+}
+
+impl Known<'_> {
+    fn has(&self, url: &str) -> bool {
+        self.produced.contains_key(url) || self.files.contains(url)
+    }
+
+    /// The address a link to `path` reaches, `path` itself or its folder's page.
+    fn reached(&self, path: &str) -> Option<String> {
+        let page =
+            if path.ends_with('/') || path.rsplit('/').next().is_some_and(|n| n.contains('.')) {
+                path.to_string()
+            } else {
+                format!("{path}/")
+            };
+        [page, path.to_string()]
+            .into_iter()
+            .find(|url| self.has(url))
+    }
+
+    /// The address nearest `url` among the pages and files produced, in its folder
+    /// first.
+    fn nearest_url(&self, url: &str) -> Option<String> {
+        let urls: Vec<&str> = self
+            .produced
+            .keys()
+            .map(|k| k.as_ref())
+            .chain(self.files.iter().copied())
+            .collect();
+        nearest_path(url, &urls).map(str::to_string)
+    }
+}
+
+/// The path nearest `written` among `known`: in the same folder first, then anywhere;
+/// for `a.md`, the article with its files `a/index.md`.
+fn nearest_path<'a>(written: &str, known: &[&'a str]) -> Option<&'a str> {
+    let folder = |path: &str| {
+        path.trim_end_matches('/')
+            .rsplit_once('/')
+            .map_or(String::new(), |(dir, _)| dir.to_string())
+    };
+    if let Some(stem) = written.strip_suffix(".md") {
+        let bundle = format!("{stem}/index.md");
+        if let Some(found) = known.iter().find(|k| **k == bundle) {
+            return Some(found);
+        }
+    }
+    // Names are compared, not whole paths: a shared folder would make any two paths
+    // look alike.
+    let name = |path: &'a str| {
+        path.trim_end_matches('/')
+            .rsplit_once('/')
+            .map_or(path, |(_, name)| name)
+    };
+    let written_name = written
+        .trim_end_matches('/')
+        .rsplit_once('/')
+        .map_or(written, |(_, name)| name);
+    let here = folder(written);
+    let best = |candidates: Vec<&'a str>| {
+        let names: Vec<&str> = candidates.iter().map(|c| name(c)).collect();
+        let found = nearest(written_name, names.iter().copied())?;
+        candidates.into_iter().find(|c| name(c) == found)
+    };
+    best(
+        known
+            .iter()
+            .copied()
+            .filter(|k| folder(k) == here)
+            .collect(),
+    )
+    .or_else(|| best(known.to_vec()))
+}
+
+/// The site path `relative` reaches from the page at `base` (a folder address).
+pub(super) fn join(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    let ends_in_folder = relative.ends_with('/') || relative.ends_with("/.") || relative == ".";
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    let joined = format!("/{}", parts.join("/"));
+    if ends_in_folder && joined != "/" {
+        format!("{joined}/")
+    } else {
+        joined
+    }
+}
+
+/// Checks every link of every Markdown file, on every core: on one thread, the links of
+/// 100,000 articles kept the other core idle at the end of resolving (`perf record`).
+pub(super) fn check_links(linked: &[Linked], known: &Known, problems: &mut Diagnostics) {
+    let anchors: HashMap<&str, HashSet<&str>> = linked
         .par_iter()
         .map(|page| {
             (
-                page.article.url.as_str(),
+                page.url,
                 page.rendered
                     .headings
                     .iter()
@@ -225,12 +371,12 @@ pub(super) fn check_links(
             )
         })
         .collect();
-    let found: Vec<Diagnostic> = pages
+    let found: Vec<Diagnostic> = linked
         .par_iter()
         .with_max_len(crate::parallel::SHARE)
         .flat_map_iter(|page| page.rendered.links.iter().map(move |link| (page, link)))
         .filter_map(|(page, link)| {
-            let source = &page.article.source;
+            let source = page.source;
             let location = || {
                 Location::at_offset(&source.text(), source.body_offset() + link.offset, link.len)
             };
@@ -241,8 +387,13 @@ pub(super) fn check_links(
                     }
                     _ => None,
                 };
+            let suggestion = |url: &str| {
+                known
+                    .nearest_url(url)
+                    .map(|name| Msg::DidYouMean { name }.to_string())
+            };
             let problem = match &link.target {
-                LinkTarget::MissingFile { path } => match left_out.get(path) {
+                LinkTarget::MissingFile { path } => match known.left_out.get(path) {
                     // The file's own problem is reported; the link is right.
                     Some(LeftOut::Broken) => None,
                     Some(LeftOut::Draft) => Some(
@@ -264,7 +415,15 @@ pub(super) fn check_links(
                             &source.path,
                             Msg::LinkMissingFile { path: path.clone() }.to_string(),
                         )
-                        .help(Msg::LinkMissingFileHelp.to_string()),
+                        .help(
+                            match nearest_path(path, &known.content_paths) {
+                                Some(near) => Msg::DidYouMean {
+                                    name: format!("@/{near}"),
+                                },
+                                None => Msg::LinkMissingFileHelp,
+                            }
+                            .to_string(),
+                        ),
                     ),
                 },
                 LinkTarget::File { path, url, anchor } => {
@@ -279,24 +438,46 @@ pub(super) fn check_links(
                         )
                     })
                 }
-                LinkTarget::RootRelative { path, anchor } => {
-                    let page_path = if path.ends_with('/') || path.contains('.') {
-                        path.clone()
-                    } else {
-                        format!("{path}/")
-                    };
-                    if !produced.contains_key(page_path.as_str())
-                        && !produced.contains_key(path.as_str())
-                    {
-                        Some(
+                LinkTarget::RootRelative { path, anchor } => match known.reached(path) {
+                    None => Some(
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::LinkMissingPage { path: path.clone() }.to_string(),
+                        )
+                        .help(
+                            suggestion(path)
+                                .unwrap_or_else(|| Msg::LinkMissingPageHelp.to_string()),
+                        ),
+                    ),
+                    Some(page_path) => missing_anchor(&page_path, anchor).map(|anchor| {
+                        Diagnostic::new(
+                            &source.path,
+                            Msg::NoAnchor {
+                                target: path.clone(),
+                                anchor,
+                            }
+                            .to_string(),
+                        )
+                    }),
+                },
+                LinkTarget::Relative { path, anchor } => {
+                    let url = join(page.url, path);
+                    match known.reached(&url) {
+                        None => Some(
                             Diagnostic::new(
                                 &source.path,
-                                Msg::LinkMissingPage { path: path.clone() }.to_string(),
+                                Msg::LinkMissingRelative {
+                                    path: path.clone(),
+                                    url: url.clone(),
+                                }
+                                .to_string(),
                             )
-                            .help(Msg::LinkMissingPageHelp.to_string()),
-                        )
-                    } else {
-                        missing_anchor(&page_path, anchor).map(|anchor| {
+                            .help(
+                                suggestion(&url)
+                                    .unwrap_or_else(|| Msg::LinkMissingRelativeHelp.to_string()),
+                            ),
+                        ),
+                        Some(page_path) => missing_anchor(&page_path, anchor).map(|anchor| {
                             Diagnostic::new(
                                 &source.path,
                                 Msg::NoAnchor {
@@ -305,18 +486,58 @@ pub(super) fn check_links(
                                 }
                                 .to_string(),
                             )
-                        })
+                        }),
                     }
                 }
                 LinkTarget::External { .. } => None,
-                LinkTarget::SamePage { anchor } => {
-                    missing_anchor(&page.article.url, &Some(anchor.clone())).map(|anchor| {
+                LinkTarget::SamePage { anchor } => missing_anchor(page.url, &Some(anchor.clone()))
+                    .map(|anchor| {
                         Diagnostic::new(&source.path, Msg::SamePageNoAnchor { anchor }.to_string())
-                    })
-                }
+                    }),
             };
             problem.map(|problem| problem.at(location()))
         })
         .collect();
     problems.extend(found.into_iter().collect());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_are_joined_to_the_page_address() {
+        let cases = [
+            ("/tin-tuc/bai/", "ke-hoach.pdf", "/tin-tuc/bai/ke-hoach.pdf"),
+            ("/tin-tuc/bai/", "../khac/", "/tin-tuc/khac/"),
+            ("/tin-tuc/bai/", "./anh.jpg", "/tin-tuc/bai/anh.jpg"),
+            ("/", "tin-tuc/", "/tin-tuc/"),
+            ("/tin-tuc/", "../../../x", "/x"),
+        ];
+        for (base, relative, expected) in cases {
+            assert_eq!(join(base, relative), expected, "{base} + {relative}");
+        }
+    }
+
+    #[test]
+    fn the_nearest_path_is_looked_for_in_the_same_folder_first() {
+        let known = [
+            "tin-tuc/ke-hoach-2024.md",
+            "le-ra-mat/ke-hoach.md",
+            "tin-tuc/bai/index.md",
+        ];
+        assert_eq!(
+            nearest_path("tin-tuc/ke-hoach.md", &known),
+            Some("tin-tuc/ke-hoach-2024.md")
+        );
+        assert_eq!(
+            nearest_path("tin-tuc/bai.md", &known),
+            Some("tin-tuc/bai/index.md")
+        );
+        assert_eq!(
+            nearest_path("khac/ke-hoach.md", &known),
+            Some("le-ra-mat/ke-hoach.md")
+        );
+        assert_eq!(nearest_path("tin-tuc/khong-co.md", &known), None);
+    }
 }

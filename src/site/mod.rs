@@ -23,7 +23,7 @@ use crate::load::content::{Article, Content, Section};
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::packed::Packed;
 use crate::vi;
-use links::{check_links, check_menu, produced_urls, report_refused};
+use links::{Known, Linked, check_links, check_menu, produced_urls, report_refused};
 use taxonomies::{gather_terms, unify_tags};
 
 /// An article with its rendered Markdown and its neighbours.
@@ -335,14 +335,29 @@ pub fn replace_articles(
         let has_anchor = |headings: Option<&Vec<markdown::Heading>>, anchor: &str| {
             headings.is_some_and(|h| h.iter().any(|h| h.id == anchor))
         };
+        // A link to a file beside the article, the usual relative link, is checked
+        // here; any other relative link takes a full resolve.
+        let page_url = page.article.url.as_str();
+        let beside = |path: &str| {
+            let url = links::join(page_url, path);
+            url.strip_prefix(page_url).is_some_and(|inside| {
+                page.article
+                    .bundle_files
+                    .iter()
+                    .any(|(_, file)| file == inside)
+            })
+        };
         let links_fine = rendered.links.iter().all(|link| match &link.target {
+            LinkTarget::Relative { path, anchor: None } if beside(path) => true,
             LinkTarget::File { url, anchor, .. } => match anchor {
                 Some(anchor) => has_anchor(anchors_of(url), anchor),
                 None => true,
             },
             LinkTarget::SamePage { anchor } => has_anchor(Some(&rendered.headings), anchor),
             LinkTarget::External { .. } => true,
-            LinkTarget::MissingFile { .. } | LinkTarget::RootRelative { .. } => false,
+            LinkTarget::MissingFile { .. }
+            | LinkTarget::RootRelative { .. }
+            | LinkTarget::Relative { .. } => false,
         });
         // A refused address is an error, which only a full resolve reports.
         if !links_fine || !rendered.refused.is_empty() {
@@ -432,7 +447,32 @@ fn resolve_inner(
                 .map(|h| (h.source.content_path.as_str(), "/")),
         )
         .collect();
-    let resolve_link = |path: &str| by_content_path.get(path).map(|url| url.to_string());
+    // Files that are not Markdown, which `@/` links may name too: a plan in PDF beside
+    // its article, a photo under a section's folder.
+    let file_urls: HashMap<String, String> = content
+        .assets
+        .iter()
+        .map(|a| (a.content_path.clone(), format!("/{}", a.output)))
+        .chain(content.articles.iter().flat_map(|article| {
+            let dir = article
+                .source
+                .content_path
+                .rsplit_once('/')
+                .map_or("", |(dir, _)| dir);
+            article.bundle_files.iter().map(move |(_, inside)| {
+                (
+                    format!("{dir}/{inside}"),
+                    format!("{}{inside}", article.url),
+                )
+            })
+        }))
+        .collect();
+    let resolve_link = |path: &str| {
+        by_content_path
+            .get(path)
+            .map(|url| url.to_string())
+            .or_else(|| file_urls.get(path).cloned())
+    };
     let allow_raw_html = config.unsafe_html;
 
     let no_pictures = markdown::Pictures::default();
@@ -579,7 +619,37 @@ fn resolve_inner(
         extra_urls,
         &mut problems,
     );
-    check_links(&pages, &produced, &content.left_out, &mut problems);
+    let linked: Vec<Linked> = pages
+        .iter()
+        .map(|page| Linked {
+            source: &page.article.source,
+            rendered: &page.rendered,
+            url: &page.article.url,
+        })
+        .chain(sections.iter().filter_map(|section| {
+            section.section.index.as_ref().map(|index| Linked {
+                source: &index.source,
+                rendered: &section.rendered,
+                url: &section.section.url,
+            })
+        }))
+        .chain(content.home.as_ref().map(|index| Linked {
+            source: &index.source,
+            rendered: &home,
+            url: "/",
+        }))
+        .collect();
+    let known = Known {
+        produced: &produced,
+        files: file_urls.values().map(String::as_str).collect(),
+        content_paths: linked
+            .iter()
+            .map(|l| l.source.content_path.as_str())
+            .chain(file_urls.keys().map(String::as_str))
+            .collect(),
+        left_out: &content.left_out,
+    };
+    check_links(&linked, &known, &mut problems);
     check_menu(&config, &produced, &mut problems);
 
     problems.into_result()?;

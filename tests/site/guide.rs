@@ -150,6 +150,46 @@ fn the_guide_quotes_the_messages_loa_really_gives() {
             ),
         ),
         (
+            "tab",
+            SiteTest::new().file(A, "---\ntitle: A\ndate: 2024-07-01\nstats:\n\tteams: 5\n---\n"),
+        ),
+        (
+            "indent",
+            SiteTest::new().file(
+                A,
+                "---\ntitle: A\ndate: 2024-07-01\ncampaign:\n  motto: M\n starts: 2024-08-19\n---\n",
+            ),
+        ),
+        (
+            "deeper",
+            SiteTest::new().file(A, "---\ntitle: A\n  date: 2024-07-01\n---\n"),
+        ),
+        (
+            "list item",
+            SiteTest::new().file(
+                A,
+                "---\ntitle: A\n- lễ ra mắt\ndate: 2024-07-01\n---\n",
+            ),
+        ),
+        (
+            "bracket",
+            SiteTest::new().file(
+                A,
+                "---\ntitle: A\ndate: 2024-07-01\ntags: [lễ ra mắt, Tây Nguyên\n---\n",
+            ),
+        ),
+        (
+            "quote",
+            SiteTest::new().file(A, "---\ntitle: \"Lễ ra mắt\ndate: 2024-07-01\n---\n"),
+        ),
+        (
+            "inline alt",
+            SiteTest::new().file(
+                A,
+                "---\ntitle: A\ndate: 2024-07-01\nimage: { src: anh.jpg }\n---\n",
+            ),
+        ),
+        (
             "no alt",
             SiteTest::new()
                 .file(

@@ -2,6 +2,7 @@
 
 mod base_path;
 mod build;
+mod catalogue;
 mod dates;
 mod errors;
 mod example;
@@ -14,6 +15,7 @@ mod layers;
 mod listings;
 mod look;
 mod names;
+mod officer;
 mod photos;
 mod progress;
 mod readers;

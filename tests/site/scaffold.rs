@@ -19,7 +19,7 @@ fn init_makes_a_site_that_builds_with_no_warnings() {
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(
         run.stdout,
-        "Created a new site in trang:\n  site.yaml\n  .gitignore\n  content/_index.md\n  content/tin-tuc/_index.md\n  content/tin-tuc/bai-viet-mau.md\nNext: `loa build --root trang` writes the site into trang/public; `loa new --root trang tin-tuc \"Tiêu đề\"` starts an article.\n"
+        "Created a new site in trang:\n  site.yaml\n  .gitignore\n  content/_index.md\n  content/tin-tuc/_index.md\n  content/tin-tuc/bai-viet-mau.md\nNext: `loa serve --root trang` shows the site in your browser and follows your changes; `loa new --root trang tin-tuc \"Tiêu đề\"` starts an article; `loa build --root trang` writes the site to publish into trang/public.\n"
     );
     assert!(
         !site.root().join("trang/themes").exists(),

@@ -268,7 +268,7 @@ fn a_link_that_would_run_code_is_refused_with_a_fix_in_the_officers_language() {
 fn links_and_images_that_are_safe_are_published_as_written() {
     let body = "[Web](HTTPS://example.gov.vn/) [thư](mailto:ban@example.gov.vn) \
         [gọi](tel:+842838290000) <ban@example.gov.vn> [mục](/tin-tuc/) [đầu](#so-lieu) \
-        [tệp](bao-cao.pdf)\n\n## Số liệu {#so-lieu}\n\n![Chấm](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n";
+        [tệp](../bao-cao.pdf)\n\n## Số liệu {#so-lieu}\n\n![Chấm](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n";
     let site = SiteTest::new()
         .article(ARTICLE, "Bài A", "2024-07-01", "", body)
         .file("content/tin-tuc/bao-cao.pdf", "%PDF")
@@ -280,7 +280,7 @@ fn links_and_images_that_are_safe_are_published_as_written() {
         "tel:+842838290000",
         "/tin-tuc/",
         "#so-lieu",
-        "bao-cao.pdf",
+        "../bao-cao.pdf",
     ] {
         assert!(main.contains(&format!("href=\"{href}\"")), "{href}: {main}");
     }

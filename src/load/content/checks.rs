@@ -19,12 +19,14 @@ use front::{ArticleFront, DateValue};
 use super::{Checks, EARLIEST_YEAR, Source, front};
 
 /// Checks an article's front matter against the site: what only the whole value, the
-/// site settings and the province registry can tell.
+/// site settings and the province registry can tell. A key in `broken` had a problem
+/// reported while reading and is not judged again.
 pub(super) fn check_article(
     source: &Source,
     mut front: ArticleFront,
     in_section: bool,
     checks: Checks,
+    broken: &[String],
     problems: &mut Diagnostics,
 ) -> ArticleFront {
     let Checks {
@@ -32,7 +34,7 @@ pub(super) fn check_article(
         registry,
         today,
     } = checks;
-    check_dates(source, &front, today, problems);
+    check_dates(source, &front, today, broken, problems);
     if let Some(unit) = front.province.as_deref().and_then(|p| registry.lookup(p))
         && let Some((message, help)) = merged_unit(registry, unit, &front)
     {
@@ -42,7 +44,18 @@ pub(super) fn check_article(
         warning.location = locate_key(&source.front, 2, &["province"]);
         problems.push(warning);
     }
+    let is_broken = |key: &str| broken.iter().any(|b| b == key);
+    if in_section && front.date.is_none() && !is_broken("date") {
+        // Shown at the title, which every article has, whatever its title's problems.
+        let mut diagnostic = Diagnostic::new(&source.path, Msg::NeedsDate.to_string())
+            .help(Msg::NeedsDateHelp.to_string());
+        diagnostic.location = locate_key(&source.front, 2, &["title"]);
+        problems.push(diagnostic);
+    }
     let mut problem = |key_path: &[&str], message: Msg, help: Option<Msg>| {
+        if is_broken(key_path[0]) {
+            return;
+        }
         let mut diagnostic = Diagnostic::new(&source.path, message.to_string())
             .help_opt(help.map(|h| h.to_string()));
         diagnostic.location = locate_key(&source.front, 2, key_path);
@@ -50,9 +63,6 @@ pub(super) fn check_article(
     };
     if front.title.trim().is_empty() {
         problem(&["title"], Msg::TitleEmpty, None);
-    }
-    if in_section && front.date.is_none() {
-        problem(&["title"], Msg::NeedsDate, Some(Msg::NeedsDateHelp));
     }
     if let Some(slug) = front.slug.take_if(|s| !is_url_segment(s)) {
         let leaves = slug.contains('/') || slug.contains('\\') || slug.contains("..");
@@ -249,14 +259,19 @@ pub(super) fn check_article(
 
 /// Dates that cannot be true: a year before [`EARLIEST_YEAR`], an update before the
 /// article was published, a campaign that ends before it starts, figures counted after
-/// `today`. Each is an error at the line of the date to correct.
+/// `today`. Each is an error at the line of the date to correct, but for a key in
+/// `broken`, whose problem is reported already.
 pub(super) fn check_dates(
     source: &Source,
     front: &ArticleFront,
     today: NaiveDate,
+    broken: &[String],
     problems: &mut Diagnostics,
 ) {
     let mut problem = |key_path: &[&str], message: Msg, help: Msg| {
+        if broken.iter().any(|key| key == key_path[0]) {
+            return;
+        }
         let mut diagnostic =
             Diagnostic::new(&source.path, message.to_string()).help(help.to_string());
         diagnostic.location = locate_key(&source.front, 2, key_path);

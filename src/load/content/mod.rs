@@ -138,6 +138,8 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub struct Asset {
     pub source: PathBuf,
+    /// Relative to `content/` with forward slashes, as written in `@/` links.
+    pub content_path: String,
     /// Output path relative to the output folder, with forward slashes.
     pub output: String,
 }
@@ -256,7 +258,7 @@ pub struct Cache {
 struct CachedFile {
     /// Size and modification time when the file was listed, before it was read.
     stamp: Option<(u64, SystemTime)>,
-    parsed: Result<Parsed, Diagnostic>,
+    parsed: Result<Parsed, Diagnostics>,
 }
 
 impl Cache {
@@ -380,6 +382,7 @@ fn load_inner(
         match entry {
             Entry::Asset => content.assets.push(Asset {
                 output: asset_output(in_content),
+                content_path: content_path(&content_dir, &file),
                 source: file,
             }),
             Entry::BundleFile { bundle } => bundle_files.push((bundle, file)),
@@ -391,7 +394,7 @@ fn load_inner(
         }
     }
 
-    let read: Vec<(&PathBuf, Result<Parsed, Diagnostic>)> = match cache {
+    let read: Vec<(&PathBuf, Result<Parsed, Diagnostics>)> = match cache {
         None => markdown
             .par_iter()
             .with_max_len(crate::parallel::SHARE)
@@ -437,13 +440,17 @@ fn load_inner(
     content.articles.reserve_exact(read.len());
     for (file, parsed) in read {
         match parsed {
-            Err(diagnostic) => {
-                problems.push(diagnostic);
+            Err(diagnostics) => {
+                problems.extend(diagnostics);
                 let content_path = content_path(&content_dir, file);
                 content.left_out.insert(content_path, LeftOut::Broken);
             }
-            Ok(Parsed::Home(index)) => content.home = Some(index),
-            Ok(Parsed::SectionIndex(section, index)) => {
+            Ok(Parsed::Home(index, more)) => {
+                problems.extend(more);
+                content.home = Some(index);
+            }
+            Ok(Parsed::SectionIndex(section, index, more)) => {
+                problems.extend(more);
                 section_entry(&mut sections, &section).index = Some(index)
             }
             Ok(Parsed::Article(article, more)) => {
@@ -520,10 +527,13 @@ fn asset_output(in_content: &Path) -> String {
     }
 }
 
+/// A Markdown file read, with its problems. A file whose front matter has problems is
+/// kept when a value could be read from the rest of it, so that its body is checked in
+/// the same run; the problems fail the build.
 #[derive(Clone)]
 enum Parsed {
-    Home(SectionIndex),
-    SectionIndex(String, SectionIndex),
+    Home(SectionIndex, Diagnostics),
+    SectionIndex(String, SectionIndex, Diagnostics),
     Article(Box<Article>, Diagnostics),
 }
 
@@ -549,7 +559,7 @@ pub fn reread(root: &Path, old: &Article, checks: Checks) -> Option<(Source, Art
     let parsed: ArticleFront = yaml::parse(split.yaml).ok()?;
     let mut problems = Diagnostics::default();
     let in_section = old.section.is_some();
-    let front = check_article(&source, parsed, in_section, checks, &mut problems);
+    let front = check_article(&source, parsed, in_section, checks, &[], &mut problems);
     if problems.has_errors() {
         return None;
     }
@@ -583,7 +593,7 @@ fn read_markdown(
     entry: Entry,
     file: &Path,
     checks: Checks,
-) -> Result<Parsed, Diagnostic> {
+) -> Result<Parsed, Diagnostics> {
     let shown = relative(root, file);
     let bytes = std::fs::read(file).map_err(|error| {
         Diagnostic::new(
@@ -600,40 +610,44 @@ fn read_markdown(
     let source_path = shown.to_string_lossy().replace('\\', "/");
     let body_offset = split.body_offset;
     let yaml_line = split.yaml_line;
-    let section_front = |text: &str| -> Result<SectionFront, Diagnostic> {
-        let front = yaml::parse::<SectionFront>(split.yaml)
-            .map_err(|error| yaml_diagnostic(&source_path, text, yaml_line, &error))?;
-        if front.paginate_by == Some(0) {
-            let mut diagnostic = Diagnostic::new(&shown, Msg::PaginateAtLeastOne.to_string())
-                .help(Msg::PaginateHelp.to_string());
-            diagnostic.location = locate_key(text, yaml_line, &["paginate_by"]);
-            return Err(diagnostic);
+    let mut problems = Diagnostics::default();
+    let mut read_front = |text: &str, errors: &[yaml::YamlError]| {
+        for error in errors {
+            problems.push(yaml_diagnostic(&source_path, text, yaml_line, error));
         }
-        Ok(front)
     };
     let source =
         |text: String| Source::new(shown.clone(), content_path.clone(), &text, body_offset);
     match entry {
-        Entry::Home => {
-            let front = section_front(&text)?;
-            Ok(Parsed::Home(SectionIndex {
+        Entry::Home | Entry::SectionIndex { .. } => {
+            let reading = yaml::parse_all::<SectionFront>(split.yaml);
+            read_front(&text, &reading.errors);
+            let broken = reading.broken;
+            let Some(front) = reading.value else {
+                return Err(problems);
+            };
+            if front.paginate_by == Some(0) && !broken.iter().any(|k| k == "paginate_by") {
+                let mut diagnostic = Diagnostic::new(&shown, Msg::PaginateAtLeastOne.to_string())
+                    .help(Msg::PaginateHelp.to_string());
+                diagnostic.location = locate_key(&text, yaml_line, &["paginate_by"]);
+                problems.push(diagnostic);
+            }
+            let index = SectionIndex {
                 source: source(text),
                 front,
-            }))
-        }
-        Entry::SectionIndex { section } => {
-            let front = section_front(&text)?;
-            Ok(Parsed::SectionIndex(
-                section,
-                SectionIndex {
-                    source: source(text),
-                    front,
-                },
-            ))
+            };
+            Ok(match entry {
+                Entry::SectionIndex { section } => Parsed::SectionIndex(section, index, problems),
+                _ => Parsed::Home(index, problems),
+            })
         }
         Entry::Page | Entry::Article { .. } | Entry::Bundle { .. } => {
-            let front: ArticleFront = yaml::parse(split.yaml)
-                .map_err(|error| yaml_diagnostic(&source_path, &text, yaml_line, &error))?;
+            let reading = yaml::parse_all::<ArticleFront>(split.yaml);
+            read_front(&text, &reading.errors);
+            let broken = reading.broken;
+            let Some(front) = reading.value else {
+                return Err(problems);
+            };
             let section = match entry {
                 Entry::Article { section } | Entry::Bundle { section, .. } => Some(section),
                 _ => None,
@@ -643,8 +657,14 @@ fn read_markdown(
                 _ => "trang".into(),
             };
             let source = source(text);
-            let mut problems = Diagnostics::default();
-            let front = check_article(&source, front, section.is_some(), checks, &mut problems);
+            let front = check_article(
+                &source,
+                front,
+                section.is_some(),
+                checks,
+                &broken,
+                &mut problems,
+            );
             check_placeholders(&source, &front, &mut problems);
             let slug = match &front.slug {
                 Some(slug) => slug.clone(),
