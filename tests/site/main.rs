@@ -19,4 +19,5 @@ mod search;
 mod support;
 mod tags;
 mod urls;
+mod version;
 mod vietnamese;
