@@ -163,9 +163,13 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in a path"))
     };
     let (a, b) = (c_path(a)?, c_path(b)?);
+    // The system call rather than the C library's wrapper: musl, which the static Linux
+    // package is built with, has no renameat2 function (the link fails), while every
+    // kernel since 3.15 has the call.
     // SAFETY: two NUL-terminated paths that live across the call, relative to nothing.
     let done = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,
