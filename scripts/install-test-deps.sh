@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what loa's tests drive, on a fresh Debian machine: Java for the Nu Html
-# Checker, Chromium for the browser tests, and the npm packages in tests/tools.
+# Checker, Chromium for the browser tests, the npm packages in tests/tools, and unzip for
+# the Windows package (scripts/test-package.sh).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ need_apt=()
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -36,10 +36,21 @@ fn without_huge_pages() {
     }
 }
 
+/// `loa --version`: the version from Cargo.toml, then the commit and the day it was
+/// built from (build.rs), as `rustc --version` says them.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("LOA_COMMIT"),
+    " ",
+    env!("LOA_BUILD_DATE"),
+    ")"
+);
+
 #[derive(Parser)]
 #[command(
     name = "loa",
-    version,
+    version = VERSION,
     about = "A static-site generator for Vietnamese public-communication sites"
 )]
 struct Cli {
@@ -52,7 +63,8 @@ struct Cli {
     #[arg(long, short, global = true)]
     verbose: bool,
     /// The language of messages: en or vi. Default: Vietnamese when LANG (or LC_ALL,
-    /// LC_MESSAGES) names it, such as vi_VN.UTF-8, else English.
+    /// LC_MESSAGES) names it, such as vi_VN.UTF-8, or with none of them set, when
+    /// Windows is in Vietnamese; else English.
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
@@ -67,13 +79,35 @@ fn parse_lang(name: &str) -> Result<Lang, String> {
 }
 
 /// The language the environment asks for: the first of LC_ALL, LC_MESSAGES and LANG
-/// that is set, as the C library reads them.
+/// that is set, as the C library reads them; else, on Windows, which sets none of them,
+/// the language Windows shows its own menus in.
 fn lang_from_environment() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
-        .map_or(Lang::En, |value| Lang::from_locale(&value))
+        .map_or_else(system_lang, |value| Lang::from_locale(&value))
+}
+
+#[cfg(windows)]
+fn system_lang() -> Lang {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetUserDefaultUILanguage() -> u16;
+    }
+    // SAFETY: takes nothing and returns a number, the user's display language.
+    let language_id = unsafe { GetUserDefaultUILanguage() };
+    // A LANGID's low ten bits are its primary language; LANG_VIETNAMESE is 0x2A.
+    if language_id & 0x3ff == 0x2a {
+        Lang::Vi
+    } else {
+        Lang::En
+    }
+}
+
+#[cfg(not(windows))]
+fn system_lang() -> Lang {
+    Lang::En
 }
 
 #[derive(Subcommand)]

@@ -258,7 +258,7 @@ impl Claim {
         // A build killed between moving the published site aside and moving the new one
         // in (only where the system cannot exchange folders) left it aside: put it back.
         if !target.exists() && aside.join(MARKER).is_file() {
-            fs::rename(&aside, &target).map_err(cannot_write(&target))?;
+            tree::rename(&aside, &target).map_err(cannot_write(&target))?;
         }
         for leftover in [&aside, &dir, &sibling(&target, "marker")] {
             tree::remove(leftover).map_err(cannot_write(leftover))?;
@@ -273,7 +273,7 @@ impl Claim {
             tree::remove(&previous).map_err(cannot_write(&previous))?;
             fs::create_dir_all(&dir).map_err(cannot_write(&dir))?;
         } else {
-            fs::rename(&previous, &dir).map_err(cannot_write(&dir))?;
+            tree::rename(&previous, &dir).map_err(cannot_write(&dir))?;
         }
         Ok(Staging {
             published: if incremental {
@@ -474,7 +474,7 @@ impl Staging {
             return Ok(());
         };
         if whole {
-            tidy(old, fs::rename(old, &self.previous))
+            tidy(old, tree::rename(old, &self.previous))
         } else {
             tidy(old, tree::remove(old))
         }
@@ -494,7 +494,7 @@ impl Staging {
                     file.sync_all()
                 })
                 .map_err(cannot_write(&staged))?;
-            fs::rename(&staged, &published).map_err(cannot_write(&published))?;
+            tree::rename(&staged, &published).map_err(cannot_write(&published))?;
             tree::sync_folder(&self.target).map_err(cannot_write(&self.target))?;
         }
         Ok(Some((&self.dir, self.intact.load(Ordering::Relaxed))))
@@ -582,7 +582,7 @@ impl Staging {
     /// if the build changed nothing in it.
     pub fn discard(&self) -> Result<(), OutputError> {
         if self.intact.load(Ordering::Relaxed) {
-            return fs::rename(&self.dir, &self.previous)
+            return tree::rename(&self.dir, &self.previous)
                 .map_err(io_context(format!("keeping {}", self.previous.display())));
         }
         tree::remove(&self.dir).map_err(io_context(format!("removing {}", self.dir.display())))
@@ -688,7 +688,19 @@ fn absolute(path: &Path) -> PathBuf {
             other => clean.push(other),
         }
     }
-    fs::canonicalize(&clean).unwrap_or(clean)
+    canonical(clean)
+}
+
+/// `path` with its symbolic links resolved, if it exists. On Windows, only made absolute:
+/// there `fs::canonicalize` gives the extended form `\\?\C:\Users\…`, which every
+/// message naming the output folder would show to an officer who typed `C:\Users\…`
+/// (`std::path::absolute` keeps the form they know; Windows has few symbolic links).
+fn canonical(path: PathBuf) -> PathBuf {
+    if cfg!(windows) {
+        std::path::absolute(&path).unwrap_or(path)
+    } else {
+        fs::canonicalize(&path).unwrap_or(path)
+    }
 }
 
 #[cfg(test)]

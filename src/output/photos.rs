@@ -623,7 +623,7 @@ fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, path).inspect_err(|_| {
+    super::tree::rename(&temporary, path).inspect_err(|_| {
         let _ = fs::remove_file(&temporary);
     })
 }

@@ -306,3 +306,27 @@ fn a_failed_build_keeps_the_previous_site_only_if_it_wrote_nothing_into_it() {
     assert!(!sibling(&out, "staging").exists());
     assert_eq!(fs::read(out.join("index.html")).unwrap(), b"home, 2");
 }
+
+/// The exchange is made by the system call itself, which the static (musl) build needs
+/// as much as the glibc one; a fallback to two renames would pass every other test.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_linux_two_trees_trade_places_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (new, target, aside) = (
+        dir.path().join("new"),
+        dir.path().join("public"),
+        dir.path().join("aside"),
+    );
+    for (tree, text) in [(&new, "new"), (&target, "old")] {
+        fs::create_dir(tree).unwrap();
+        fs::write(tree.join("index.html"), text).unwrap();
+    }
+    assert_eq!(
+        tree::swap(&new, &target, &aside).unwrap(),
+        tree::Swapped::Exchanged
+    );
+    assert_eq!(fs::read(target.join("index.html")).unwrap(), b"new");
+    assert_eq!(fs::read(new.join("index.html")).unwrap(), b"old");
+    assert!(!aside.exists());
+}

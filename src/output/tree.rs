@@ -71,6 +71,43 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// `fs::rename`, tried again on Windows for up to two seconds while another program has
+/// a file open. Windows refuses to rename a folder while any file inside it is open, and
+/// a file while it is open without delete sharing, with "access denied" or a sharing
+/// violation; virus scanners and the search indexer open each new file for a moment
+/// after it is written, which would fail a build now and then for no reason an officer
+/// could see. LLVM's `sys::fs::rename` retries the same errors for the same cause. A
+/// program that keeps a file of the output open (a web server, an editor) still fails
+/// the build once the time is up, and nothing is published.
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::time::Duration;
+        const GIVE_UP_AFTER: Duration = Duration::from_secs(2);
+        let mut pause = Duration::from_millis(5);
+        let mut waited = Duration::ZERO;
+        loop {
+            match fs::rename(from, to) {
+                Err(error) if is_held_open(&error) && waited < GIVE_UP_AFTER => {
+                    std::thread::sleep(pause);
+                    waited += pause;
+                    pause = (pause * 2).min(Duration::from_millis(250));
+                }
+                done => return done,
+            }
+        }
+    }
+    #[cfg(not(windows))]
+    fs::rename(from, to)
+}
+
+/// ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: what Windows
+/// answers while another process has the file, or a file inside the folder, open.
+#[cfg(windows)]
+fn is_held_open(error: &io::Error) -> bool {
+    matches!(error.raw_os_error(), Some(5 | 32 | 33))
+}
+
 /// How the previous tree left the output's place.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Swapped {
@@ -96,7 +133,7 @@ pub enum Swapped {
 /// the next build finds it.
 pub fn swap(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
     if fs::symlink_metadata(target).is_err() {
-        fs::rename(new, target)?;
+        rename(new, target)?;
         return Ok(Swapped::Nothing);
     }
     #[cfg(target_os = "linux")]
@@ -108,10 +145,10 @@ pub fn swap(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
         // The file system cannot exchange: fall through to the two renames.
         Err(_) => {}
     }
-    fs::rename(target, aside)?;
-    if let Err(error) = fs::rename(new, target) {
+    rename(target, aside)?;
+    if let Err(error) = rename(new, target) {
         // Put the published site back before reporting, so that it is never lost.
-        let _restored = fs::rename(aside, target);
+        let _restored = rename(aside, target);
         return Err(error);
     }
     Ok(Swapped::MovedAside)
@@ -126,9 +163,13 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in a path"))
     };
     let (a, b) = (c_path(a)?, c_path(b)?);
+    // The system call rather than the C library's wrapper: musl, which the static Linux
+    // package is built with, has no renameat2 function (the link fails), while every
+    // kernel since 3.15 has the call.
     // SAFETY: two NUL-terminated paths that live across the call, relative to nothing.
     let done = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,

@@ -27,4 +27,5 @@ mod shortcodes;
 mod support;
 mod tags;
 mod urls;
+mod version;
 mod vietnamese;
