@@ -116,6 +116,14 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
             En => Cow::Borrowed("The preview server is stopping"),
             Vi => Cow::Borrowed("Máy chủ xem trước đang dừng"),
         },
+        Msg::HttpTooSlow => match lang {
+            En => Cow::Borrowed("The request came too slowly: reload the page"),
+            Vi => Cow::Borrowed("Yêu cầu đến quá chậm: hãy tải lại trang"),
+        },
+        Msg::HttpNoAnswer => match lang {
+            En => Cow::Borrowed("The preview server did not answer: reload the page"),
+            Vi => Cow::Borrowed("Máy chủ xem trước không trả lời: hãy tải lại trang"),
+        },
         Msg::ExternalSummary { checked, total } => match lang {
             En => Cow::Owned(format!(
                 "Checked {checked} of {total} links to other sites."

@@ -725,6 +725,8 @@ pub enum Msg {
     HttpHeadTooLarge,
     HttpTooManyPages,
     HttpStopping,
+    HttpTooSlow,
+    HttpNoAnswer,
     ExternalSummary {
         checked: usize,
         total: usize,
@@ -1038,6 +1040,8 @@ impl Msg {
             | Self::HttpHeadTooLarge
             | Self::HttpTooManyPages
             | Self::HttpStopping
+            | Self::HttpTooSlow
+            | Self::HttpNoAnswer
             | Self::ExternalSummary { .. }
             | Self::LangUnknown { .. }
             | Self::CliAbout

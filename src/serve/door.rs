@@ -46,6 +46,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::i18n::Msg;
+
 /// The header that carries the door's key to the server behind it.
 pub const KEY_HEADER: &str = "X-Loa-Door";
 
@@ -381,8 +383,8 @@ fn read_head(client: &mut TcpStream, limit: usize, deadline: Instant) -> Head {
 }
 
 /// A short answer of the door's own, `extra` headers added.
-fn reply(status: &str, extra: &str) -> Vec<u8> {
-    let body = format!("{status}\n");
+fn reply(status: &str, body: Msg, extra: &str) -> Vec<u8> {
+    let body = format!("{body}\n");
     format!(
         "HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n{body}",
         body.len()
@@ -396,7 +398,11 @@ fn busy(client: TcpStream) {
         return;
     }
     let mut client = client;
-    let _ = client.write_all(&reply("503 Service Unavailable", "Retry-After: 1\r\n"));
+    let _ = client.write_all(&reply(
+        "503 Service Unavailable",
+        Msg::HttpTooManyPages,
+        "Retry-After: 1\r\n",
+    ));
     // What the client sent already, read so that closing does not reset the
     // connection under the answer.
     let _ = client.shutdown(Shutdown::Write);
@@ -409,9 +415,9 @@ fn busy(client: TcpStream) {
 }
 
 /// Answers `status` from a connection's own thread and closes.
-fn refuse(mut client: TcpStream, status: &str, linger: Duration) {
+fn refuse(mut client: TcpStream, status: &str, body: Msg, linger: Duration) {
     let _ = client.set_write_timeout(Some(Duration::from_secs(5)));
-    let _ = client.write_all(&reply(status, ""));
+    let _ = client.write_all(&reply(status, body, ""));
     close(client, Instant::now() + linger);
 }
 
@@ -486,15 +492,32 @@ fn pass(mut client: TcpStream, door: &Door) {
     ) {
         Head::Complete(head) => head,
         Head::TooLarge => {
-            return refuse(client, "431 Request Header Fields Too Large", limits.linger);
+            return refuse(
+                client,
+                "431 Request Header Fields Too Large",
+                Msg::HttpHeadTooLarge,
+                limits.linger,
+            );
         }
-        Head::TooSlow => return refuse(client, "408 Request Timeout", Duration::ZERO),
+        Head::TooSlow => {
+            return refuse(
+                client,
+                "408 Request Timeout",
+                Msg::HttpTooSlow,
+                Duration::ZERO,
+            );
+        }
         Head::Gone => return,
     };
     let request = forward(&head, &door.key);
     let deadline = Instant::now() + limits.answer_timeout;
     let Ok(mut upstream) = TcpStream::connect_timeout(&door.backend, Duration::from_secs(5)) else {
-        return refuse(client, "503 Service Unavailable", limits.linger);
+        return refuse(
+            client,
+            "503 Service Unavailable",
+            Msg::HttpStopping,
+            limits.linger,
+        );
     };
     let _ = upstream.set_nodelay(true);
     if upstream
@@ -502,10 +525,10 @@ fn pass(mut client: TcpStream, door: &Door) {
         .is_err()
         || upstream.write_all(&request.head).is_err()
     {
-        return refuse(client, "502 Bad Gateway", limits.linger);
+        return refuse(client, "502 Bad Gateway", Msg::HttpNoAnswer, limits.linger);
     }
     if relay(&mut upstream, &mut client, deadline) == 0 {
-        return refuse(client, "502 Bad Gateway", limits.linger);
+        return refuse(client, "502 Bad Gateway", Msg::HttpNoAnswer, limits.linger);
     }
     drop(upstream);
     let linger = if request.body {

@@ -354,3 +354,21 @@ fn the_national_page_maps_the_34_provinces_with_names_and_links() {
         ],
     );
 }
+
+#[test]
+fn a_count_written_with_a_thousands_dot_is_quoted_as_typed() {
+    let site = SiteTest::empty().file("site.yaml", SITE_YAML).file(
+        "content/tin-tuc/a.md",
+        "---\ntitle: A\ndate: 2024-07-01\nprovince: Đắk Lắk\nstats:\n  members: 9.000\n---\nNội dung.\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("stats.members: a figure must be a whole number, got 9.000\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("9000"), "{}", run.stderr);
+    assert!(!run.stderr.contains("9.0\n"), "{}", run.stderr);
+}

@@ -144,8 +144,14 @@ pub(super) fn check_article(
         for (metric, figure) in &stats.figures {
             if let Some(declared) = config.metric(metric) {
                 let written = figure.value;
+                let key = locate_key(&source.front, 2, &["stats", metric]);
+                // The value as the officer typed it (`9.000`), which YAML has read as 9.0.
+                let typed = key.as_ref().map_or(String::new(), |key| {
+                    let value = key.line_text.split_once(':').map_or("", |(_, v)| v);
+                    value.split(" #").next().unwrap_or("").trim().to_string()
+                });
                 let wrong = if declared.decimals == 0 && written.as_whole().is_none() {
-                    Some(super::figure::not_whole(written))
+                    Some(super::figure::not_whole(written, &typed))
                 } else if written.decimals() > declared.decimals {
                     Some((
                         Msg::FigureTooManyDecimals {
@@ -167,10 +173,7 @@ pub(super) fn check_article(
                         Diagnostic::new(&source.path, format!("stats.{metric}: {message}"))
                             .help(help.to_string());
                     diagnostic.location =
-                        locate_key(&source.front, 2, &["stats", metric]).map(|key| {
-                            let value = key.line_text.split_once(':').map_or("", |(_, v)| v.trim());
-                            Location::of_text_on_line(&source.front, key.line, value)
-                        });
+                        key.map(|key| Location::of_text_on_line(&source.front, key.line, &typed));
                     misread.push(diagnostic);
                 }
             } else {

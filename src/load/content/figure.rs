@@ -445,9 +445,13 @@ impl<'de> Visitor<'de> for FigureVisitor {
 }
 
 /// `teams: 2.199` is how 2199 is written in Vietnamese, but YAML reads a decimal: the
-/// message and its help for a count written with decimals.
-pub fn not_whole(value: Number) -> (Msg, Msg) {
-    let written = format!("{:?}", value.as_f64());
+/// message and its help for a count written with decimals, quoting it as `typed` (YAML
+/// has read `9.000` as 9.0; the officer must see what they wrote).
+pub fn not_whole(value: Number, typed: &str) -> (Msg, Msg) {
+    let written = match typed {
+        "" => format!("{:?}", value.as_f64()),
+        typed => typed.to_string(),
+    };
     let help = match written.split_once('.') {
         Some((whole, fraction)) if fraction.len() <= 3 && value.decimals() > 0 => {
             let padded = format!("{fraction:0<3}");
