@@ -392,6 +392,27 @@ pub(super) fn check_links(linked: &[Linked], known: &Known, problems: &mut Diagn
                     .nearest_url(url)
                     .map(|name| Msg::DidYouMean { name }.to_string())
             };
+            // A link to an address of this site, `url` as reached and `path` as written:
+            // the page missing (with the nearest one), or its anchor.
+            let local =
+                |url: &str, path: &String, anchor: &Option<String>, missing: Msg, help: Msg| {
+                    match known.reached(url) {
+                        None => Some(
+                            Diagnostic::new(&source.path, missing.to_string())
+                                .help(suggestion(url).unwrap_or_else(|| help.to_string())),
+                        ),
+                        Some(page_path) => missing_anchor(&page_path, anchor).map(|anchor| {
+                            Diagnostic::new(
+                                &source.path,
+                                Msg::NoAnchor {
+                                    target: path.clone(),
+                                    anchor,
+                                }
+                                .to_string(),
+                            )
+                        }),
+                    }
+                };
             let problem = match &link.target {
                 LinkTarget::MissingFile { path } => match known.left_out.get(path) {
                     // The file's own problem is reported; the link is right.
@@ -438,56 +459,20 @@ pub(super) fn check_links(linked: &[Linked], known: &Known, problems: &mut Diagn
                         )
                     })
                 }
-                LinkTarget::RootRelative { path, anchor } => match known.reached(path) {
-                    None => Some(
-                        Diagnostic::new(
-                            &source.path,
-                            Msg::LinkMissingPage { path: path.clone() }.to_string(),
-                        )
-                        .help(
-                            suggestion(path)
-                                .unwrap_or_else(|| Msg::LinkMissingPageHelp.to_string()),
-                        ),
-                    ),
-                    Some(page_path) => missing_anchor(&page_path, anchor).map(|anchor| {
-                        Diagnostic::new(
-                            &source.path,
-                            Msg::NoAnchor {
-                                target: path.clone(),
-                                anchor,
-                            }
-                            .to_string(),
-                        )
-                    }),
-                },
+                LinkTarget::RootRelative { path, anchor } => local(
+                    path,
+                    path,
+                    anchor,
+                    Msg::LinkMissingPage { path: path.clone() },
+                    Msg::LinkMissingPageHelp,
+                ),
                 LinkTarget::Relative { path, anchor } => {
                     let url = join(page.url, path);
-                    match known.reached(&url) {
-                        None => Some(
-                            Diagnostic::new(
-                                &source.path,
-                                Msg::LinkMissingRelative {
-                                    path: path.clone(),
-                                    url: url.clone(),
-                                }
-                                .to_string(),
-                            )
-                            .help(
-                                suggestion(&url)
-                                    .unwrap_or_else(|| Msg::LinkMissingRelativeHelp.to_string()),
-                            ),
-                        ),
-                        Some(page_path) => missing_anchor(&page_path, anchor).map(|anchor| {
-                            Diagnostic::new(
-                                &source.path,
-                                Msg::NoAnchor {
-                                    target: path.clone(),
-                                    anchor,
-                                }
-                                .to_string(),
-                            )
-                        }),
-                    }
+                    let missing = Msg::LinkMissingRelative {
+                        path: path.clone(),
+                        url: url.clone(),
+                    };
+                    local(&url, path, anchor, missing, Msg::LinkMissingRelativeHelp)
                 }
                 LinkTarget::External { .. } => None,
                 LinkTarget::SamePage { anchor } => missing_anchor(page.url, &Some(anchor.clone()))
