@@ -144,29 +144,29 @@ pub(super) fn check_article(
         for (metric, figure) in &stats.figures {
             if let Some(declared) = config.metric(metric) {
                 let written = figure.value;
-                let key = locate_key(&source.front, 2, &["stats", metric]);
-                // The value as the officer typed it (`9.000`), which YAML has read as 9.0.
-                let typed = key.as_ref().map_or(String::new(), |key| {
-                    let value = key.line_text.split_once(':').map_or("", |(_, v)| v);
-                    value.split(" #").next().unwrap_or("").trim().to_string()
-                });
-                let wrong = if declared.decimals == 0 && written.as_whole().is_none() {
-                    Some(super::figure::not_whole(written, &typed))
-                } else if written.decimals() > declared.decimals {
-                    Some((
-                        Msg::FigureTooManyDecimals {
-                            metric: metric.clone(),
-                            written: written.vietnamese(),
-                            decimals: declared.decimals,
-                        },
-                        Msg::FigureTooManyDecimalsHelp {
-                            file: config::FILE_NAME.into(),
-                        },
-                    ))
-                } else {
-                    None
-                };
-                if let Some((message, help)) = wrong {
+                let not_whole = declared.decimals == 0 && written.as_whole().is_none();
+                if not_whole || written.decimals() > declared.decimals {
+                    // Found only when wrong: every figure of every article passes here.
+                    let key = locate_key(&source.front, 2, &["stats", metric]);
+                    // The value as the officer typed it (`9.000`), which YAML read as 9.0.
+                    let typed = key.as_ref().map_or(String::new(), |key| {
+                        let value = key.line_text.split_once(':').map_or("", |(_, v)| v);
+                        value.split(" #").next().unwrap_or("").trim().to_string()
+                    });
+                    let (message, help) = if not_whole {
+                        super::figure::not_whole(written, &typed)
+                    } else {
+                        (
+                            Msg::FigureTooManyDecimals {
+                                metric: metric.clone(),
+                                written: written.vietnamese(),
+                                decimals: declared.decimals,
+                            },
+                            Msg::FigureTooManyDecimalsHelp {
+                                file: config::FILE_NAME.into(),
+                            },
+                        )
+                    };
                     // Worded and placed as the YAML reader places its own errors in a
                     // figure: the key's path first, the marker under the value.
                     let mut diagnostic =
