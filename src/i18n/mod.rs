@@ -655,6 +655,10 @@ pub enum Msg {
         written: String,
     },
     ShortcodeUnreadableHelp,
+    ShortcodeInline {
+        written: String,
+    },
+    ShortcodeInlineHelp,
     ShortcodeUnknown {
         name: String,
     },
@@ -1011,6 +1015,8 @@ impl Msg {
             | Self::ThemeFileReplacedHelp
             | Self::ShortcodeUnreadable { .. }
             | Self::ShortcodeUnreadableHelp
+            | Self::ShortcodeInline { .. }
+            | Self::ShortcodeInlineHelp
             | Self::ShortcodeUnknown { .. }
             | Self::ShortcodeKnown { .. }
             | Self::ShortcodeMissingArg { .. }

@@ -148,6 +148,20 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "viết riêng một dòng theo mẫu `{{ tên(khóa=\"giá trị\") }}`, ví dụ `{{ youtube(id=\"dQw4w9WgXcQ\") }}`",
             ),
         },
+        Msg::ShortcodeInline { written } => match lang {
+            En => Cow::Owned(format!(
+                "`{written}` is inside running text, so the page shows it as text, not as what it makes"
+            )),
+            Vi => Cow::Owned(format!(
+                "`{written}` nằm giữa đoạn văn nên trang hiện nguyên dòng chữ này, không hiện nội dung nhúng"
+            )),
+        },
+        Msg::ShortcodeInlineHelp => match lang {
+            En => Cow::Borrowed(
+                "put the call on a line of its own, with an empty line before and after it",
+            ),
+            Vi => Cow::Borrowed("viết mã nhúng riêng một dòng, có một dòng trống trước và sau"),
+        },
         Msg::ShortcodeUnknown { name } => match lang {
             En => Cow::Owned(format!("there is no shortcode `{name}`")),
             Vi => Cow::Owned(format!("không có mã nhúng `{name}`")),

@@ -95,6 +95,8 @@ pub struct Rendered {
     /// Raw HTML that sanitising took out and a shortcode does better (only when raw
     /// HTML is sanitised).
     pub removed: Vec<shortcodes::Removed>,
+    /// Shortcode calls written inside running text, which stay text: byte range of each.
+    pub inline_calls: Vec<(usize, usize)>,
 }
 
 /// A photo resized into several widths, as the page shows it.
@@ -393,6 +395,17 @@ fn expand_shortcodes<'a>(
             .find(|&i| matches!(events[i].0, Event::End(TagEnd::Paragraph)))
             .unwrap_or(events.len() - 1);
         let Some(calls) = shortcodes::calls(&markdown[range.clone()]) else {
+            let code: Vec<_> = events[index..end]
+                .iter()
+                .filter(|(event, _)| matches!(event, Event::Code(_)))
+                .map(|(_, code)| code.clone())
+                .collect();
+            rendered.inline_calls.extend(
+                shortcodes::inline_calls(&markdown[range.clone()])
+                    .into_iter()
+                    .map(|(start, len)| (range.start + start, len))
+                    .filter(|(start, _)| !code.iter().any(|code| code.contains(start))),
+            );
             out.push(events[index].clone());
             index += 1;
             continue;

@@ -105,6 +105,25 @@ pub fn calls(text: &str) -> Option<Vec<Written>> {
     (!found.is_empty()).then_some(found)
 }
 
+/// Calls written inside a paragraph that holds other text too, which stay text: the
+/// byte range of each in `text`. Only what reads as a call counts, so that braces in
+/// running text are not mistaken for one.
+pub fn inline_calls(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("{{").map(|at| from + at) {
+        let Some(end) = text[start..].find("}}").map(|at| start + at + 2) else {
+            break;
+        };
+        let inner = &text[start + 2..end - 2];
+        if !inner.contains('\n') && parse(inner.trim()).is_ok() {
+            found.push((start, end - start));
+        }
+        from = end;
+    }
+    found
+}
+
 /// `name(key="value", n=3, flag=true)`.
 fn parse(text: &str) -> Result<Call, Refusal> {
     let unreadable = || Refusal {
@@ -271,6 +290,14 @@ mod tests {
         assert_eq!(calls("Xem {{ youtube(id=\"a\") }} nhé"), None);
         assert_eq!(calls("{{ a() }}\nvà chữ"), None);
         assert_eq!(calls("{{ a() }}\n{{ b() }}\n").map(|c| c.len()), Some(2));
+    }
+
+    #[test]
+    fn a_call_inside_running_text_is_found_and_braces_are_not() {
+        let text = "Xem {{ youtube(id=\"abc\") }} ngay.\nGiá {{ không phải }} lệnh.";
+        assert_eq!(inline_calls(text), vec![(4, 23)]);
+        assert_eq!(&text[4..27], "{{ youtube(id=\"abc\") }}");
+        assert!(inline_calls("{{ một\ndòng }}").is_empty());
     }
 
     #[test]

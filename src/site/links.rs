@@ -196,15 +196,18 @@ pub(super) fn report_refused<'a>(
     }
 }
 
-/// Shortcode calls that failed, as errors at the call; raw HTML that sanitising took
-/// out, as warnings naming the shortcode to use.
+/// Shortcode calls that failed, as errors at the call; calls inside running text, and
+/// raw HTML that sanitising took out, as warnings naming what to write instead.
 pub(super) fn report_embeds(
     files: &[(&crate::load::content::Source, &Arc<Rendered>)],
     problems: &mut Diagnostics,
     warnings: &mut Diagnostics,
 ) {
     for (source, rendered) in files {
-        if rendered.failed.is_empty() && rendered.removed.is_empty() {
+        if rendered.failed.is_empty()
+            && rendered.removed.is_empty()
+            && rendered.inline_calls.is_empty()
+        {
             continue;
         }
         let text = source.text();
@@ -218,6 +221,23 @@ pub(super) fn report_embeds(
                 Diagnostic::new(&source.path, failed.refusal.message.clone())
                     .at(at(failed.offset, failed.len))
                     .help_opt(failed.refusal.help.clone()),
+            );
+        }
+        for &(offset, len) in &rendered.inline_calls {
+            let written = text
+                .get(source.body_offset() + offset..source.body_offset() + offset + len)
+                .unwrap_or("");
+            warnings.push(
+                Diagnostic::new(
+                    &source.path,
+                    Msg::ShortcodeInline {
+                        written: written.to_string(),
+                    }
+                    .to_string(),
+                )
+                .at(at(offset, len))
+                .help(Msg::ShortcodeInlineHelp.to_string())
+                .warning(),
             );
         }
         for removed in &rendered.removed {

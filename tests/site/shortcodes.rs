@@ -113,10 +113,26 @@ fn a_site_adds_its_own_shortcodes() {
 }
 
 #[test]
-fn a_call_inside_code_or_text_stays_as_written() {
+fn a_call_inside_code_or_text_stays_as_written_and_text_is_warned() {
     let site =
-        article("Viết `{{ youtube(id=\"…\") }}` để nhúng video, như {{ youtube(id=\"x\") }} này.")
-            .build();
+        article("Viết `{{ youtube(id=\"…\") }}` để nhúng video, như {{ youtube(id=\"x\") }} này.");
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "1. warning: `{{ youtube(id=\"x\") }}` is inside running text, so the page shows it as text, not as what it makes\n  --> content/tin-tuc/le-ra-mat/index.md:11:50"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "= help: put the call on a line of its own, with an empty line before and after it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("2. warning"), "{}", run.stderr);
     let main = site.main("/tin-tuc/le-ra-mat/");
     assert!(
         main.contains("<code>{{ youtube(id=\"…\") }}</code>"),
