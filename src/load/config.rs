@@ -151,6 +151,9 @@ struct RawMetric {
 pub struct MenuItem {
     pub name: String,
     pub url: String,
+    /// Where its address is written in site.yaml, for checks that run later.
+    #[serde(skip)]
+    pub at: Option<Location>,
 }
 
 /// Which front-matter field a taxonomy takes its terms from.
@@ -332,7 +335,7 @@ impl Config {
 fn resolve(
     path: &str,
     source: &str,
-    raw: RawConfig,
+    mut raw: RawConfig,
     broken: &[String],
 ) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -516,13 +519,16 @@ fn resolve(
 
     // A menu entry is on every page. Its line is found by its address, since
     // `locate_key` finds only the first `url:` of the list.
+    for item in &mut raw.menu {
+        let line = source.lines().position(|l| l.contains(item.url.as_str()));
+        item.at = match line {
+            Some(index) => Some(Location::of_text_on_line(source, index + 1, &item.url)),
+            None => locate_key(source, 1, &["menu"]),
+        };
+    }
     for item in &raw.menu {
         if let Some(scheme) = markdown::refused_scheme(&item.url, UrlUse::Link) {
-            let line = source.lines().position(|l| l.contains(item.url.as_str()));
-            let location = match line {
-                Some(index) => Some(Location::of_text_on_line(source, index + 1, &item.url)),
-                None => locate_key(source, 1, &["menu"]),
-            };
+            let location = item.at.clone();
             let runs_code = markdown::runs_code(&scheme);
             let mut diagnostic = Diagnostic::new(
                 path,

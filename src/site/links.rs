@@ -144,17 +144,17 @@ pub(super) fn check_menu(config: &Config, produced: &Produced, problems: &mut Di
             } else {
                 Msg::MenuEntryHelp
             };
-            problems.push(
-                Diagnostic::new(
-                    crate::load::config::FILE_NAME,
-                    Msg::MenuEntryBroken {
-                        name: item.name.clone(),
-                        url: url.into(),
-                    }
-                    .to_string(),
-                )
-                .help(help.to_string()),
-            );
+            let mut diagnostic = Diagnostic::new(
+                crate::load::config::FILE_NAME,
+                Msg::MenuEntryBroken {
+                    name: item.name.clone(),
+                    url: url.into(),
+                }
+                .to_string(),
+            )
+            .help(help.to_string());
+            diagnostic.location = item.at.clone();
+            problems.push(diagnostic);
         }
     }
 }

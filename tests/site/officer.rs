@@ -181,6 +181,7 @@ fn advice_fits_the_mistake_menu_slash_and_two_articles_with_one_address() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     for said in [
         "the menu entry `Tin tức` points to `/tin-tuc`",
+        "--> site.yaml:4:27",
         "did you mean `/tin-tuc/`?",
         "--> content/tin-tuc/a.md:2:1",
         "the other one is content/tin-tuc/b.md:3",
