@@ -505,6 +505,13 @@ pub enum Msg {
         path: String,
     },
     TwoFilesHelp,
+    YearArchiveTaken {
+        url: String,
+        year: i32,
+    },
+    YearArchiveHelp {
+        slug: String,
+    },
     MenuEntryBroken {
         name: String,
         url: String,
@@ -963,6 +970,8 @@ impl Msg {
             Self::TwoFilesOnePage { .. }
             | Self::TheOtherOne { .. }
             | Self::TwoFilesHelp
+            | Self::YearArchiveTaken { .. }
+            | Self::YearArchiveHelp { .. }
             | Self::MenuEntryBroken { .. }
             | Self::MenuEntryHelp
             | Self::LinkMissingFile { .. }

@@ -27,6 +27,22 @@ pub(super) fn text(msg: &Msg, lang: Lang) -> Cow<'static, str> {
                 "địa chỉ của bài lấy từ tiêu đề: đổi tiêu đề của một trong hai bài, hoặc thêm cho bài đó một dòng `slug: …` với địa chỉ khác",
             ),
         },
+        Msg::YearArchiveTaken { url, year } => match lang {
+            En => Cow::Owned(format!(
+                "this article's address `{url}` is the page loa makes to list the section's articles of {year}"
+            )),
+            Vi => Cow::Owned(format!(
+                "địa chỉ `{url}` của bài trùng với trang loa tự tạo để liệt kê các bài năm {year} của chuyên mục"
+            )),
+        },
+        Msg::YearArchiveHelp { slug } => match lang {
+            En => Cow::Owned(format!(
+                "an address that is only a year is kept for that list: write `slug: {slug}` in the article, in place of its `slug:` line if it has one"
+            )),
+            Vi => Cow::Owned(format!(
+                "địa chỉ chỉ có số năm được dành cho trang liệt kê đó: ghi `slug: {slug}` trong bài, thay cho dòng `slug:` cũ nếu có"
+            )),
+        },
         Msg::MenuEntryBroken { name, url } => match lang {
             En => Cow::Owned(format!(
                 "the menu entry `{name}` points to `{url}`, a page this site does not produce"

@@ -86,6 +86,11 @@ pub(super) fn produced_urls<'a>(
             );
         }
     }
+    let archives: HashMap<&str, i32> = sections
+        .iter()
+        .flat_map(|section| section.years.iter())
+        .map(|archive| (archive.url.as_str(), archive.year))
+        .collect();
     for page in pages {
         let owner = page.article.source.path_text();
         let key = if page.article.front.slug.is_some() {
@@ -94,6 +99,10 @@ pub(super) fn produced_urls<'a>(
             "title"
         };
         let place = locate_key(&page.article.source.front, 2, &[key]);
+        if let Some(&year) = archives.get(page.article.url.as_str()) {
+            problems.push(year_for_address(page, year, place));
+            continue;
+        }
         claim(
             page.article.url.as_str().into(),
             owner.clone(),
@@ -130,6 +139,28 @@ pub(super) fn produced_urls<'a>(
         claim(url.as_str().into(), "loa".into(), None, problems);
     }
     owners
+}
+
+/// An article whose address is a year of its section, the address of that year's
+/// archive: the fix is a slug with words, not another title.
+fn year_for_address(page: &Page, year: i32, place: Option<Location>) -> Diagnostic {
+    let from_title = crate::vi::slugify(&page.article.front.title);
+    let slug = if from_title.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        format!("tong-ket-{year}")
+    } else {
+        from_title
+    };
+    let mut problem = Diagnostic::new(
+        page.article.source.path_text().as_ref(),
+        Msg::YearArchiveTaken {
+            url: page.article.url.clone(),
+            year,
+        }
+        .to_string(),
+    )
+    .help(Msg::YearArchiveHelp { slug }.to_string());
+    problem.location = place;
+    problem
 }
 
 /// A menu entry is on every page: a broken one would be a broken link everywhere.

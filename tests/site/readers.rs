@@ -274,6 +274,25 @@ fn a_section_links_its_years_and_each_year_lists_its_months() {
     assert!(sitemap.contains("<loc>https://example.gov.vn/tin-tuc/2023/</loc>"));
 }
 
+#[test]
+fn an_article_whose_address_is_a_year_is_told_the_slug_that_works() {
+    let site = SiteTest::new().article("content/tin-tuc/a.md", "2024", "2024-07-01", "", "A");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for said in [
+        "this article's address `/tin-tuc/2024/` is the page loa makes to list the section's articles of 2024",
+        "--> content/tin-tuc/a.md:2:1",
+        "write `slug: tong-ket-2024` in the article",
+    ] {
+        assert!(run.stderr.contains(said), "{said:?} in\n{}", run.stderr);
+    }
+    let fixed = site.file(
+        "content/tin-tuc/a.md",
+        "---\ntitle: \"2024\"\nslug: tong-ket-2024\ndate: 2024-07-01\n---\nA\n",
+    );
+    assert_eq!(fixed.run(&["check"]).code, 0);
+}
+
 /// The related articles' links at the end of the article at `url`.
 fn related(site: &SiteTest, url: &str) -> Vec<String> {
     let main = site.main(url);
