@@ -192,17 +192,28 @@ fn the_site_gives_the_form_its_choices() {
 
 #[test]
 fn the_list_holds_every_article_newest_first_drafts_too() {
-    let site = SiteTest::new().file(
-        "content/tin-tuc/nhap.md",
-        "---\ntitle: Bản nháp\ndate: 2024-07-03\ndraft: true\n---\nChưa xong.\n",
-    );
+    let site = SiteTest::new()
+        .file(
+            "content/tin-tuc/nhap.md",
+            "---\ntitle: Bản nháp\ndate: 2024-07-03\ndraft: true\n---\nChưa xong.\n",
+        )
+        .file(
+            "content/tin-tuc/sap-dang.md",
+            "---\ntitle: Sắp đăng\ndate: 2999-01-01\ndraft: true\n---\nSau này.\n",
+        )
+        .file(
+            "content/tin-tuc/hen-gio.md",
+            "---\ntitle: Hẹn giờ\ndate: 2998-01-01\n---\nSau này.\n",
+        );
     let served = site.serve();
     let answer = api(&served, "articles");
     let articles = answer["articles"].as_array().expect("articles");
     let paths: Vec<&str> = articles.iter().filter_map(|a| a["path"].as_str()).collect();
     assert_eq!(
-        paths[..3],
+        paths[..5],
         [
+            "content/tin-tuc/sap-dang.md",
+            "content/tin-tuc/hen-gio.md",
             "content/tin-tuc/nhap.md",
             "content/tin-tuc/hai.md",
             "content/tin-tuc/mot.md"
@@ -210,14 +221,24 @@ fn the_list_holds_every_article_newest_first_drafts_too() {
     );
     assert!(paths.contains(&"content/tin-tuc/_index.md"), "{paths:?}");
     assert!(paths.contains(&"content/_index.md"), "{paths:?}");
+    let scheduled: Vec<bool> = articles[..3]
+        .iter()
+        .map(|a| a["scheduled"] == true)
+        .collect();
     assert_eq!(
-        articles[0],
+        scheduled,
+        [true, true, false],
+        "a waiting draft is scheduled too"
+    );
+    assert_eq!(articles[1]["url"], "/tin-tuc/hen-gio/");
+    assert_eq!(
+        articles[2],
         serde_json::json!({"path": "content/tin-tuc/nhap.md", "title": "Bản nháp", "section": "tin-tuc",
             "kind": null, "province": null, "date": "2024-07-03", "draft": true, "scheduled": false,
             "url": null, "link": "@/tin-tuc/nhap.md"})
     );
     assert_eq!(
-        articles[1],
+        articles[3],
         serde_json::json!({"path": "content/tin-tuc/hai.md", "title": "Bài hai", "section": "tin-tuc",
             "kind": null, "province": "Đắk Lắk", "date": "2024-07-02", "draft": false, "scheduled": false,
             "url": "/tin-tuc/bai-hai/", "link": "@/tin-tuc/hai.md"})

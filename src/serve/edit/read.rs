@@ -95,11 +95,11 @@ pub(super) fn site(prepared: &Prepared) -> Value {
 /// `api/articles`: every Markdown file under `content/`, with what the last good build
 /// made of it; drafts it left out are read from the disk.
 pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
+    let today = chrono::Local::now().date_naive();
     let mut listed: Vec<(Option<String>, Value)> = Vec::new();
     let mut known = std::collections::HashSet::new();
     if let Some(prepared) = prepared {
         let base = prepared.renderer.base_path();
-        let today = chrono::Local::now().date_naive();
         for page in &prepared.site.pages {
             let article = &page.article;
             let path = article.source.path_string();
@@ -162,6 +162,10 @@ pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
             .filter(|_| path.matches('/').count() >= 2)
             .map(str::to_string);
         let content_path = path.trim_start_matches("content/").to_string();
+        let day = fields
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
         listed.push((
             fields.date.clone(),
             json!({
@@ -172,7 +176,7 @@ pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
                 "province": fields.province,
                 "date": fields.date.as_deref().map(|d| d.get(..10).unwrap_or(d)),
                 "draft": fields.draft,
-                "scheduled": false,
+                "scheduled": day.is_some_and(|d| d > today),
                 "url": null,
                 "link": format!("@/{content_path}"),
             }),
