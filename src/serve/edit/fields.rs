@@ -484,6 +484,67 @@ mod tests {
         }
     }
 
+    /// Characters that YAML reads in a special way somewhere, and Vietnamese letters
+    /// composed and decomposed.
+    const CHARACTERS: &[char] = &[
+        'a', 'Đ', 'ắ', 'e', '\u{301}', ' ', ':', '#', '-', '"', '\'', '[', ']', '{', '}', ',',
+        '\n', '\t', '\r', '\\', '?', '!', '&', '*', '|', '>', '%', '@', '`', '0', '1', '.',
+        '\u{7f}', '\u{85}', '\u{a0}', '\u{2028}', '\u{feff}', '~', '=',
+    ];
+    const WORDS: &[&str] = &[
+        "",
+        "true",
+        "null",
+        "yes",
+        "2024-07-01",
+        "2199",
+        "4.6",
+        "- ",
+        "~",
+    ];
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        (
+            proptest::sample::select(WORDS),
+            proptest::collection::vec(proptest::sample::select(CHARACTERS), 0..12),
+        )
+            .prop_map(|(word, chars)| format!("{word}{}", chars.into_iter().collect::<String>()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_fields_read_back_from_the_text_written(
+            title in text(),
+            location in text(),
+            summary in text(),
+            tags in proptest::collection::vec(text(), 0..4),
+            alt in text(),
+            draft in proptest::bool::ANY,
+        ) {
+            let start = file("title: Cũ   # tiêu đề\n# ghi chú\ndate: 2024-07-01\nextra: { a: 1 }\n");
+            let saved = save(&start, |f| {
+                f.title = title.clone();
+                f.location = Some(location.clone());
+                f.summary = Some(summary.clone());
+                f.tags = tags.clone();
+                f.image = Some(Image { src: "anh.jpg".into(), alt: alt.clone(), caption: Some(alt.clone()) });
+                f.draft = draft;
+            });
+            let split = yaml::split(&saved).expect("a front matter");
+            let mut wanted = Fields::read(yaml::split(&start).expect("start").yaml);
+            wanted.title = title;
+            wanted.location = Some(location);
+            wanted.summary = Some(summary);
+            wanted.tags = tags;
+            wanted.image = Some(Image { src: "anh.jpg".into(), alt: alt.clone(), caption: Some(alt) });
+            wanted.draft = draft;
+            proptest::prop_assert_eq!(Fields::read(split.yaml), wanted.normalized(), "{}", saved);
+            proptest::prop_assert!(saved.contains("# ghi chú\ndate: 2024-07-01\n"), "{}", saved);
+            proptest::prop_assert!(saved.contains("extra: { a: 1 }\n"), "{}", saved);
+        }
+    }
+
     #[test]
     fn a_removed_field_removes_its_lines() {
         let text = file("title: A\nimage:\n  src: anh.jpg\n  alt: Ảnh\nslug: a\n");
