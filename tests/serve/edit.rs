@@ -958,3 +958,20 @@ fn the_preview_is_the_page_served_once_the_edit_is_saved() {
         );
     }
 }
+
+#[test]
+fn a_figure_written_the_vietnamese_way_is_a_problem_at_its_field() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/mot.md", |opened| {
+        opened["fields"]["stats"] =
+            serde_json::json!({"as_of": "2024-07-01", "figures": {"teams": {"value": "2.199"}}});
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let problem = &json(&reply)["problems"][0];
+    assert_eq!(problem["field"], "stats.figures.teams", "{problem}");
+    assert!(
+        problem["help"].as_str().is_some_and(|h| h.contains("2199")),
+        "{problem}"
+    );
+}

@@ -353,11 +353,13 @@ fn date(text: &str) -> Yaml {
 
 /// A figure written as a number when it is one, else as text with its word.
 fn figure_yaml(figure: &Figure) -> Yaml {
-    let number = !figure.value.is_empty()
-        && figure.value.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && figure.value.parse::<f64>().is_ok()
-        && !figure.value.starts_with('.')
-        && !figure.value.ends_with('.');
+    // Only a number YAML reads back as written (`2199`, `4.6`; not `9.000`, which it
+    // reads as 9) is written plain; any other text is quoted, for `build` to judge.
+    let number = figure.value.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && matches!(
+            yaml::parse::<Value>(&figure.value),
+            Ok(Value::Number(n)) if n.to_string() == figure.value
+        );
     match (&figure.qualifier, number) {
         (None, true) => Yaml::Raw(figure.value.clone()),
         (None, false) => Yaml::Text(figure.value.clone()),
@@ -453,6 +455,13 @@ mod tests {
                             },
                         ),
                         (
+                            "members".to_string(),
+                            Figure {
+                                value: "9.000".into(),
+                                qualifier: None,
+                            },
+                        ),
+                        (
                             "funding".to_string(),
                             Figure {
                                 value: "4.6".into(),
@@ -481,6 +490,9 @@ mod tests {
             let stats = read.stats.expect("stats");
             assert_eq!(stats.figures["funding"].value, "4.6");
             assert_eq!(stats.figures["teams"].value, "3540");
+            assert_eq!(stats.figures["members"].value, "9.000");
+            assert!(saved.contains("  members: \"9.000\"\n"), "{saved}");
+            assert!(saved.contains("  teams: 3540\n"), "{saved}");
         }
     }
 
