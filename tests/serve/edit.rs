@@ -362,6 +362,7 @@ fn assert_round_trip(root: &std::path::Path) {
     assert!(paths.len() > 10, "{paths:?}");
     for path in paths {
         let before = std::fs::read(root.join(&path)).expect("the file");
+        let modified = std::fs::metadata(root.join(&path)).and_then(|m| m.modified());
         let reply = save(&served, &path, |_| {});
         assert_eq!(reply.status, 200, "{path}: {}", reply.text());
         let after = std::fs::read(root.join(&path)).expect("the file");
@@ -370,6 +371,8 @@ fn assert_round_trip(root: &std::path::Path) {
             "{path} changed:\n{}",
             String::from_utf8_lossy(&after)
         );
+        let now = std::fs::metadata(root.join(&path)).and_then(|m| m.modified());
+        assert_eq!(now.ok(), modified.ok(), "{path} was written again");
     }
 }
 

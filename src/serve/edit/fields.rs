@@ -343,7 +343,9 @@ fn date(text: &str) -> Yaml {
         && chrono::NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").is_ok()
         && text[10..]
             .chars()
-            .all(|c| c.is_ascii_digit() || " :T+-Z.".contains(c));
+            .all(|c| c.is_ascii_digit() || " :T+-Z.".contains(c))
+        && yaml::parse::<Value>(&format!("k: {text}"))
+            .is_ok_and(|read| read == serde_json::json!({ "k": text }));
     if is_date {
         Yaml::Raw(text.to_string())
     } else {
@@ -554,6 +556,27 @@ mod tests {
             proptest::prop_assert_eq!(Fields::read(split.yaml), wanted.normalized(), "{}", saved);
             proptest::prop_assert!(saved.contains("# ghi chú\ndate: 2024-07-01\n"), "{}", saved);
             proptest::prop_assert!(saved.contains("extra: { a: 1 }\n"), "{}", saved);
+        }
+    }
+
+    #[test]
+    fn dates_are_written_plain_only_when_they_read_back_as_typed() {
+        let cases = [
+            ("2024-07-01", "date: 2024-07-01\n"),
+            ("2024-07-01 08:30", "date: 2024-07-01 08:30\n"),
+            (
+                "2024-07-01T23:30:00-05:00",
+                "date: 2024-07-01T23:30:00-05:00\n",
+            ),
+            ("2024-07-01 :", "date: \"2024-07-01 :\"\n"),
+            ("2024-07-01  ", "date: \"2024-07-01  \"\n"),
+            ("1/7/2024", "date: \"1/7/2024\"\n"),
+        ];
+        for (date, line) in cases {
+            let saved = save(&file("title: A\n"), |f| f.date = Some(date.to_string()));
+            assert!(saved.contains(line), "{date:?}: {saved}");
+            let split = yaml::split(&saved).expect("a front matter");
+            assert_eq!(Fields::read(split.yaml).date.as_deref(), Some(date));
         }
     }
 

@@ -133,7 +133,13 @@ pub(super) fn save(request: Request, edited: Edited, shared: &Shared) {
             &json!({ "message": Msg::EditHasProblems.to_string(), "problems": checked.problems }),
         );
     }
-    if let Err(error) = crate::output::save::write(&file.file, text.as_bytes(), true) {
+    // Nothing changed: the file is left as it is, its time too, and nothing rebuilds.
+    let unchanged = files::version(text.as_bytes()) == opened.version;
+    let written = match unchanged {
+        true => Ok(()),
+        false => crate::output::save::write(&file.file, text.as_bytes(), true),
+    };
+    if let Err(error) = written {
         let error = error.to_string();
         return refuse(request, 500, Msg::EditCannotWrite { error });
     }
