@@ -978,3 +978,41 @@ fn a_figure_written_the_vietnamese_way_is_a_problem_at_its_field() {
         "{problem}"
     );
 }
+
+#[test]
+fn a_client_that_waits_to_send_its_body_is_told_to_go_on() {
+    use std::io::{Read, Write};
+    let site = SiteTest::new();
+    let served = site.serve();
+    let host = format!("127.0.0.1:{}", served.port);
+    let token = editor(&served)
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_string();
+    let body = serde_json::json!({"path": "content/tin-tuc/mot.md", "fields": {"title": "Bài một"}, "body": "x\n"})
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", served.port)).expect("connecting");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("a timeout");
+    let head = format!(
+        "POST {}api/preview HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nX-Loa-Token: {token}\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        editor(&served),
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("the head");
+    let mut interim = [0u8; 25];
+    stream.read_exact(&mut interim).expect("an interim answer");
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stream.write_all(body.as_bytes()).expect("the body");
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let reply = Reply::parse(&rest);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert!(
+        json(&reply)["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Bài một"))
+    );
+}
