@@ -627,7 +627,7 @@ fn read_body(
     }
     let deadline = Instant::now() + limits.head_timeout + Duration::from_secs(50);
     extra.truncate(length);
-    // curl and other clients wait a second for leave to send a body they announced.
+    // curl and other clients wait up to a second to be told to send a body they announced.
     let (expect, _) = head_value(head, "expect");
     if extra.len() < length && expect.is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
         let _ = client.set_write_timeout(Some(Duration::from_secs(5)));
