@@ -1016,3 +1016,33 @@ fn a_client_that_waits_to_send_its_body_is_told_to_go_on() {
             .is_some_and(|h| h.contains("Bài một"))
     );
 }
+
+#[test]
+fn an_upload_never_lands_outside_content_nor_over_a_folder() {
+    let site = SiteTest::new();
+    let outside = tempfile::tempdir().expect("a folder outside the site");
+    std::fs::write(
+        outside.path().join("index.md"),
+        "---\ntitle: Ngoài\ndate: 2024-07-01\n---\n",
+    )
+    .expect("a file outside");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), site.path("content/tin-tuc/ngoai"))
+        .expect("a link out");
+    std::fs::create_dir_all(site.path("content/tin-tuc/hai"))
+        .expect("a folder named as the article");
+    let served = site.serve();
+    let reply = upload(
+        &served,
+        "content/tin-tuc/ngoai/index.md",
+        "anh.png",
+        &png(2, 2),
+    );
+    assert_eq!(reply.status, 404, "{}", reply.text());
+    assert!(!outside.path().join("anh.png").exists());
+    let reply = upload(&served, "content/tin-tuc/hai.md", "anh.png", &png(2, 2));
+    assert_eq!(reply.status, 409, "{}", reply.text());
+    assert!(site.path("content/tin-tuc/hai.md").exists());
+    assert!(!site.path("content/tin-tuc/hai/index.md").exists());
+    assert!(!site.path("content/tin-tuc/hai/anh.png").exists());
+}
