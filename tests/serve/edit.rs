@@ -1046,3 +1046,24 @@ fn an_upload_never_lands_outside_content_nor_over_a_folder() {
     assert!(!site.path("content/tin-tuc/hai/index.md").exists());
     assert!(!site.path("content/tin-tuc/hai/anh.png").exists());
 }
+
+#[test]
+fn a_section_and_the_home_page_are_previewed_too() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    for (path, url, title) in [
+        ("content/tin-tuc/_index.md", "/tin-tuc/", "Tin tức mới"),
+        ("content/_index.md", "/", "Trang chủ mới"),
+    ] {
+        let mut opened = open(&served, path);
+        assert_eq!(opened["url"], url);
+        opened["fields"]["title"] = title.into();
+        let preview = json(&post(
+            &served,
+            "preview",
+            &serde_json::json!({"path": path, "fields": opened["fields"], "body": "Lời mới.\n"}),
+        ));
+        let html = preview["html"].as_str().expect("html");
+        assert!(html.contains("Lời mới."), "{path}: {html}");
+    }
+}

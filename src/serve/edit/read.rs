@@ -10,15 +10,34 @@ use crate::build::Prepared;
 use crate::load::content::front::Kind;
 
 /// The address of the page made from the file at `path` (`content/…`), when the last
-/// good build has one.
+/// good build has one, with the site's path.
 pub(super) fn url_of(prepared: &Prepared, path: &str) -> Option<String> {
-    let base = prepared.renderer.base_path();
-    prepared
-        .site
+    page_of(prepared, path).map(|url| format!("{}{url}", prepared.renderer.base_path()))
+}
+
+/// The site path of the page made from the file at `path`: an article's, a section's
+/// for its `_index.md`, the home page for `content/_index.md`.
+pub(super) fn page_of(prepared: &Prepared, path: &str) -> Option<String> {
+    let site = &prepared.site;
+    if path == format!("{}/_index.md", crate::load::content::CONTENT_DIR) {
+        return Some("/".to_string());
+    }
+    let article = site
         .pages
         .iter()
         .find(|page| page.article.source.path_text() == path)
-        .map(|page| format!("{base}{}", page.article.url))
+        .map(|page| page.article.url.clone());
+    article.or_else(|| {
+        site.sections
+            .iter()
+            .find(|s| {
+                s.section
+                    .index
+                    .as_ref()
+                    .is_some_and(|i| i.source.path_text() == path)
+            })
+            .map(|s| s.section.url.clone())
+    })
 }
 
 const KINDS: [Kind; 4] = [Kind::Ceremony, Kind::Campaign, Kind::Statistics, Kind::News];

@@ -78,13 +78,10 @@ pub(super) fn preview(request: Request, edited: Edited, shared: &Shared) {
 
 /// The page of the file at `path` in the build being served, or nothing.
 fn last_page(shared: &Shared, path: &str) -> Vec<u8> {
-    let url = shared.session().prepared().and_then(|p| {
-        p.site
-            .pages
-            .iter()
-            .find(|page| page.article.source.path_text() == path)
-            .map(|page| page.article.url.clone())
-    });
+    let url = shared
+        .session()
+        .prepared()
+        .and_then(|p| super::read::page_of(p, path));
     let (_, site, _, _) = shared.current();
     match (url, site) {
         (Some(url), Some(site)) => match site.get(&crate::render::output_path(&url)) {
