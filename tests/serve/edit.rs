@@ -1067,3 +1067,26 @@ fn a_section_and_the_home_page_are_previewed_too() {
         assert!(html.contains("Lời mới."), "{path}: {html}");
     }
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_not_saved_over() {
+    let site = SiteTest::new();
+    let bytes = b"---\ntitle: B\xe0i ba\ndate: 2024-07-03\n---\nC\xf3.\n".to_vec();
+    std::fs::write(site.path("content/tin-tuc/ba.md"), &bytes).expect("a Windows-1258 file");
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/ba.md", |opened| {
+        opened["fields"]["title"] = "Bài ba".into();
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    assert!(
+        json(&reply)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("UTF-8")),
+        "{}",
+        reply.text()
+    );
+    assert_eq!(
+        std::fs::read(site.path("content/tin-tuc/ba.md")).expect("the file"),
+        bytes
+    );
+}
