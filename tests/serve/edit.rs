@@ -1090,3 +1090,22 @@ fn a_file_that_is_not_utf8_is_not_saved_over() {
         bytes
     );
 }
+
+#[test]
+fn bound_to_every_address_the_editor_is_given_at_the_loopback_one() {
+    let site = SiteTest::new();
+    let served = Served::start_with(site.root(), &["--port", "0", "--bind", "0.0.0.0"]);
+    let printed = served.printed();
+    let line = printed
+        .lines()
+        .find(|l| l.starts_with("Write and edit articles at "))
+        .unwrap_or_else(|| panic!("{printed}"));
+    assert!(
+        line.starts_with(&format!(
+            "Write and edit articles at http://127.0.0.1:{}/__loa/edit/",
+            served.port
+        )),
+        "{line}"
+    );
+    assert_eq!(api(&served, "site")["sections"][0]["dir"], "tin-tuc");
+}
