@@ -81,6 +81,11 @@ fn serve_prints_the_editors_address_with_a_fresh_token_and_no_edit_turns_it_off(
     );
     let page = ask(&served, "GET", &address, b"");
     assert_eq!(page.status, 200);
+    let without_slash = ask(&served, "GET", address.trim_end_matches('/'), b"");
+    assert_eq!(
+        (without_slash.status, without_slash.header("location")),
+        (301, Some(address.as_str()))
+    );
     assert!(page.text().starts_with("<!DOCTYPE html>"));
     let again = site.serve();
     assert_ne!(editor(&again), address, "a token for each run");
