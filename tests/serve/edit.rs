@@ -574,6 +574,16 @@ fn an_article_with_problems_is_saved_only_as_a_draft() {
     assert_eq!(problem["severity"], "error");
     assert_eq!(std::fs::read(site.path(path)).expect("unchanged"), before);
 
+    let reply = save(&served, path, |opened| {
+        opened["fields"]["date"] = serde_json::Value::Null
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let problem = &json(&reply)["problems"][0];
+    assert_eq!(
+        (&problem["field"], &problem["message"]),
+        (&"date".into(), &"an article needs a `date`".into())
+    );
+
     let reply = save(&served, path, broken(true));
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(json(&reply)["problems"][0]["field"], "date");
