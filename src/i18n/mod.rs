@@ -37,6 +37,7 @@ use crate::progress::Step;
 mod build;
 mod commands;
 mod content;
+mod edit;
 mod files;
 mod output;
 mod photos;
@@ -774,6 +775,42 @@ pub enum Msg {
     },
     CliOther,
     CliSeeHelp,
+    // ---- the editor's server side: edit.rs ----
+    ServeEditing {
+        url: String,
+    },
+    EditThisArticle,
+    EditWrongHost,
+    EditNoToken,
+    EditWrongOrigin,
+    EditNotAnArticle {
+        path: String,
+    },
+    EditBadRequest {
+        error: String,
+    },
+    EditLengthRequired,
+    EditTooLarge {
+        limit: String,
+    },
+    EditNotBuilt,
+    EditConflict,
+    EditHasProblems,
+    EditCannotWrite {
+        error: String,
+    },
+    EditExists {
+        path: String,
+    },
+    EditNoSection {
+        section: String,
+    },
+    EditOutside {
+        path: String,
+    },
+    EditUploadKind {
+        name: String,
+    },
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -791,6 +828,7 @@ enum Area {
     Output,
     Publish,
     Commands,
+    Edit,
 }
 
 impl Msg {
@@ -809,6 +847,7 @@ impl Msg {
             Area::Output => output::text(self, lang),
             Area::Publish => publish::text(self, lang),
             Area::Commands => commands::text(self, lang),
+            Area::Edit => edit::text(self, lang),
         }
     }
 
@@ -1070,6 +1109,23 @@ impl Msg {
             | Self::CliConflict { .. }
             | Self::CliOther
             | Self::CliSeeHelp => Area::Commands,
+            Self::ServeEditing { .. }
+            | Self::EditThisArticle
+            | Self::EditWrongHost
+            | Self::EditNoToken
+            | Self::EditWrongOrigin
+            | Self::EditNotAnArticle { .. }
+            | Self::EditBadRequest { .. }
+            | Self::EditLengthRequired
+            | Self::EditTooLarge { .. }
+            | Self::EditNotBuilt
+            | Self::EditConflict
+            | Self::EditHasProblems
+            | Self::EditCannotWrite { .. }
+            | Self::EditExists { .. }
+            | Self::EditNoSection { .. }
+            | Self::EditOutside { .. }
+            | Self::EditUploadKind { .. } => Area::Edit,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! else; never prints: what the user should see goes to the caller's [`Reporter`].
 
 mod door;
+pub mod edit;
 pub mod live;
 mod paths;
 pub mod session;
@@ -15,7 +16,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -42,6 +43,8 @@ pub struct ServeOptions {
     pub workers: usize,
     pub debounce: Debounce,
     pub limits: door::Limits,
+    /// Whether the editing pages are served (`--no-edit` turns them off).
+    pub edit: bool,
 }
 
 impl ServeOptions {
@@ -59,6 +62,7 @@ impl ServeOptions {
             workers: 4,
             debounce: Debounce::default(),
             limits: door::Limits::default(),
+            edit: true,
         }
     }
 }
@@ -66,8 +70,11 @@ impl ServeOptions {
 /// What the server tells its user.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// Listening at `url`.
-    Serving { url: &'a str },
+    /// Listening at `url`; the editor at `editor` unless it is off.
+    Serving {
+        url: &'a str,
+        editor: Option<&'a str>,
+    },
     /// The address is not a loopback one: other machines may see the preview.
     Exposed { address: &'a str },
     /// A build succeeded.
@@ -106,6 +113,8 @@ struct State {
     /// The last generation in which a copied file or a template changed: pages may look
     /// different while their HTML is the same.
     assets_changed: u64,
+    /// The Markdown file of each article page of `site`.
+    sources: Arc<session::Sources>,
 }
 
 struct Shared {
@@ -116,6 +125,9 @@ struct Shared {
     state: RwLock<State>,
     polls: Mutex<Vec<Waiting>>,
     wake: Condvar,
+    /// The site as last built, rebuilt by the watcher and read by the editor.
+    session: Mutex<Session>,
+    editor: Option<edit::Editor>,
 }
 
 struct Waiting {
@@ -128,6 +140,17 @@ struct Waiting {
 }
 
 impl Shared {
+    /// The session, whoever held it last: a rebuild that panics is caught inside the
+    /// lock and replaced by a fresh session, so what it holds is always usable.
+    fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The Markdown file of the article whose page is at output path `path`.
+    fn source_of(&self, path: &str) -> Option<String> {
+        self.state.read().ok()?.sources.get(path).cloned()
+    }
+
     fn current(&self) -> (u64, Option<Arc<Snapshot>>, Option<Arc<str>>, u64) {
         match self.state.read() {
             Ok(state) => (
@@ -140,7 +163,11 @@ impl Shared {
         }
     }
 
-    fn publish(&self, outcome: Result<Arc<Snapshot>, Arc<str>>, assets_changed: bool) -> u64 {
+    fn publish(
+        &self,
+        outcome: Result<(Arc<Snapshot>, Arc<session::Sources>), Arc<str>>,
+        assets_changed: bool,
+    ) -> u64 {
         let old = {
             let Ok(mut state) = self.state.write() else {
                 return 0;
@@ -151,8 +178,9 @@ impl Shared {
                 state.assets_changed = generation;
             }
             match outcome {
-                Ok(snapshot) => {
+                Ok((snapshot, sources)) => {
                     state.errors = None;
+                    state.sources = sources;
                     state.site.replace(snapshot)
                 }
                 Err(errors) => {
@@ -204,13 +232,17 @@ pub fn serve(
         }),
         polls: Mutex::default(),
         wake: Condvar::new(),
+        session: Mutex::new(Session::new(options.build.clone())),
+        // The editor answers only on this machine: with an address of another network
+        // it is off, since its `Host` check admits loopback names alone.
+        editor: (options.edit && (address.ip().is_loopback() || address.ip().is_unspecified()))
+            .then(|| edit::Editor::new(address.port())),
     };
     // Watch before the first build, so that no save is missed in between.
     let (canonical_root, out) = watched_paths(options);
     let watcher = SiteWatcher::new(&canonical_root).map_err(|error| error.to_string());
-    let mut session = Session::new(options.build.clone());
     let started = Instant::now();
-    let first = rebuild_safely(&mut session, &Batch::default(), &options.build);
+    let first = rebuild_safely(&mut shared.session(), &Batch::default(), &options.build);
     publish(&shared, first, &Batch::default(), started, reporter);
 
     // A site published under a path is previewed under it.
@@ -227,7 +259,19 @@ pub fn serve(
             address: &address.to_string(),
         });
     }
-    reporter.report(Event::Serving { url: &url });
+    // The editor lives at the host's root, whatever path the site is published under.
+    let editor = shared.editor.as_ref().map(|editor| {
+        // Bound to every address (0.0.0.0), the loopback one reaches it too.
+        let host = match address {
+            SocketAddr::V4(_) => format!("127.0.0.1:{}", address.port()),
+            SocketAddr::V6(_) => format!("[::1]:{}", address.port()),
+        };
+        format!("http://{host}{}", editor.base())
+    });
+    reporter.report(Event::Serving {
+        url: &url,
+        editor: editor.as_deref(),
+    });
 
     let server = &server;
     let shared = &shared;
@@ -240,15 +284,7 @@ pub fn serve(
         }
         scope.spawn(move || answer_polls(shared, stop));
         let paths = (canonical_root.as_path(), out.as_path());
-        watch_and_rebuild(
-            options,
-            paths,
-            watcher,
-            shared,
-            &mut session,
-            reporter,
-            stop,
-        );
+        watch_and_rebuild(options, paths, watcher, shared, reporter, stop);
         // Wake everything that waits, so that the scope can end.
         shared.wake.notify_all();
         server.unblock();
@@ -337,7 +373,10 @@ fn publish(
 ) {
     match outcome {
         Ok(rebuilt) => {
-            let generation = shared.publish(Ok(rebuilt.snapshot), batch.touches_static());
+            let generation = shared.publish(
+                Ok((rebuilt.snapshot, rebuilt.sources)),
+                batch.touches_static(),
+            );
             reporter.report(Event::Built {
                 generation,
                 pages: rebuilt.pages,
@@ -375,7 +414,6 @@ fn watch_and_rebuild(
     (root, out): (&Path, &Path),
     watcher: Result<SiteWatcher, String>,
     shared: &Shared,
-    session: &mut Session,
     reporter: &dyn Reporter,
     stop: &AtomicBool,
 ) {
@@ -417,7 +455,7 @@ fn watch_and_rebuild(
         };
         loop {
             let started = Instant::now();
-            let outcome = rebuild_safely(session, &batch, &options.build);
+            let outcome = rebuild_safely(&mut shared.session(), &batch, &options.build);
             if outcome.is_err() {
                 let later =
                     watch::next_batch(&site_watcher.events, root, out, settle.quiet, settle);
@@ -508,6 +546,15 @@ fn handle(request: Request, shared: &Shared) {
     if head_size > MAX_HEAD_BYTES {
         return plain(request, 431, Msg::HttpHeadTooLarge);
     }
+    let target = match paths::resolve(request.url()) {
+        Ok(target) => target,
+        Err(_) => return plain(request, 400, Msg::HttpBadRequest),
+    };
+    if let Target::Internal { endpoint, query } = &target
+        && let Some(rest) = endpoint.strip_prefix(edit::PREFIX)
+    {
+        return edit::handle(request, rest, query, shared);
+    }
     let method = request.method().clone();
     if method != Method::Get && method != Method::Head {
         return respond(
@@ -518,10 +565,6 @@ fn handle(request: Request, shared: &Shared) {
             &[("Allow", "GET, HEAD")],
         );
     }
-    let target = match paths::resolve(request.url()) {
-        Ok(target) => target,
-        Err(_) => return plain(request, 400, Msg::HttpBadRequest),
-    };
     match target {
         Target::Internal { endpoint, query } if endpoint == "reload" => {
             park_poll(request, &query, shared)
@@ -631,12 +674,17 @@ fn serve_file(request: Request, path: &str, folder_like: bool, shared: &Shared) 
     }
     let body = if answer.html {
         let fingerprint = live::fingerprint(&answer.body);
+        let edit = match (&shared.editor, answer.status) {
+            (Some(editor), 200) => shared.source_of(&path).map(|source| editor.link(&source)),
+            _ => None,
+        };
         live::inject(
             &answer.body,
             &PageState {
                 generation,
                 fingerprint: &fingerprint,
                 errors: answer.errors.as_deref(),
+                edit: edit.as_deref(),
             },
         )
     } else {

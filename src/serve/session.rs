@@ -24,6 +24,7 @@ use super::watch::{Batch, Change};
 use std::sync::Arc;
 
 use crate::build::{BuildOptions, Caches, CopiedFile, Error, Prepared};
+use crate::diagnostics::Diagnostic;
 use crate::render::PagePlan;
 
 /// An incremental build of one site, held by the preview server.
@@ -39,6 +40,36 @@ struct Last {
     prepared: Prepared,
     snapshot: Arc<Snapshot>,
     copied: BTreeMap<String, CopiedFile>,
+    sources: Arc<Sources>,
+}
+
+/// The Markdown file of each article's page: output path (`tin-tuc/a/index.html`) ->
+/// path from the site's root (`content/tin-tuc/a.md`), for the editor's link.
+pub type Sources = std::collections::HashMap<String, String>;
+
+fn sources(prepared: &Prepared) -> Arc<Sources> {
+    Arc::new(
+        prepared
+            .site
+            .pages
+            .iter()
+            .map(|page| {
+                (
+                    crate::render::output_path(&page.article.url),
+                    page.article.source.path_string(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// An article's page with a new body, made the quick way.
+pub struct Quick {
+    pub html: Vec<u8>,
+    /// The page's address, with the site's path.
+    pub url: String,
+    /// The problems `build` would report in the article's file.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A new build, ready to serve.
@@ -48,6 +79,7 @@ pub struct Rebuilt {
     /// Whether the quick way (an edit of what only the article's view shows, patched in
     /// place) was enough.
     pub patched: bool,
+    pub sources: Arc<Sources>,
 }
 
 impl Session {
@@ -62,6 +94,111 @@ impl Session {
             caches: Caches::default(),
             last: None,
         }
+    }
+
+    /// The last good build, which the editor reads the site's sections, tags and
+    /// articles from.
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.last.as_ref().map(|last| &last.prepared)
+    }
+
+    /// The site's root, canonical.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The site as a build would make it with the file at `overlay.path` holding
+    /// `overlay.text`, the file taken even as a draft: what the editor previews and
+    /// checks. Reuses the caches and leaves the last good build, and what is served,
+    /// as they are.
+    pub fn preview(&mut self, overlay: crate::load::content::Overlay) -> Result<Prepared, Error> {
+        let options = BuildOptions {
+            overlay: Some(Arc::new(overlay)),
+            ..self.options.clone()
+        };
+        crate::build::prepare(&options, &mut self.caches)
+    }
+
+    /// The page of the article at `path` (from the root) with the text `text`, when only
+    /// its body differs from the last good build and the quick way of a save can show
+    /// it: the last build with that article's body replaced, as a save would be patched
+    /// in place, and the problems `build` would report in the file. `None` when the
+    /// site must be built ([`Session::preview`]). The last build is left as it was.
+    pub fn preview_body(&mut self, path: &Path, text: &str) -> Option<Quick> {
+        let today = self.options.today;
+        let last = self.last.as_mut()?;
+        let index = page_index(&last.prepared, path)?;
+        let text = crate::load::content::decode(text.as_bytes()).ok()?;
+        let split = crate::load::yaml::split(&text).ok()?;
+        let Last {
+            prepared, snapshot, ..
+        } = last;
+        let old = &prepared.site.pages[index].article;
+        let source = crate::load::content::Source::new(
+            old.source.path.clone(),
+            old.source.content_path.clone(),
+            &text,
+            split.body_offset,
+        );
+        // A photo without its alt text is an error that only a full build reports.
+        let alt_missing = source.images.iter().any(|i| i.alt.trim().is_empty());
+        if source.front != old.source.front || alt_missing {
+            return None;
+        }
+        let checks = crate::load::content::Checks {
+            config: &prepared.site.config,
+            registry: &prepared.registry,
+            today,
+            overlay: None,
+        };
+        let body = crate::load::content::body_problems(&source, &old.front, checks);
+        if body.has_errors() {
+            return None;
+        }
+        // The front matter's own warnings are the last build's, at the same lines.
+        let front_lines = source.front.lines().count();
+        let mut problems: Vec<Diagnostic> = prepared
+            .warnings
+            .iter()
+            .filter(|d| d.path == source.path)
+            .filter(|d| d.location.as_ref().is_some_and(|l| l.line <= front_lines))
+            .cloned()
+            .collect();
+        problems.extend(body);
+        let front = old.front.clone();
+        let kept = (
+            old.source.clone(),
+            prepared.site.pages[index].rendered.clone(),
+        );
+        let site = &mut prepared.site;
+        if !crate::site::replace_articles(
+            site,
+            vec![(index, source, front)],
+            self.caches.markdown(),
+        ) {
+            return None;
+        }
+        let page = &site.pages[index];
+        // What sanitising removed is a warning that only a full build reports.
+        let quick = page.rendered.removed.is_empty().then(|| {
+            let plan = snapshot
+                .plan()
+                .reusing(site, prepared.statistics.as_ref(), today, &[index]);
+            let url = page.article.url.clone();
+            let html = plan.render(&crate::render::output_path(&url))?.ok()?;
+            Some(Quick {
+                html,
+                url: format!("{}{url}", prepared.renderer.base_path()),
+                problems,
+            })
+        });
+        let page = &mut site.pages[index];
+        (page.article.source, page.rendered) = kept;
+        quick.flatten()
     }
 
     /// Builds again after `batch` (empty for the first build), redoing as little as it
@@ -87,11 +224,13 @@ impl Session {
         let prepared = crate::build::prepare(&self.options, &mut self.caches)?;
         let plan = Arc::new(prepared.plan(self.options.today));
         let copied = prepared.copied_files();
-        let rebuilt = self.snapshot(plan, copied.clone(), None, false);
+        let sources = sources(&prepared);
+        let rebuilt = self.snapshot(plan, copied.clone(), None, false, sources.clone());
         self.last = Some(Last {
             snapshot: rebuilt.snapshot.clone(),
             copied,
             prepared,
+            sources,
         });
         Ok(rebuilt)
     }
@@ -102,12 +241,14 @@ impl Session {
         copied: BTreeMap<String, CopiedFile>,
         previous: Option<&Snapshot>,
         patched: bool,
+        sources: Arc<Sources>,
     ) -> Rebuilt {
         let pages = plan.paths().count();
         Rebuilt {
             snapshot: Arc::new(Snapshot::new(plan, copied, &self.root, previous)),
             pages,
             patched,
+            sources,
         }
     }
 
@@ -131,12 +272,17 @@ impl Session {
                 config: &last.prepared.site.config,
                 registry: &last.prepared.registry,
                 today: self.options.today,
+                overlay: None,
             };
             let (source, front) = crate::load::content::reread(
                 &self.options.root,
                 &last.prepared.site.pages[index].article,
                 checks,
             )?;
+            // A photo without its alt text is an error that only a full build reports.
+            if source.images.iter().any(|i| i.alt.trim().is_empty()) {
+                return None;
+            }
             changed.push((index, source, front));
         }
         let indexes: Vec<usize> = changed.iter().map(|(index, ..)| *index).collect();
@@ -152,7 +298,9 @@ impl Session {
         ));
         let copied = last.copied.clone();
         let previous = last.snapshot.clone();
-        let rebuilt = self.snapshot(plan, copied, Some(&previous), true);
+        // A patch changes no article's address.
+        let sources = last.sources.clone();
+        let rebuilt = self.snapshot(plan, copied, Some(&previous), true, sources);
         if let Some(last) = self.last.as_mut() {
             last.snapshot = rebuilt.snapshot.clone();
         }

@@ -165,7 +165,8 @@ const DOCUMENTS: &[&str] = &[
     "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "zip", "rar",
 ];
 
-fn is_document(path: &Path) -> bool {
+/// Whether `path` is a document the `document` shortcode shows, by its extension.
+pub fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))
@@ -289,6 +290,23 @@ pub struct Checks<'a> {
     pub config: &'a Config,
     pub registry: &'a Registry,
     pub today: NaiveDate,
+    /// A file read from this text rather than from the disk: the editor's preview.
+    pub overlay: Option<&'a Overlay>,
+}
+
+/// The text a Markdown file would hold once saved, read in its place, and taken even
+/// when it is a draft: what the editor previews and checks before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlay {
+    /// Relative to the site root: `content/tin-tuc/a.md`.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Overlay {
+    fn covers(overlay: Option<&Overlay>, root: &Path, file: &Path) -> bool {
+        overlay.is_some_and(|o| root.join(&o.path) == file)
+    }
 }
 
 /// No date before this year is taken: `0000-01-01` or `0202-07-01` is a typo.
@@ -410,7 +428,12 @@ fn load_inner(
                 .par_iter()
                 .with_max_len(crate::parallel::SHARE)
                 .filter_map(|(entry, file)| {
-                    let stamp = stamp(file);
+                    // The overlay is kept without a stamp, so that the next load reads
+                    // the file from the disk again.
+                    let stamp = match Overlay::covers(checks.overlay, root, file) {
+                        true => None,
+                        false => stamp(file),
+                    };
                     let unchanged =
                         stamp.is_some() && cache.files.get(file).is_some_and(|c| c.stamp == stamp);
                     if unchanged {
@@ -439,6 +462,7 @@ fn load_inner(
     // memory faulted in, on one thread, for a third of a second.
     content.articles.reserve_exact(read.len());
     for (file, parsed) in read {
+        let overlaid = Overlay::covers(checks.overlay, root, file);
         match parsed {
             Err(diagnostics) => {
                 problems.extend(diagnostics);
@@ -463,7 +487,7 @@ fn load_inner(
                     .date
                     .map(|d| d.date())
                     .filter(|d| *d > checks.today);
-                if article.front.draft && !include.drafts {
+                if article.front.draft && !include.drafts && !overlaid {
                     let content_path = article.source.content_path.clone();
                     content.left_out.insert(content_path, LeftOut::Draft);
                 } else if let Some(date) = waiting.filter(|_| !include.future) {
@@ -572,6 +596,15 @@ pub fn reread(root: &Path, old: &Article, checks: Checks) -> Option<(Source, Art
     (shown_only == old.front).then_some((source, front))
 }
 
+/// The problems `build` finds in an article's body when it loads it, its front matter
+/// `front` as before: the prose check and the placeholders left.
+pub fn body_problems(source: &Source, front: &ArticleFront, checks: Checks) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    prose::check(source, front, checks.config, checks.registry, &mut problems);
+    check_placeholders(source, front, &mut problems);
+    problems
+}
+
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
@@ -595,7 +628,13 @@ fn read_markdown(
     checks: Checks,
 ) -> Result<Parsed, Diagnostics> {
     let shown = relative(root, file);
-    let bytes = std::fs::read(file).map_err(|error| {
+    let read = match checks.overlay {
+        Some(overlay) if Overlay::covers(Some(overlay), root, file) => {
+            Ok(overlay.text.as_bytes().to_vec())
+        }
+        _ => std::fs::read(file),
+    };
+    let bytes = read.map_err(|error| {
         Diagnostic::new(
             &shown,
             Msg::FileCannotRead {
