@@ -156,6 +156,7 @@ fn serve(server: &tiny_http::Server, root: &Path) {
     });
 }
 
+/// A file, or the part of it that a Range request asks for, as static hosts answer.
 fn respond(request: tiny_http::Request, root: &Path) {
     let path = request
         .url()
@@ -172,11 +173,36 @@ fn respond(request: tiny_http::Request, root: &Path) {
         Some("json") => "application/json",
         Some("js") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
+    let header = |name: &str, value: &str| {
+        tiny_http::Header::from_bytes(name, value).expect("a valid header")
+    };
     let response = match std::fs::read(&file) {
-        Ok(bytes) if !path.contains("..") => tiny_http::Response::from_data(bytes)
-            .with_header(tiny_http::Header::from_bytes("Content-Type", kind).expect("a header")),
+        Ok(bytes) if !path.contains("..") => {
+            let range = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Range"))
+                .and_then(|h| h.value.as_str().strip_prefix("bytes="))
+                .and_then(|range| range.split_once('-'))
+                .and_then(|(from, to)| Some((from.parse::<usize>().ok()?, to.parse().ok()?)))
+                .filter(|&(from, to)| from <= to && to < bytes.len());
+            match range {
+                Some((from, to)) => {
+                    let whole = bytes.len();
+                    tiny_http::Response::from_data(bytes[from..=to].to_vec())
+                        .with_status_code(206)
+                        .with_header(header(
+                            "Content-Range",
+                            &format!("bytes {from}-{to}/{whole}"),
+                        ))
+                }
+                None => tiny_http::Response::from_data(bytes),
+            }
+            .with_header(header("Content-Type", kind))
+        }
         _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
     };
     // A browser that went away mid-response is no failure of the benchmark.

@@ -22,10 +22,10 @@
 //! which is how a quoted phrase ("thi đua") is matched.
 //!
 //! # Files (under `/tim-kiem/`)
-//! A build writes few files but one per article (a file costs a build more than its
-//! bytes do), and a query fetches few bytes: the manifest, the chunk of each key it
-//! needs, and the document files of the results shown.
-//! - `index.json`: `{"format": 2, "version": "<hash>", "docs": N, "group": 1,
+//! A build writes few files (a file costs a build more than its bytes do), and a query
+//! fetches few bytes: the manifest, the chunk of each key it needs, and the records of
+//! the results shown, each read alone out of its pack.
+//! - `index.json`: `{"format": 3, "version": "<hash>", "docs": N, "pack": 128,
 //!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
 //!   first key of each postings chunk, in order, `version` a hash of everything the
 //!   index is made from, which the script adds to the addresses it fetches so that no
@@ -47,11 +47,15 @@
 //!   (how often is dropped: the word is common). A dense key of 100,000 articles takes
 //!   33 KB where the sparse form took at least 100 KB. A chunk holds about
 //!   `CHUNK_BYTES`, or one key alone when larger.
-//! - `d/<id>.json`: the record of one document, `[{"url", "title", "date", "datetime",
-//!   "province", "kind", "text"}]`, fetched only for the results shown; `text` is the
-//!   article's whole text (up to `TEXT_BYTES`), which the snippet is cut from around
-//!   the words that matched and in which the script checks a quoted phrase of three
-//!   syllables or more, which pairs alone cannot tell from its pairs apart.
+//! - `d/<n>.txt`: the records of documents `n * pack` to `(n + 1) * pack - 1`, each
+//!   `{"url", "title", "date", "datetime", "province", "kind", "text"}` on a line of its
+//!   own, after a header line that gives where each ends (see [`pack`]). The script
+//!   reads the header, then the records of the results shown, with HTTP Range requests;
+//!   from a server that answers a Range request with the whole file (as Python's
+//!   `http.server` does) it takes the whole pack once. `text` is the article's whole text (up to
+//!   `TEXT_BYTES`), which the snippet is cut from around the words that matched and in
+//!   which the script checks a quoted phrase of three syllables or more, which pairs
+//!   alone cannot tell from its pairs apart.
 //!
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.
@@ -71,7 +75,7 @@ use crate::packed::{Packed, PackedAgainst};
 use crate::site::Site;
 use crate::vi::DateStyle;
 use document::Prepared;
-use postings::{Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
+use postings::{DIGITS, Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
 
 pub use names::Names;
 pub use page::{Choice, PageView, page_view};
@@ -85,14 +89,16 @@ pub const INDEX_URL: &str = "/tim-kiem/index.json";
 pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The size a postings chunk grows to before the next key starts a new one: a query of
 /// six syllables and their five pairs fetches up to eleven chunks, most of whose bytes
 /// are other keys'.
 const CHUNK_BYTES: usize = 8 * 1024;
-/// Documents per document file. A file holds a whole text, so a result page of ten
-/// needs ten files whatever their grouping; grouping would multiply its bytes.
-const GROUP: usize = 1;
+/// Documents per pack of records. A result page fetches each of its ten records alone
+/// with an HTTP Range request, whatever the pack: the pack only bounds how many files a
+/// build writes (one per article cost a build a fifth of its time) and what a server
+/// without Range requests sends whole instead.
+const PACK: usize = 128;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -257,19 +263,14 @@ pub fn index(
                     done.extend(segments);
                 }
             });
-        // BATCH is a multiple of GROUP: only the last batch may end with a partial group.
-        let first_group = batch * BATCH / GROUP;
+        // BATCH is a multiple of PACK: only the last batch may end with a partial pack.
+        let first_pack = batch * BATCH / PACK;
         prepared
-            .par_chunks(GROUP)
+            .par_chunks(PACK)
             .enumerate()
-            .for_each(|(n, group)| {
-                let mut bytes = Vec::new();
-                for (i, prepared) in group.iter().enumerate() {
-                    bytes.push(if i == 0 { b'[' } else { b',' });
-                    bytes.extend_from_slice(&prepared.record);
-                }
-                bytes.push(b']');
-                out((format!("{FOLDER}d/{}.json", first_group + n), bytes));
+            .for_each(|(n, records)| {
+                let records = records.iter().map(|prepared| prepared.record.as_slice());
+                out((format!("{FOLDER}d/{}.txt", first_pack + n), pack(records)));
             });
     }
 
@@ -314,7 +315,7 @@ pub fn index(
         "format": FORMAT,
         "version": format!("{:016x}", version as u64),
         "docs": docs.len(),
-        "group": GROUP,
+        "pack": PACK,
         "chunks": first_keys,
         "names": names.write(),
     });
@@ -323,6 +324,34 @@ pub fn index(
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
 }
+
+/// A pack of `PACK` records (fewer in the last): a header of `PACK` numbers, each the
+/// end of a record counted from the end of the header, written as `END_DIGITS` digits
+/// of `DIGITS`, most significant first, padded with the last end past the last record;
+/// a new line; then each record followed by a new line.
+fn pack<'a>(records: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let header = PACK * END_DIGITS + 1;
+    let mut bytes = vec![b'\n'; header];
+    let count = records.len();
+    for (i, record) in records.enumerate() {
+        bytes.extend_from_slice(record);
+        bytes.push(b'\n');
+        let end = bytes.len() - header;
+        let slots = if i + 1 == count { i..PACK } else { i..i + 1 };
+        for slot in slots {
+            for (n, digit) in bytes[slot * END_DIGITS..(slot + 1) * END_DIGITS]
+                .iter_mut()
+                .enumerate()
+            {
+                *digit = DIGITS[end >> (6 * (END_DIGITS - 1 - n)) & 63];
+            }
+        }
+    }
+    bytes
+}
+
+/// Digits of a record's end in a pack's header: six bits each, up to 1 GB.
+const END_DIGITS: usize = 5;
 
 /// Postings chunks made before they are handed out together: enough to keep both
 /// threads writing, few enough to hold (about 1.5 MB).

@@ -2,7 +2,7 @@
  *
  * Reads the index that `loa build` writes under /tim-kiem/ (src/search/mod.rs describes
  * its files) and fetches only what a query needs: the manifest once, the postings chunk
- * of each key, and the document files of the results shown. Matching ignores case and
+ * of each key, and the records of the results shown. Matching ignores case and
  * tone marks and reads đ as d, with the same rules as src/search/tokens.rs: change
  * `fold` and `tokens` only together with `scan` there. A query is read for what it
  * names (provinces, sections, kinds from the manifest's `names`; dates) before its
@@ -274,13 +274,15 @@
     this.chunks = new Map();
     this.lists = new Map();
     this.docs = new Map();
+    this.headers = new Map();
+    this.wholes = new Map();
   }
 
   Index.prototype.load = function () {
     var self = this;
     if (!self.manifest) {
       self.manifest = fetchJson(self.url, { cache: "no-cache" }).then(function (manifest) {
-        if (manifest.format !== 2) {
+        if (manifest.format !== 3) {
           throw new Error("unknown index format " + manifest.format);
         }
         manifest.names = new Map(manifest.names);
@@ -413,14 +415,67 @@
     return map;
   }
 
-  /* A document's record, from the file of its group of `manifest.group`. */
+  /* A document's record, read alone out of its pack (src/search/mod.rs, `pack`): the
+   * pack's header once, then the record's bytes. */
   Index.prototype.doc = function (manifest, id) {
-    var group = Math.floor(id / manifest.group);
-    if (!this.docs.has(group)) {
-      this.docs.set(group, fetchJson(this.base + "d/" + group + ".json?v=" + manifest.version));
+    var self = this;
+    if (!self.docs.has(id)) {
+      var pack = Math.floor(id / manifest.pack);
+      var slot = id % manifest.pack;
+      var header = manifest.pack * END_DIGITS + 1;
+      if (!self.headers.has(pack)) {
+        self.headers.set(pack, self.bytes(manifest, pack, 0, header).then(function (bytes) {
+          var ends = [0];
+          for (var n = 0; n < manifest.pack; n++) {
+            var end = 0;
+            for (var k = 0; k < END_DIGITS; k++) {
+              end = end * 64 + VALUE[bytes[n * END_DIGITS + k] & 127];
+            }
+            ends.push(end);
+          }
+          return ends;
+        }));
+      }
+      self.docs.set(id, self.headers.get(pack).then(function (ends) {
+        return self.bytes(manifest, pack, header + ends[slot], header + ends[slot + 1]);
+      }).then(function (bytes) {
+        return JSON.parse(DECODER.decode(bytes));
+      }));
     }
-    return this.docs.get(group).then(function (records) {
-      return records[id % manifest.group];
+    return self.docs.get(id);
+  };
+
+  /* Digits of a record's end in a pack's header, six bits each, most significant first. */
+  var END_DIGITS = 5;
+  var DECODER = new TextDecoder();
+
+  /* Bytes `from` to `to` (exclusive) of a pack, with a Range request. A server that
+   * answers with the whole file instead is taken at its word: the whole pack is kept
+   * and read from. */
+  Index.prototype.bytes = function (manifest, pack, from, to) {
+    var self = this;
+    if (self.wholes.has(pack)) {
+      return self.wholes.get(pack).then(function (whole) {
+        return whole.subarray(from, to);
+      });
+    }
+    var url = self.base + "d/" + pack + ".txt?v=" + manifest.version;
+    return fetch(url, { headers: { Range: "bytes=" + from + "-" + (to - 1) } }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ": " + response.status);
+      }
+      var body = response.arrayBuffer().then(function (buffer) {
+        return new Uint8Array(buffer);
+      });
+      if (response.status === 206) {
+        return body;
+      }
+      if (!self.wholes.has(pack)) {
+        self.wholes.set(pack, body);
+      }
+      return self.wholes.get(pack).then(function (whole) {
+        return whole.subarray(from, to);
+      });
     });
   };
 
