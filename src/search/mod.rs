@@ -78,7 +78,7 @@ use document::Prepared;
 use postings::{DIGITS, Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
 
 pub use names::Names;
-pub use page::{Choice, PageView, page_view};
+pub use page::{Choice, PageView, SectionYears, page_view};
 pub use tokens::tokens;
 
 /// The search page.

@@ -134,11 +134,17 @@ fn without_javascript_the_search_page_says_so_and_offers_the_listings() {
     let site = fixture().build();
     let main = site.main("/tim-kiem/");
     assert!(
-        main.contains("<p>Tìm kiếm cần JavaScript; xem theo tỉnh, thành hoặc chủ đề:</p>"),
+        main.contains("<p>Tìm kiếm cần JavaScript; xem theo tỉnh, thành, chủ đề hoặc năm:</p>"),
         "{main}"
     );
     assert!(main.contains(r#"<a href="/tinh-thanh/">Tỉnh, thành phố</a>"#));
     assert!(main.contains(r#"<a href="/chu-de/">Chủ đề</a>"#));
+    // Each section's years lead to its archive pages.
+    assert!(
+        main.contains(r#"<li>tin-tuc: <a href="/tin-tuc/2024/">2024</a> (2)</li>"#),
+        "{main}"
+    );
+    assert!(site.exists("/tin-tuc/2024/"));
     // The form waits, hidden, for the script; the filters list what the site has.
     assert!(
         main.contains(r#"method="get" role="search" data-index="/tim-kiem/index.json" hidden>"#)
@@ -444,7 +450,7 @@ fn typing_dak_lak_in_chromium_finds_the_dak_lak_article_first() {
         report["nojs"]["text"]
             .as_str()
             .unwrap()
-            .starts_with("Tìm kiếm cần JavaScript; xem theo tỉnh, thành hoặc chủ đề:")
+            .starts_with("Tìm kiếm cần JavaScript; xem theo tỉnh, thành, chủ đề hoặc năm:")
     );
     assert_eq!(report["nojsHiddenWithScript"], true);
 

@@ -944,14 +944,15 @@
         list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         /* What the list shows, for tests and tools that wait for it. */
         current = { ids: result.ids, next: 0, dropped: 0, parsed: result.parsed,
-          manifest: result.manifest, label: query.trim() ? " cho «" + query.trim() + "»" : "" };
+          manifest: result.manifest,
+          label: query.trim() ? say("forQuery", { query: query.trim() }) : "" };
         list.textContent = "";
         return showMore(mine).then(function () {
           if (mine === sequence) list.setAttribute("data-query", shown);
         });
       }).catch(function (error) {
         if (mine !== sequence) return;
-        status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.";
+        status.textContent = say("failed", {});
         list.setAttribute("data-query", shown);
         /* For whoever looks at the console: what went wrong. */
         console.error(error);
@@ -966,9 +967,16 @@
       var count = current.ids.length - current.dropped;
       var unsure = current.next < current.ids.length &&
         current.parsed.phrases.some(function (p) { return p.length > 2; });
-      status.textContent = count
-        ? (unsure ? "Có đến " : "Có ") + formatCount(count) + " bài" + current.label + "."
-        : "Không tìm thấy bài nào" + current.label + ". Hãy thử bớt từ hoặc bỏ bộ lọc.";
+      var values = { count: formatCount(count), query: current.label };
+      status.textContent = say(count ? (unsure ? "foundUpTo" : "found") : "none", values);
+    }
+
+    /* A sentence of the status line, as the template wrote it in its data-* attribute,
+     * with {count} and {query} filled in. */
+    function say(name, values) {
+      return (status.dataset[name] || "").replace(/\{(count|query)\}/g, function (_, key) {
+        return values[key] || "";
+      });
     }
 
     /* The next page of results: the next PAGE_SIZE documents that hold the query's
