@@ -49,8 +49,9 @@
 //!   `CHUNK_BYTES`, or one key alone when larger.
 //! - `d/<n>.txt`: the records of documents `n * pack` to `(n + 1) * pack - 1`, each
 //!   `{"url", "title", "date", "datetime", "province", "kind", "text"}` on a line of its
-//!   own, after a header line that gives where each ends (see [`pack`]). The script
-//!   reads the header, then the records of the results shown, with HTTP Range requests;
+//!   own, after a header line that gives where each ends (see [`pack`]). For each
+//!   result shown the script reads the two ends it needs from the header, then the
+//!   record, with HTTP Range requests;
 //!   from a server that answers a Range request with the whole file (as Python's
 //!   `http.server` does) it takes the whole pack once. `text` is the article's whole text (up to
 //!   `TEXT_BYTES`), which the snippet is cut from around the words that matched and in
@@ -95,9 +96,9 @@ const FORMAT: u32 = 3;
 /// are other keys'.
 const CHUNK_BYTES: usize = 8 * 1024;
 /// Documents per pack of records. A result page fetches each of its ten records alone
-/// with an HTTP Range request, whatever the pack: the pack only bounds how many files a
-/// build writes (one per article cost a build a fifth of its time) and what a server
-/// without Range requests sends whole instead.
+/// with HTTP Range requests, ten bytes of the header and the record, whatever the pack:
+/// the pack only bounds how many files a build writes (one per article cost a build a
+/// fifth of its time) and what a server without Range requests sends whole instead.
 const PACK: usize = 128;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]

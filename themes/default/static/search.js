@@ -274,7 +274,6 @@
     this.chunks = new Map();
     this.lists = new Map();
     this.docs = new Map();
-    this.headers = new Map();
     this.wholes = new Map();
   }
 
@@ -415,29 +414,29 @@
     return map;
   }
 
-  /* A document's record, read alone out of its pack (src/search/mod.rs, `pack`): the
-   * pack's header once, then the record's bytes. */
+  /* A document's record, read alone out of its pack (src/search/mod.rs, `pack`): from
+   * the pack's header only the ends of the record before it and of its own, then the
+   * record's bytes. */
   Index.prototype.doc = function (manifest, id) {
     var self = this;
     if (!self.docs.has(id)) {
       var pack = Math.floor(id / manifest.pack);
       var slot = id % manifest.pack;
       var header = manifest.pack * END_DIGITS + 1;
-      if (!self.headers.has(pack)) {
-        self.headers.set(pack, self.bytes(manifest, pack, 0, header).then(function (bytes) {
-          var ends = [0];
-          for (var n = 0; n < manifest.pack; n++) {
-            var end = 0;
-            for (var k = 0; k < END_DIGITS; k++) {
-              end = end * 64 + VALUE[bytes[n * END_DIGITS + k] & 127];
-            }
-            ends.push(end);
+      var from = Math.max(0, slot - 1) * END_DIGITS;
+      var ends = self.bytes(manifest, pack, from, (slot + 1) * END_DIGITS).then(function (bytes) {
+        var read = [];
+        for (var at = 0; at < bytes.length; at += END_DIGITS) {
+          var end = 0;
+          for (var k = 0; k < END_DIGITS; k++) {
+            end = end * 64 + VALUE[bytes[at + k] & 127];
           }
-          return ends;
-        }));
-      }
-      self.docs.set(id, self.headers.get(pack).then(function (ends) {
-        return self.bytes(manifest, pack, header + ends[slot], header + ends[slot + 1]);
+          read.push(end);
+        }
+        return slot === 0 ? [0, read[0]] : read;
+      });
+      self.docs.set(id, ends.then(function (ends) {
+        return self.bytes(manifest, pack, header + ends[0], header + ends[1]);
       }).then(function (bytes) {
         return JSON.parse(DECODER.decode(bytes));
       }));
