@@ -8,7 +8,10 @@
 //! reader's first query of one to six syllables is typed into its search page in
 //! headless Chromium (`tests/tools/search-e2e.mjs`, which the tests use too), each in a
 //! fresh page with an empty cache: the table gives the bytes of the page (HTML, style
-//! sheet, script) and of the index files the query fetched before its first results.
+//! sheet, script), of the index files the query fetched until its first page of ten
+//! results was complete, and the page's and the index's bytes together until the first
+//! results showed and until the ten did (a quoted phrase shows its first results before
+//! it has checked ten candidates whole).
 
 #[allow(dead_code)] // Shared with the build benchmark, which uses all of it.
 mod generate;
@@ -131,16 +134,18 @@ fn weight(articles: usize, root: &Path) {
     let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
     let page = report["pageBytes"].as_u64().unwrap_or(0);
     println!("\nA first query on {articles} articles (page: {page} bytes):\n");
-    println!("| query | syllables | results | index bytes | page and index |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| query | syllables | results | index bytes | first results | ten results |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for ((query, syllables), result) in QUERIES
         .iter()
         .zip(report["queries"].as_array().into_iter().flatten())
     {
         let bytes = result["bytes"].as_u64().unwrap_or(0);
+        let first = result["firstBytes"].as_u64().unwrap_or(bytes);
         println!(
-            "| {query} | {syllables} | {} | {bytes} | {:.0} KB |",
+            "| {query} | {syllables} | {} | {bytes} | {:.0} KB | {:.0} KB |",
             result["status"].as_str().unwrap_or(""),
+            (page + first) as f64 / 1024.0,
             (page + bytes) as f64 / 1024.0,
         );
     }

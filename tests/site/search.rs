@@ -481,10 +481,6 @@ fn typing_dak_lak_in_chromium_finds_the_dak_lak_article_first() {
     // Filters: by kind, and a province alone with no words.
     assert_eq!(result_links(&queries[4]), [CAMPAIGN]);
     assert_eq!(result_links(&queries[5]), [DAK_LAK]);
-    for query in queries {
-        let ms = query["ms"].as_f64().unwrap();
-        assert!(ms < 100.0, "{} took {ms} ms once fetched", query["query"]);
-    }
 
     // The script cuts and folds text as the index does.
     let in_browser = report["tokens"].as_array().unwrap();

@@ -943,9 +943,10 @@
         list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         /* What the list shows, for tests and tools that wait for it. */
         current = { ids: result.ids, next: 0, dropped: 0, parsed: result.parsed,
-          manifest: result.manifest,
+          manifest: result.manifest, shown: shown,
           label: query.trim() ? say("forQuery", { query: query.trim() }) : "" };
         list.textContent = "";
+        list.removeAttribute("data-first");
         return showMore(mine).then(function () {
           if (mine === sequence) list.setAttribute("data-query", shown);
         });
@@ -1003,6 +1004,10 @@
               current.dropped += 1;
             }
           });
+          if (added) {
+            /* For tests and tools: the list shows its query's first results. */
+            list.setAttribute("data-first", current.shown);
+          }
           return step();
         });
       }
