@@ -25,7 +25,7 @@
 //! A build writes few files (a file costs a build more than its bytes do), and a query
 //! fetches few bytes: the manifest, the chunk of each key it needs, and the records of
 //! the results shown, each read alone out of its pack.
-//! - `index.json`: `{"format": 3, "version": "<hash>", "docs": N, "pack": 128,
+//! - `index.json`: `{"format": 4, "version": "<hash>", "docs": N, "pack": 128,
 //!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
 //!   first key of each postings chunk, in order, `version` a hash of everything the
 //!   index is made from, which the script adds to the addresses it fetches so that no
@@ -35,8 +35,8 @@
 //!   in UTF-16 order (JavaScript's `<`), so the script finds a key's chunk by binary
 //!   search in `chunks` and fetches only that file. A key is a syllable (`dak`), a pair
 //!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#s:<section slug>`,
-//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in two
-//!   forms, whichever is shorter. Sparse: one number per document, ids ascending:
+//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in four
+//!   forms, whichever is shortest. Sparse: one number per document, ids ascending:
 //!   `(id - previous id) * 16 + tf * 4 + fields`, the previous id of the first being 0;
 //!   `fields` has 1 for the title, 2 for the province or place; `tf` is 0 to 3 for 1,
 //!   2–3, 4–7 or 8 and more occurrences in the body. Each number is written five bits
@@ -45,8 +45,12 @@
 //!   documents or more: `~` then two bits a document, three documents a digit, the
 //!   first lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the title
 //!   (how often is dropped: the word is common). A dense key of 100,000 articles takes
-//!   33 KB where the sparse form took at least 100 KB. A chunk holds about
-//!   `CHUNK_BYTES`, or one key alone when larger.
+//!   33 KB where the sparse form took at least 100 KB. Present, when shorter: `!`, a
+//!   bit a document, then `!` and the sparse form of those with the key in the title or
+//!   place. Common, for a key in nearly every document: `^`, the level most documents
+//!   have, then the others in the sparse form with `* 4 + level`
+//!   (`postings::write_postings`). A chunk holds about `CHUNK_BYTES`, or one key alone
+//!   when larger.
 //! - `d/<n>.txt`: the records of documents `n * pack` to `(n + 1) * pack - 1`, each
 //!   `{"url", "title", "date", "datetime", "province", "kind", "text"}` on a line of its
 //!   own, after a header line that gives where each ends (see [`pack`]). For each
@@ -90,7 +94,7 @@ pub const INDEX_URL: &str = "/tim-kiem/index.json";
 pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// The size a postings chunk grows to before the next key starts a new one: a query of
 /// six syllables and their five pairs fetches up to eleven chunks, most of whose bytes
 /// are other keys'.
@@ -161,8 +165,11 @@ pub const FOLDER: &str = "tim-kiem/";
 /// files, so a build can keep the index it published before.
 pub fn fingerprint(docs: &[Doc], names: &Names, date_style: DateStyle) -> u128 {
     let mut print = Fingerprint::new();
+    // The format too: a build of a new loa of the same version number (a developer's)
+    // must not keep files that its script cannot read.
     print
         .text(env!("CARGO_PKG_VERSION"))
+        .number(u128::from(FORMAT))
         .text(&format!("{date_style:?}"))
         .number(names.0.len() as u128);
     for (name, key) in &names.0 {

@@ -281,10 +281,11 @@
     var self = this;
     if (!self.manifest) {
       self.manifest = fetchJson(self.url, { cache: "no-cache" }).then(function (manifest) {
-        if (manifest.format !== 3) {
+        if (manifest.format !== 4) {
           throw new Error("unknown index format " + manifest.format);
         }
         manifest.names = new Map(manifest.names);
+        self.count = manifest.docs;
         return manifest;
       });
     }
@@ -359,6 +360,10 @@
       this.lists.set(key, dense(text));
       return this.lists.get(key);
     }
+    if (text.charAt(0) === "^") {
+      this.lists.set(key, common(text, this.count));
+      return this.lists.get(key);
+    }
     var map = text.charAt(0) === "!" ? present(text) : new Map();
     var from = text.charAt(0) === "!" ? text.indexOf("!", 1) + 1 : 0;
     var id = 0;
@@ -393,6 +398,34 @@
         if (level) {
           map.set((n - 1) * 3 + k, LEVEL_BITS[level]);
         }
+      }
+    }
+    return map;
+  }
+
+  /* The common form: the level of most of the `count` documents, then each other
+   * document as its distance from the previous one, times 4, plus its level. */
+  function common(text, count) {
+    var levels = new Uint8Array(count).fill(VALUE[text.charCodeAt(1) & 127]);
+    var id = 0;
+    var value = 0;
+    var scale = 1;
+    for (var n = 2; n < text.length; n++) {
+      var digit = VALUE[text.charCodeAt(n) & 127];
+      value += (digit & 31) * scale;
+      if (digit >= 32) {
+        scale *= 32;
+        continue;
+      }
+      id += Math.floor(value / 4);
+      levels[id] = value % 4;
+      value = 0;
+      scale = 1;
+    }
+    var map = new Map();
+    for (var at = 0; at < count; at++) {
+      if (levels[at]) {
+        map.set(at, LEVEL_BITS[levels[at]]);
       }
     }
     return map;
