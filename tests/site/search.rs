@@ -279,6 +279,8 @@ struct Server {
     port: u16,
     /// How many requests were answered with part of a file.
     partial: Arc<AtomicUsize>,
+    /// How many requests for a pack of the index's records were answered with all of it.
+    whole_packs: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -298,13 +300,18 @@ impl Server {
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let serving = Arc::clone(&server);
         let partial = Arc::new(AtomicUsize::new(0));
-        let counting = Arc::clone(&partial);
+        let whole_packs = Arc::new(AtomicUsize::new(0));
+        let (counting, counting_packs) = (Arc::clone(&partial), Arc::clone(&whole_packs));
         let thread = std::thread::spawn(move || {
             for request in serving.incoming_requests() {
                 let response = respond(&request, &root, ranges);
-                if response.status_code().0 == 206 {
-                    counting.fetch_add(1, Ordering::Relaxed);
-                }
+                match response.status_code().0 {
+                    206 => counting.fetch_add(1, Ordering::Relaxed),
+                    200 if request.url().starts_with("/tim-kiem/d/") => {
+                        counting_packs.fetch_add(1, Ordering::Relaxed)
+                    }
+                    _ => 0,
+                };
                 // A browser that went away mid-response is no failure of the page.
                 let _ = request.respond(response);
             }
@@ -314,6 +321,7 @@ impl Server {
             thread: Some(thread),
             port,
             partial,
+            whole_packs,
         }
     }
 }
@@ -441,7 +449,9 @@ fn typing_dak_lak_in_chromium_finds_the_dak_lak_article_first() {
         ],
         "samples": samples,
     }));
+    // The one pack of the four articles was sent once, though every result asked.
     assert_eq!(server.partial.load(Ordering::Relaxed), 0);
+    assert_eq!(server.whole_packs.load(Ordering::Relaxed), 1);
     drop(server);
 
     assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");

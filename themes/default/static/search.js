@@ -275,6 +275,8 @@
     this.lists = new Map();
     this.docs = new Map();
     this.wholes = new Map();
+    this.probing = new Map();
+    this.answered = new Set();
   }
 
   Index.prototype.load = function () {
@@ -483,7 +485,8 @@
 
   /* Bytes `from` to `to` (exclusive) of a pack, with a Range request. A server that
    * answers with the whole file instead is taken at its word: the whole pack is kept
-   * and read from. */
+   * and read from. Until the first request to a pack is answered, the others wait for
+   * it, so that such a server sends each pack once. */
   Index.prototype.bytes = function (manifest, pack, from, to) {
     var self = this;
     if (self.wholes.has(pack)) {
@@ -491,8 +494,13 @@
         return whole.subarray(from, to);
       });
     }
+    if (self.probing.has(pack)) {
+      return self.probing.get(pack).then(function () {
+        return self.bytes(manifest, pack, from, to);
+      });
+    }
     var url = self.base + "d/" + pack + ".txt?v=" + manifest.version;
-    return fetch(url, { headers: { Range: "bytes=" + from + "-" + (to - 1) } }).then(function (response) {
+    var request = fetch(url, { headers: { Range: "bytes=" + from + "-" + (to - 1) } }).then(function (response) {
       if (!response.ok) {
         throw new Error(url + ": " + response.status);
       }
@@ -509,6 +517,13 @@
         return whole.subarray(from, to);
       });
     });
+    if (!self.answered.has(pack)) {
+      self.probing.set(pack, request.catch(function () {}).then(function () {
+        self.probing.delete(pack);
+        self.answered.add(pack);
+      }));
+    }
+    return request;
   };
 
   function fetchJson(url, options) {
