@@ -22,9 +22,9 @@
 //! which is how a quoted phrase ("thi đua") is matched.
 //!
 //! # Files (under `/tim-kiem/`)
-//! A build writes few files (a file costs a build more than its bytes do), and a query
-//! fetches few bytes: the manifest, the chunk of each key it needs, and the records of
-//! the results shown, each read alone out of its pack.
+//! A build writes few files, about one for ten articles, and a query fetches few
+//! bytes: the manifest, the chunk of each key it needs, and the records of the results
+//! shown, each read alone out of its pack.
 //! - `index.json`: `{"format": 4, "version": "<hash>", "docs": N, "pack": 32,
 //!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
 //!   first key of each postings chunk, in order, `version` a hash of everything the
@@ -55,12 +55,11 @@
 //!   `{"url", "title", "date", "datetime", "province", "kind", "text"}` on a line of its
 //!   own, after a header line that gives where each ends (see [`pack`]). For each
 //!   result shown the script reads the two ends it needs from the header, then the
-//!   record, with HTTP Range requests;
-//!   from a server that answers a Range request with the whole file (as Python's
-//!   `http.server` does) it takes the whole pack once. `text` is the article's whole text (up to
-//!   `TEXT_BYTES`), which the snippet is cut from around the words that matched and in
-//!   which the script checks a quoted phrase of three syllables or more, which pairs
-//!   alone cannot tell from its pairs apart.
+//!   record, with HTTP Range requests; from a server that answers a Range request with
+//!   the whole file (as Python's `http.server` does) it takes the whole pack once.
+//!   `text` is the article's whole text (up to `TEXT_BYTES`), which the snippet is cut
+//!   from around the words that matched and in which the script checks a quoted phrase
+//!   of three syllables or more, which pairs alone cannot tell from its pairs apart.
 //!
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.

@@ -94,7 +94,8 @@ pub(super) fn write_postings(out: &mut Vec<u8>, key: &str, segments: &[Segment],
     out.extend_from_slice(serde_json::to_string(key).unwrap_or_default().as_bytes());
     out.extend_from_slice(b":\"");
     let sparse: usize = segments.iter().map(|s| s.list.digits.len()).sum();
-    // A key in fewer documents than a sixth of a digit each would take is shortest sparse.
+    // Sparse and shorter than a sixth of a digit a document, a key is in too few
+    // documents for any dense form to be shorter.
     let dense = (sparse > 2 + docs.div_ceil(6))
         .then(|| dense(segments, docs))
         .filter(|dense| dense.len() < sparse);
