@@ -8,7 +8,10 @@
 //! reader's first query of one to six syllables is typed into its search page in
 //! headless Chromium (`tests/tools/search-e2e.mjs`, which the tests use too), each in a
 //! fresh page with an empty cache: the table gives the bytes of the page (HTML, style
-//! sheet, script) and of the index files the query fetched before its first results.
+//! sheet, script), of the index files the query fetched until its first page of ten
+//! results was complete, and the page's and the index's bytes together until the first
+//! results showed and until the ten did (a quoted phrase shows its first results before
+//! it has checked ten candidates whole).
 
 #[allow(dead_code)] // Shared with the build benchmark, which uses all of it.
 mod generate;
@@ -131,16 +134,18 @@ fn weight(articles: usize, root: &Path) {
     let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
     let page = report["pageBytes"].as_u64().unwrap_or(0);
     println!("\nA first query on {articles} articles (page: {page} bytes):\n");
-    println!("| query | syllables | results | index bytes | page and index |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| query | syllables | results | index bytes | first results | ten results |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for ((query, syllables), result) in QUERIES
         .iter()
         .zip(report["queries"].as_array().into_iter().flatten())
     {
         let bytes = result["bytes"].as_u64().unwrap_or(0);
+        let first = result["firstBytes"].as_u64().unwrap_or(bytes);
         println!(
-            "| {query} | {syllables} | {} | {bytes} | {:.0} KB |",
+            "| {query} | {syllables} | {} | {bytes} | {:.0} KB | {:.0} KB |",
             result["status"].as_str().unwrap_or(""),
+            (page + first) as f64 / 1024.0,
             (page + bytes) as f64 / 1024.0,
         );
     }
@@ -156,6 +161,7 @@ fn serve(server: &tiny_http::Server, root: &Path) {
     });
 }
 
+/// A file, or the part of it that a Range request asks for, as static hosts answer.
 fn respond(request: tiny_http::Request, root: &Path) {
     let path = request
         .url()
@@ -172,11 +178,36 @@ fn respond(request: tiny_http::Request, root: &Path) {
         Some("json") => "application/json",
         Some("js") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
+    let header = |name: &str, value: &str| {
+        tiny_http::Header::from_bytes(name, value).expect("a valid header")
+    };
     let response = match std::fs::read(&file) {
-        Ok(bytes) if !path.contains("..") => tiny_http::Response::from_data(bytes)
-            .with_header(tiny_http::Header::from_bytes("Content-Type", kind).expect("a header")),
+        Ok(bytes) if !path.contains("..") => {
+            let range = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Range"))
+                .and_then(|h| h.value.as_str().strip_prefix("bytes="))
+                .and_then(|range| range.split_once('-'))
+                .and_then(|(from, to)| Some((from.parse::<usize>().ok()?, to.parse().ok()?)))
+                .filter(|&(from, to)| from <= to && to < bytes.len());
+            match range {
+                Some((from, to)) => {
+                    let whole = bytes.len();
+                    tiny_http::Response::from_data(bytes[from..=to].to_vec())
+                        .with_status_code(206)
+                        .with_header(header(
+                            "Content-Range",
+                            &format!("bytes {from}-{to}/{whole}"),
+                        ))
+                }
+                None => tiny_http::Response::from_data(bytes),
+            }
+            .with_header(header("Content-Type", kind))
+        }
         _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
     };
     // A browser that went away mid-response is no failure of the benchmark.

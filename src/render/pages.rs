@@ -14,9 +14,10 @@ use crate::site::{Site, YearArchive, pager_urls};
 use super::plan::{Bodies, DataFile, Job};
 use super::views::{ListingView, iso_date};
 
-/// The search page, `/tim-kiem/`, with its filters' choices as `search`.
-pub(super) fn search_job(site: &Site) -> Job {
-    let view = crate::search::page_view(site, &crate::search::documents(site));
+/// The search page, `/tim-kiem/`, with its filters' choices as `search`, and the year
+/// archives when the theme makes them (`archives`).
+pub(super) fn search_job(site: &Site, archives: bool) -> Job {
+    let view = crate::search::page_view(site, &crate::search::documents(site), archives);
     Job {
         template: "search.html",
         url: crate::search::PAGE_URL.to_string(),

@@ -466,7 +466,7 @@ fn plan_site(
     jobs.extend(home);
     jobs.extend(stats);
     if search {
-        jobs.push(search_job(site));
+        jobs.push(search_job(site, archives));
     }
 
     let by_path = jobs

@@ -22,10 +22,10 @@
 //! which is how a quoted phrase ("thi đua") is matched.
 //!
 //! # Files (under `/tim-kiem/`)
-//! A build writes few files but one per article (a file costs a build more than its
-//! bytes do), and a query fetches few bytes: the manifest, the chunk of each key it
-//! needs, and the document files of the results shown.
-//! - `index.json`: `{"format": 2, "version": "<hash>", "docs": N, "group": 1,
+//! A build writes few files, about one for ten articles, and a query fetches few
+//! bytes: the manifest, the chunk of each key it needs, and the records of the results
+//! shown, each read alone out of its pack.
+//! - `index.json`: `{"format": 4, "version": "<hash>", "docs": N, "pack": 32,
 //!   "chunks": [...], "names": [["can tho", "#p:can-tho"], ...]}`, `chunks` being the
 //!   first key of each postings chunk, in order, `version` a hash of everything the
 //!   index is made from, which the script adds to the addresses it fetches so that no
@@ -35,8 +35,8 @@
 //!   in UTF-16 order (JavaScript's `<`), so the script finds a key's chunk by binary
 //!   search in `chunks` and fetches only that file. A key is a syllable (`dak`), a pair
 //!   (`dak lak`), or a filter: `#k:<kind>`, `#p:<province slug>`, `#s:<section slug>`,
-//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in two
-//!   forms, whichever is shorter. Sparse: one number per document, ids ascending:
+//!   `#y:<year>`, `#m:<year>-<month>`, `#d:<year>-<month>-<day>`. Postings come in four
+//!   forms, whichever is shortest. Sparse: one number per document, ids ascending:
 //!   `(id - previous id) * 16 + tf * 4 + fields`, the previous id of the first being 0;
 //!   `fields` has 1 for the title, 2 for the province or place; `tf` is 0 to 3 for 1,
 //!   2–3, 4–7 or 8 and more occurrences in the body. Each number is written five bits
@@ -45,13 +45,21 @@
 //!   documents or more: `~` then two bits a document, three documents a digit, the
 //!   first lowest: 0 absent, 1 in the body, 2 in the province or place, 3 in the title
 //!   (how often is dropped: the word is common). A dense key of 100,000 articles takes
-//!   33 KB where the sparse form took at least 100 KB. A chunk holds about
-//!   `CHUNK_BYTES`, or one key alone when larger.
-//! - `d/<id>.json`: the record of one document, `[{"url", "title", "date", "datetime",
-//!   "province", "kind", "text"}]`, fetched only for the results shown; `text` is the
-//!   article's whole text (up to `TEXT_BYTES`), which the snippet is cut from around
-//!   the words that matched and in which the script checks a quoted phrase of three
-//!   syllables or more, which pairs alone cannot tell from its pairs apart.
+//!   33 KB where the sparse form took at least 100 KB. Present, when shorter: `!`, a
+//!   bit a document, then `!` and the sparse form of those with the key in the title or
+//!   place. Common, for a key in nearly every document: `^`, the level most documents
+//!   have, then the others in the sparse form with `* 4 + level`
+//!   (`postings::write_postings`). A chunk holds about `CHUNK_BYTES`, or one key alone
+//!   when larger.
+//! - `d/<n>.txt`: the records of documents `n * pack` to `(n + 1) * pack - 1`, each
+//!   `{"url", "title", "date", "datetime", "province", "kind", "text"}` on a line of its
+//!   own, after a header line that gives where each ends (see [`pack`]). For each
+//!   result shown the script reads the two ends it needs from the header, then the
+//!   record, with HTTP Range requests; from a server that answers a Range request with
+//!   the whole file (as Python's `http.server` does) it takes the whole pack once.
+//!   `text` is the article's whole text (up to `TEXT_BYTES`), which the snippet is cut
+//!   from around the words that matched and in which the script checks a quoted phrase
+//!   of three syllables or more, which pairs alone cannot tell from its pairs apart.
 //!
 //! Document ids follow the site's order, newest first, so that equal scores list the
 //! newest article first.
@@ -71,10 +79,10 @@ use crate::packed::{Packed, PackedAgainst};
 use crate::site::Site;
 use crate::vi::DateStyle;
 use document::Prepared;
-use postings::{Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
+use postings::{DIGITS, Interner, PARTS, Part, Segment, part_of, utf16_cmp, write_postings};
 
 pub use names::Names;
-pub use page::{Choice, PageView, page_view};
+pub use page::{Choice, PageView, SectionYears, page_view};
 pub use tokens::tokens;
 
 /// The search page.
@@ -85,14 +93,18 @@ pub const INDEX_URL: &str = "/tim-kiem/index.json";
 pub const SCRIPT_URL: &str = "/search.js";
 
 /// The format of the files, which the script checks.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 4;
 /// The size a postings chunk grows to before the next key starts a new one: a query of
 /// six syllables and their five pairs fetches up to eleven chunks, most of whose bytes
 /// are other keys'.
 const CHUNK_BYTES: usize = 8 * 1024;
-/// Documents per document file. A file holds a whole text, so a result page of ten
-/// needs ten files whatever their grouping; grouping would multiply its bytes.
-const GROUP: usize = 1;
+/// Documents per pack of records. A result page fetches each of its ten records alone
+/// with HTTP Range requests, ten bytes of the header and the record, whatever the pack.
+/// The pack bounds how many files a build writes (with the postings' chunks, one for
+/// ten articles) and what a host that ignores Range requests sends whole instead (as
+/// Cloudflare Pages did in 2021): about 230 KB for each result at the benchmark's 7 KB
+/// an article, where 128 would send 900 KB.
+const PACK: usize = 32;
 /// One searchable article, borrowed from the site.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -154,8 +166,13 @@ pub const FOLDER: &str = "tim-kiem/";
 /// files, so a build can keep the index it published before.
 pub fn fingerprint(docs: &[Doc], names: &Names, date_style: DateStyle) -> u128 {
     let mut print = Fingerprint::new();
+    // The format and the packing too: a build of a new loa of the same version number (a
+    // developer's) must not keep files that its script cannot read or that it would
+    // write otherwise.
     print
         .text(env!("CARGO_PKG_VERSION"))
+        .number(u128::from(FORMAT))
+        .number(PACK as u128)
         .text(&format!("{date_style:?}"))
         .number(names.0.len() as u128);
     for (name, key) in &names.0 {
@@ -257,19 +274,14 @@ pub fn index(
                     done.extend(segments);
                 }
             });
-        // BATCH is a multiple of GROUP: only the last batch may end with a partial group.
-        let first_group = batch * BATCH / GROUP;
+        // BATCH is a multiple of PACK: only the last batch may end with a partial pack.
+        let first_pack = batch * BATCH / PACK;
         prepared
-            .par_chunks(GROUP)
+            .par_chunks(PACK)
             .enumerate()
-            .for_each(|(n, group)| {
-                let mut bytes = Vec::new();
-                for (i, prepared) in group.iter().enumerate() {
-                    bytes.push(if i == 0 { b'[' } else { b',' });
-                    bytes.extend_from_slice(&prepared.record);
-                }
-                bytes.push(b']');
-                out((format!("{FOLDER}d/{}.json", first_group + n), bytes));
+            .for_each(|(n, records)| {
+                let records = records.iter().map(|prepared| prepared.record.as_slice());
+                out((format!("{FOLDER}d/{}.txt", first_pack + n), pack(records)));
             });
     }
 
@@ -314,7 +326,7 @@ pub fn index(
         "format": FORMAT,
         "version": format!("{:016x}", version as u64),
         "docs": docs.len(),
-        "group": GROUP,
+        "pack": PACK,
         "chunks": first_keys,
         "names": names.write(),
     });
@@ -323,6 +335,34 @@ pub fn index(
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
 }
+
+/// A pack of `PACK` records (fewer in the last): a header of `PACK` numbers, each the
+/// end of a record counted from the end of the header, written as `END_DIGITS` digits
+/// of `DIGITS`, most significant first, padded with the last end past the last record;
+/// a new line; then each record followed by a new line.
+fn pack<'a>(records: impl ExactSizeIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let header = PACK * END_DIGITS + 1;
+    let mut bytes = vec![b'\n'; header];
+    let count = records.len();
+    for (i, record) in records.enumerate() {
+        bytes.extend_from_slice(record);
+        bytes.push(b'\n');
+        let end = bytes.len() - header;
+        let slots = if i + 1 == count { i..PACK } else { i..i + 1 };
+        for slot in slots {
+            for (n, digit) in bytes[slot * END_DIGITS..(slot + 1) * END_DIGITS]
+                .iter_mut()
+                .enumerate()
+            {
+                *digit = DIGITS[end >> (6 * (END_DIGITS - 1 - n)) & 63];
+            }
+        }
+    }
+    bytes
+}
+
+/// Digits of a record's end in a pack's header: six bits each, up to 1 GB.
+const END_DIGITS: usize = 5;
 
 /// Postings chunks made before they are handed out together: enough to keep both
 /// threads writing, few enough to hold (about 1.5 MB).

@@ -26,6 +26,17 @@ pub struct PageView {
     pub sections: Vec<Choice>,
     /// Whether the provinces have pages of their own (`url`), to list without JavaScript.
     pub province_pages: bool,
+    /// Each section's year archives, for readers without JavaScript: empty when the
+    /// theme makes no archive pages.
+    pub archives: Vec<SectionYears>,
+}
+
+/// A section's title and the pages of its years (`/<section>/<year>/`), newest first,
+/// each a [`Choice`] whose `url` is the year's page and `count` its articles.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct SectionYears {
+    pub label: String,
+    pub years: Vec<Choice>,
 }
 
 /// One choice of a filter: the value the form sends, its label, its article count, and
@@ -40,8 +51,9 @@ pub struct Choice {
 }
 
 /// The search page's view for `docs`: kinds in a fixed order, provinces and sections in
-/// Vietnamese order, years newest first.
-pub fn page_view(site: &Site, docs: &[Doc]) -> PageView {
+/// Vietnamese order, years newest first; with each section's year archives when the
+/// theme makes them (`archives`).
+pub fn page_view(site: &Site, docs: &[Doc], archives: bool) -> PageView {
     let mut kinds: BTreeMap<usize, (Kind, usize)> = BTreeMap::new();
     let mut provinces: BTreeMap<String, (&str, usize)> = BTreeMap::new();
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
@@ -87,7 +99,30 @@ pub fn page_view(site: &Site, docs: &[Doc]) -> PageView {
         })
         .collect();
     sections.sort_by(|a, b| vi::compare(&a.label, &b.label));
+    let mut archives: Vec<SectionYears> = if archives {
+        site.sections
+            .iter()
+            .filter(|section| !section.years.is_empty())
+            .map(|section| SectionYears {
+                label: section.title.clone(),
+                years: section
+                    .years
+                    .iter()
+                    .map(|year| Choice {
+                        value: year.year.to_string(),
+                        label: year.year.to_string(),
+                        count: year.pages.len(),
+                        url: Some(year.url.clone()),
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    archives.sort_by(|a, b| vi::compare(&a.label, &b.label));
     PageView {
+        archives,
         province_pages: provinces.iter().any(|choice| choice.url.is_some()),
         url: PAGE_URL,
         index_url: INDEX_URL,

@@ -139,22 +139,45 @@ fn long_text_is_cut_at_a_space() {
     assert!(text.ends_with("đua…") || text.ends_with("thi…"), "{text}");
 }
 
-/// A chunk file's keys and postings, decoded as the script decodes them.
-fn read_chunk(bytes: &[u8]) -> Vec<(String, Vec<(u32, u8)>)> {
+/// A chunk file's keys and postings, decoded as the script decodes them, of an index of
+/// `docs` documents.
+fn read_chunk(bytes: &[u8], docs: usize) -> Vec<(String, Vec<(u32, u8)>)> {
     let map: serde_json::Map<String, serde_json::Value> =
         serde_json::from_slice(bytes).expect("a chunk is a JSON object");
     map.into_iter()
         .map(|(key, value)| {
             let text = value.as_str().expect("postings are a string").to_string();
             let mut list = Vec::new();
+            let level_bits = [None, Some(0), Some(PLACE), Some(TITLE)];
             if let Some(dense) = text.strip_prefix('~') {
                 for (n, c) in dense.bytes().enumerate() {
                     let digit = DIGITS.iter().position(|d| *d == c).expect("a digit");
                     for k in 0..3 {
-                        let bits = [None, Some(0), Some(PLACE), Some(TITLE)][digit >> (2 * k) & 3];
+                        let bits = level_bits[digit >> (2 * k) & 3];
                         if let Some(bits) = bits {
                             list.push(((n * 3 + k) as u32, bits));
                         }
+                    }
+                }
+                return (key, list);
+            }
+            if let Some(common) = text.strip_prefix('^') {
+                let digit = |c: u8| DIGITS.iter().position(|d| *d == c).expect("a digit");
+                let mut levels = vec![digit(common.as_bytes()[0]); docs];
+                let (mut id, mut value, mut scale) = (0, 0, 1);
+                for c in common.bytes().skip(1) {
+                    value += (digit(c) & 31) * scale;
+                    if digit(c) >= 32 {
+                        scale *= 32;
+                        continue;
+                    }
+                    id += value / 4;
+                    levels[id] = value % 4;
+                    (value, scale) = (0, 1);
+                }
+                for (id, level) in levels.into_iter().enumerate() {
+                    if let Some(bits) = level_bits[level] {
+                        list.push((id as u32, bits));
                     }
                 }
                 return (key, list);
@@ -260,8 +283,30 @@ impl Built {
         format!("tim-kiem/k/{}.json", chunk_of(&self.firsts(), key))
     }
 
+    /// The bytes of document `id`'s record, found as the script finds them: the end of
+    /// the record before it and its own, from its pack's header.
+    fn record_bytes(&self, id: usize) -> &[u8] {
+        let pack = &self.files[&format!("tim-kiem/d/{}.txt", id / PACK)];
+        let header = PACK * END_DIGITS + 1;
+        let end = |slot: usize| -> usize {
+            pack[slot * END_DIGITS..(slot + 1) * END_DIGITS]
+                .iter()
+                .fold(0, |end, digit| {
+                    end * 64 + DIGITS.iter().position(|d| d == digit).unwrap()
+                })
+        };
+        let slot = id % PACK;
+        let from = if slot == 0 { 0 } else { end(slot - 1) };
+        &pack[header + from..header + end(slot)]
+    }
+
+    fn record(&self, id: usize) -> serde_json::Value {
+        serde_json::from_slice(self.record_bytes(id)).unwrap()
+    }
+
     fn postings(&self, key: &str) -> Vec<(u32, u8)> {
-        read_chunk(&self.files[&self.chunk_path(key)])
+        let docs = self.manifest["docs"].as_u64().unwrap() as usize;
+        read_chunk(&self.files[&self.chunk_path(key)], docs)
             .into_iter()
             .find(|(k, _)| k == key)
             .map(|(_, list)| list)
@@ -296,13 +341,48 @@ fn postings_give_each_document_with_where_the_word_stands() {
     assert_eq!(built.postings("#k:ceremony"), [(0, 0), (1, 0), (2, 0)]);
     assert_eq!(built.postings("#y:2024").len(), 3);
     assert_eq!(built.postings("khong-co"), []);
-    let records: serde_json::Value =
-        serde_json::from_slice(&built.files["tim-kiem/d/1.json"]).unwrap();
-    assert_eq!(records[0]["url"], "/b/");
-    assert_eq!(records[0]["date"], "1/7/2024");
-    assert_eq!(records[0]["datetime"], "2024-07-01");
-    assert_eq!(records[0]["kind"], "Lễ ra mắt");
-    assert_eq!(records[0]["text"], "Như Đắk Lắk, Cần Thơ thi đua.");
+    let record = built.record(1);
+    assert_eq!(record["url"], "/b/");
+    assert_eq!(record["date"], "1/7/2024");
+    assert_eq!(record["datetime"], "2024-07-01");
+    assert_eq!(record["kind"], "Lễ ra mắt");
+    assert_eq!(record["text"], "Như Đắk Lắk, Cần Thơ thi đua.");
+}
+
+#[test]
+fn each_record_is_where_its_packs_header_says_and_the_pack_holds_nothing_more() {
+    // Two packs and a part: the last pack's header is padded past its last record.
+    let count = 2 * PACK + 3;
+    let urls: Vec<String> = (0..count).map(|i| format!("/{i}/")).collect();
+    let bodies: Vec<String> = (0..count)
+        .map(|i| format!("<p>{}Bài {i}.</p>", "Lực lượng \"mới\". ".repeat(i % 5)))
+        .collect();
+    let docs: Vec<Doc> = urls
+        .iter()
+        .zip(&bodies)
+        .map(|(url, body)| doc(url, "Thi đua", None, body))
+        .collect();
+    let built = Built::new(&docs);
+    assert_eq!(built.manifest["pack"], PACK);
+    let packs = built
+        .files
+        .keys()
+        .filter(|path| path.starts_with("tim-kiem/d/"))
+        .count();
+    assert_eq!(packs, 3);
+    for (id, url) in urls.iter().enumerate() {
+        assert_eq!(built.record_bytes(id).last(), Some(&b'\n'));
+        assert_eq!(built.record(id)["url"], *url);
+    }
+    let last = &built.files[&format!("tim-kiem/d/{}.txt", count / PACK)];
+    assert_eq!(
+        last.len(),
+        PACK * END_DIGITS
+            + 1
+            + (2 * PACK..count)
+                .map(|id| built.record_bytes(id).len())
+                .sum::<usize>()
+    );
 }
 
 #[test]
@@ -403,26 +483,24 @@ fn a_query_on_ten_thousand_articles_fetches_under_300_kb() {
         .map(|(url, title, province, html)| doc(url, title, Some(province), html))
         .collect();
     let built = Built::new(&docs);
-    let group = |id: u32| format!("tim-kiem/d/{}.json", id as usize / GROUP);
-    let largest_group = built
-        .files
-        .iter()
-        .filter(|(path, _)| path.starts_with("tim-kiem/d/"))
-        .map(|(_, bytes)| bytes.len())
-        .max()
-        .unwrap();
+    // What a result page reads of the records: the header of each pack it touches
+    // (two ends of each result) and ten records, here the longest.
+    let mut lengths: Vec<usize> = (0..docs.len())
+        .map(|id| built.record_bytes(id).len())
+        .collect();
+    lengths.sort_unstable();
+    let records = 10 * 2 * END_DIGITS + lengths.iter().rev().take(10).sum::<usize>();
     for query in [
         &["dak", "lak", "dak lak"][..],
         &["thi", "dua", "thi dua"],
         &["luc"],
     ] {
-        // The manifest, the chunk of each key, and for the first ten results (at
-        // worst each in a file of its own) their records.
+        // The manifest, the chunk of each key, and the first ten results' records.
         let mut fetched: std::collections::BTreeSet<String> =
             query.iter().map(|key| built.chunk_path(key)).collect();
         fetched.insert("tim-kiem/index.json".into());
         let index_bytes: usize = fetched.iter().map(|path| built.files[path].len()).sum();
-        let bytes = index_bytes + 10 * largest_group;
+        let bytes = index_bytes + records;
         assert!(
             bytes <= 300 * 1024,
             "{query:?} fetches {bytes} bytes: {index_bytes} of index, files {fetched:?}"
@@ -439,8 +517,6 @@ fn a_query_on_ten_thousand_articles_fetches_under_300_kb() {
         .collect();
     assert_eq!(best.len(), 10);
     assert!(best.iter().all(|&id| articles[id as usize].2 == "Đắk Lắk"));
-    let groups: std::collections::BTreeSet<String> = best.iter().map(|&id| group(id)).collect();
-    assert!(groups.len() <= 10);
 }
 
 #[test]
@@ -455,7 +531,7 @@ fn every_key_is_in_the_chunk_the_script_looks_in() {
     assert!(firsts.len() > 5, "a site this size has several chunks");
     let mut previous: Option<String> = None;
     for (i, first) in firsts.iter().enumerate() {
-        let chunk = read_chunk(&built.files[&format!("tim-kiem/k/{i}.json")]);
+        let chunk = read_chunk(&built.files[&format!("tim-kiem/k/{i}.json")], docs.len());
         assert_eq!(&chunk.iter().map(|(k, _)| k.clone()).min().unwrap(), first);
         for (key, _) in &chunk {
             assert_eq!(chunk_of(&firsts, key), i, "{key}");
@@ -476,33 +552,88 @@ fn javascript_order_differs_from_rust_order_only_past_u_e000() {
     assert!(utf16_cmp("\u{1f600}", "\u{ff21}").is_lt());
 }
 
+/// The length of `key`'s postings as written in its chunk.
+fn written_length(built: &Built, key: &str) -> usize {
+    let chunk: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(&built.files[&built.chunk_path(key)]).unwrap();
+    chunk[key].as_str().unwrap().len()
+}
+
 #[test]
 fn a_key_in_most_documents_takes_a_third_of_a_digit_each_at_most() {
-    // A word in every body takes a bit a document; one in every title two bits: at
-    // 100,000 articles 17 KB and 33 KB, where one digit a document took 100 KB.
+    // A word in two bodies of three takes a bit a document; one in every other title
+    // two bits: at 100,000 articles 17 KB and 33 KB, where one digit a document took
+    // 100 KB.
     let count = 3000;
     let urls: Vec<String> = (0..count).map(|i| format!("/{i}/")).collect();
     let docs: Vec<Doc> = urls
         .iter()
-        .map(|url| {
-            doc(
-                url,
-                "Thi đua",
-                None,
-                "<p>Tuần tra, tuần tra và tuần tra.</p>",
-            )
+        .enumerate()
+        .map(|(i, url)| {
+            let title = if i % 2 == 0 {
+                "Thi đua"
+            } else {
+                "Khen thưởng"
+            };
+            let body = if i % 3 == 0 {
+                "<p>Lực lượng.</p>"
+            } else {
+                "<p>Tuần tra, tuần tra và tuần tra.</p>"
+            };
+            doc(url, title, None, body)
         })
         .collect();
     let built = Built::new(&docs);
-    let raw = |key: &str| -> usize {
-        let chunk: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_slice(&built.files[&built.chunk_path(key)]).unwrap();
-        chunk[key].as_str().unwrap().len()
+    assert!(written_length(&built, "tuan") <= 2 + count / 6);
+    assert!(written_length(&built, "thi") <= 1 + count / 3);
+    let every = |step: usize, bits: u8| {
+        (0..count as u32)
+            .filter(|id| (*id as usize).is_multiple_of(step))
+            .map(|id| (id, bits))
+            .collect::<Vec<_>>()
     };
-    assert!(raw("tuan") <= 2 + count / 6, "{}", raw("tuan"));
-    assert!(raw("thi") <= 1 + count / 3, "{}", raw("thi"));
-    let every = |bits: u8| (0..count as u32).map(|id| (id, bits)).collect::<Vec<_>>();
-    assert_eq!(built.postings("tuan"), every(0));
-    assert_eq!(built.postings("tuan tra"), every(0));
-    assert_eq!(built.postings("thi"), every(TITLE));
+    let in_two_of_three = |bits: u8| {
+        (0..count as u32)
+            .filter(|id| id % 3 != 0)
+            .map(|id| (id, bits))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(built.postings("tuan"), in_two_of_three(0));
+    assert_eq!(built.postings("tuan tra"), in_two_of_three(0));
+    assert_eq!(built.postings("thi"), every(2, TITLE));
+}
+
+#[test]
+fn a_key_in_nearly_every_document_takes_a_few_bytes() {
+    // A word of every title, and one of every body but three: what a site's function
+    // words are, and the words of the benchmark's titles.
+    let count = 3000;
+    let urls: Vec<String> = (0..count).map(|i| format!("/{i}/")).collect();
+    let without = [5, 1700, 2999];
+    let docs: Vec<Doc> = urls
+        .iter()
+        .enumerate()
+        .map(|(i, url)| {
+            let body = if without.contains(&i) {
+                "<p>Lực lượng.</p>"
+            } else {
+                "<p>Tuần tra, tuần tra và tuần tra.</p>"
+            };
+            doc(url, "Thi đua", None, body)
+        })
+        .collect();
+    let built = Built::new(&docs);
+    assert_eq!(written_length(&built, "thi"), 2);
+    assert!(written_length(&built, "tuan") <= 2 + 3 * 3);
+    let all_but = |bits: u8| {
+        (0..count as u32)
+            .filter(|id| !without.contains(&(*id as usize)))
+            .map(|id| (id, bits))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(built.postings("tuan"), all_but(0));
+    assert_eq!(
+        built.postings("thi"),
+        (0..count as u32).map(|id| (id, TITLE)).collect::<Vec<_>>()
+    );
 }

@@ -87,7 +87,7 @@ fn every_internal_address_carries_the_path() {
         "{feed}"
     );
     let documents =
-        std::fs::read_to_string(site.out().join("tim-kiem/d/0.json")).expect("search documents");
+        std::fs::read_to_string(site.out().join("tim-kiem/d/0.txt")).expect("search documents");
     assert!(
         documents.contains(r#""url":"/antt/tin-tuc/le-ra-mat/""#),
         "{documents}"

@@ -223,10 +223,11 @@ fn edit(site: &SiteTest, body: &str) {
 
 #[test]
 fn a_full_disk_when_the_marker_is_written_publishes_nothing() {
-    // Enough files that the marker, a line for each, is the largest file of the site:
-    // static files have a line but, unlike pages, no address in the sitemap.
+    // Enough files that the marker, a line for each, is the largest file of the site,
+    // larger than the search index's pack of the hundred articles' texts: static files
+    // have a line but, unlike pages, no address in the sitemap.
     let mut site = SiteTest::new();
-    for n in 0..400 {
+    for n in 0..700 {
         site = site.file(&format!("static/tai-lieu/{n}.txt"), "Tài liệu.");
     }
     write_articles(&site, 100, 'A');

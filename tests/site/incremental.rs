@@ -99,7 +99,7 @@ fn after_edits_of_every_kind_the_output_equals_a_clean_build() {
 #[test]
 fn a_search_file_removed_by_hand_is_written_again() {
     let site = three_articles();
-    let documents = site.out().join("tim-kiem/d/0.json");
+    let documents = site.out().join("tim-kiem/d/0.txt");
     let written = fs::read(&documents).expect("the index has a document file");
     fs::remove_file(&documents).expect("remove");
     site.rebuild();

@@ -150,11 +150,16 @@ fn the_library_reports_each_step_and_each_page_to_the_caller() {
             "done publish",
         ]
     );
-    // Every page, the two open-data files of the statistics and the search index.
+    // Every page, the two open-data files of the statistics and the search index (its
+    // manifest and postings in JSON, its packs of records in text).
     let index_files = walkdir::WalkDir::new(site.out().join("tim-kiem"))
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "json" || x == "txt")
+        })
         .count();
     assert!(index_files > 0);
     assert_eq!(

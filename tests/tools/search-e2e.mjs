@@ -5,7 +5,10 @@
 //
 // Prints one JSON object: what the page says without JavaScript, then for each query
 // the status line, the results (link, title, date, province, highlighted words, snippet),
-// the bytes fetched for it and how long the page took to rank it, and the script's own
+// the bytes received for it until its first results showed (`firstBytes`) and until its
+// first page of them was complete (`bytes`; the two differ for a quoted phrase, whose
+// candidates are checked before they are shown), how long the page took to rank it,
+// and the script's own
 // syllables for each sample (so the Rust test can compare them with src/search/).
 // `pageBytes` is what the page itself took (HTML, style sheet, script) before the first
 // query. With "fresh": true each query runs in a new page with nothing fetched before,
@@ -39,26 +42,31 @@ try {
   await noScript.close();
 
   const context = await browser.newContext();
+  // Every response of a page is counted, however many: the browser keeps 250 by default.
+  await context.addInitScript(() => performance.setResourceTimingBufferSize(1000000));
   const page = await context.newPage();
-  let fetched = 0;
-  page.on("response", async (response) => {
-    try {
-      fetched += (await response.body()).length;
-    } catch {
-      // A response the page no longer needs; its size does not matter.
-    }
-  });
+  // The bytes of the bodies the page received (as sent: a Range request's part), from
+  // the browser's own resource timing, since entry `from`: counted in the page, so that
+  // none is missed as counting response bodies in Playwright missed some.
+  const received = (from) =>
+    page.evaluate((from) => {
+      const entries = performance.getEntriesByType("navigation")
+        .concat(performance.getEntriesByType("resource"));
+      return {
+        entries: entries.length,
+        bytes: entries.slice(from).reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+      };
+    }, from);
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
   const open = async () => {
-    fetched = 0;
     await page.goto(input.url);
     await page.locator("#tim_kiem_q").waitFor({ state: "visible" });
     await page.waitForLoadState("networkidle");
-    return fetched;
+    return (await received(0)).bytes;
   };
   output.pageBytes = await open();
   output.nojsHiddenWithScript = !(await page.locator("#tim_kiem_khong_js").isVisible());
@@ -79,10 +87,24 @@ try {
     for (const [name, value] of Object.entries({ kind: "#tim_kiem_loai", province: "#tim_kiem_tinh", year: "#tim_kiem_nam", section: "#tim_kiem_muc" })) {
       await page.locator(value).selectOption(filters[name] || "");
     }
-    const before = fetched;
-    await page.locator("#tim_kiem_q").pressSequentially(text, { delay: 15 });
-    // The list says which query and filters it shows once it shows them.
+    const before = (await received(0)).entries;
+    // The list says which query and filters it shows once it shows them: `data-first`
+    // with the first results, `data-query` with the page of them complete.
     const shown = [text, filters.kind || "", filters.province || "", filters.year || "", filters.section || ""].join("|");
+    // The bytes received when the first results show, taken at that moment.
+    await page.evaluate(([shown, from]) => {
+      const list = document.getElementById("tim_kiem_ket_qua");
+      window.firstBytes = null;
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute("data-first") === shown) {
+          const entries = performance.getEntriesByType("resource");
+          window.firstBytes = entries.slice(from - 1).reduce((sum, e) => sum + e.encodedBodySize, 0);
+          observer.disconnect();
+        }
+      });
+      observer.observe(list, { attributes: true, attributeFilter: ["data-first"] });
+    }, [shown, before]);
+    await page.locator("#tim_kiem_q").pressSequentially(text, { delay: 15 });
     await page.waitForFunction(
       (shown) => {
         const list = document.getElementById("tim_kiem_ket_qua");
@@ -112,7 +134,8 @@ try {
       status: await page.locator("#tim_kiem_trang_thai").textContent(),
       url: page.url(),
       results,
-      bytes: fetched - before,
+      bytes: (await received(before)).bytes,
+      firstBytes: await page.evaluate(() => window.firstBytes),
       ms,
     });
   }

@@ -2,7 +2,7 @@
  *
  * Reads the index that `loa build` writes under /tim-kiem/ (src/search/mod.rs describes
  * its files) and fetches only what a query needs: the manifest once, the postings chunk
- * of each key, and the document files of the results shown. Matching ignores case and
+ * of each key, and the records of the results shown. Matching ignores case and
  * tone marks and reads đ as d, with the same rules as src/search/tokens.rs: change
  * `fold` and `tokens` only together with `scan` there. A query is read for what it
  * names (provinces, sections, kinds from the manifest's `names`; dates) before its
@@ -274,16 +274,20 @@
     this.chunks = new Map();
     this.lists = new Map();
     this.docs = new Map();
+    this.wholes = new Map();
+    this.probing = new Map();
+    this.answered = new Set();
   }
 
   Index.prototype.load = function () {
     var self = this;
     if (!self.manifest) {
       self.manifest = fetchJson(self.url, { cache: "no-cache" }).then(function (manifest) {
-        if (manifest.format !== 2) {
+        if (manifest.format !== 4) {
           throw new Error("unknown index format " + manifest.format);
         }
         manifest.names = new Map(manifest.names);
+        self.count = manifest.docs;
         return manifest;
       });
     }
@@ -358,6 +362,10 @@
       this.lists.set(key, dense(text));
       return this.lists.get(key);
     }
+    if (text.charAt(0) === "^") {
+      this.lists.set(key, common(text, this.count));
+      return this.lists.get(key);
+    }
     var map = text.charAt(0) === "!" ? present(text) : new Map();
     var from = text.charAt(0) === "!" ? text.indexOf("!", 1) + 1 : 0;
     var id = 0;
@@ -397,6 +405,34 @@
     return map;
   }
 
+  /* The common form: the level of most of the `count` documents, then each other
+   * document as its distance from the previous one, times 4, plus its level. */
+  function common(text, count) {
+    var levels = new Uint8Array(count).fill(VALUE[text.charCodeAt(1) & 127]);
+    var id = 0;
+    var value = 0;
+    var scale = 1;
+    for (var n = 2; n < text.length; n++) {
+      var digit = VALUE[text.charCodeAt(n) & 127];
+      value += (digit & 31) * scale;
+      if (digit >= 32) {
+        scale *= 32;
+        continue;
+      }
+      id += Math.floor(value / 4);
+      levels[id] = value % 4;
+      value = 0;
+      scale = 1;
+    }
+    var map = new Map();
+    for (var at = 0; at < count; at++) {
+      if (levels[at]) {
+        map.set(at, LEVEL_BITS[levels[at]]);
+      }
+    }
+    return map;
+  }
+
   /* The present form: one bit a document, six documents a digit, up to the second
    * `!`; after it, the sparse form of those with the key in the title or place. */
   function present(text) {
@@ -413,15 +449,81 @@
     return map;
   }
 
-  /* A document's record, from the file of its group of `manifest.group`. */
+  /* A document's record, read alone out of its pack (src/search/mod.rs, `pack`): from
+   * the pack's header only the ends of the record before it and of its own, then the
+   * record's bytes. */
   Index.prototype.doc = function (manifest, id) {
-    var group = Math.floor(id / manifest.group);
-    if (!this.docs.has(group)) {
-      this.docs.set(group, fetchJson(this.base + "d/" + group + ".json?v=" + manifest.version));
+    var self = this;
+    if (!self.docs.has(id)) {
+      var pack = Math.floor(id / manifest.pack);
+      var slot = id % manifest.pack;
+      var header = manifest.pack * END_DIGITS + 1;
+      var from = Math.max(0, slot - 1) * END_DIGITS;
+      var ends = self.bytes(manifest, pack, from, (slot + 1) * END_DIGITS).then(function (bytes) {
+        var read = [];
+        for (var at = 0; at < bytes.length; at += END_DIGITS) {
+          var end = 0;
+          for (var k = 0; k < END_DIGITS; k++) {
+            end = end * 64 + VALUE[bytes[at + k] & 127];
+          }
+          read.push(end);
+        }
+        return slot === 0 ? [0, read[0]] : read;
+      });
+      self.docs.set(id, ends.then(function (ends) {
+        return self.bytes(manifest, pack, header + ends[0], header + ends[1]);
+      }).then(function (bytes) {
+        return JSON.parse(DECODER.decode(bytes));
+      }));
     }
-    return this.docs.get(group).then(function (records) {
-      return records[id % manifest.group];
+    return self.docs.get(id);
+  };
+
+  /* Digits of a record's end in a pack's header, six bits each, most significant first. */
+  var END_DIGITS = 5;
+  var DECODER = new TextDecoder();
+
+  /* Bytes `from` to `to` (exclusive) of a pack, with a Range request. A server that
+   * answers with the whole file instead is taken at its word: the whole pack is kept
+   * and read from. Until the first request to a pack is answered, the others wait for
+   * it, so that such a server sends each pack once. */
+  Index.prototype.bytes = function (manifest, pack, from, to) {
+    var self = this;
+    if (self.wholes.has(pack)) {
+      return self.wholes.get(pack).then(function (whole) {
+        return whole.subarray(from, to);
+      });
+    }
+    if (self.probing.has(pack)) {
+      return self.probing.get(pack).then(function () {
+        return self.bytes(manifest, pack, from, to);
+      });
+    }
+    var url = self.base + "d/" + pack + ".txt?v=" + manifest.version;
+    var request = fetch(url, { headers: { Range: "bytes=" + from + "-" + (to - 1) } }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ": " + response.status);
+      }
+      var body = response.arrayBuffer().then(function (buffer) {
+        return new Uint8Array(buffer);
+      });
+      if (response.status === 206) {
+        return body;
+      }
+      if (!self.wholes.has(pack)) {
+        self.wholes.set(pack, body);
+      }
+      return self.wholes.get(pack).then(function (whole) {
+        return whole.subarray(from, to);
+      });
     });
+    if (!self.answered.has(pack)) {
+      self.probing.set(pack, request.catch(function () {}).then(function () {
+        self.probing.delete(pack);
+        self.answered.add(pack);
+      }));
+    }
+    return request;
   };
 
   function fetchJson(url, options) {
@@ -889,14 +991,16 @@
         list.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         /* What the list shows, for tests and tools that wait for it. */
         current = { ids: result.ids, next: 0, dropped: 0, parsed: result.parsed,
-          manifest: result.manifest, label: query.trim() ? " cho «" + query.trim() + "»" : "" };
+          manifest: result.manifest, shown: shown,
+          label: query.trim() ? say("forQuery", { query: query.trim() }) : "" };
         list.textContent = "";
+        list.removeAttribute("data-first");
         return showMore(mine).then(function () {
           if (mine === sequence) list.setAttribute("data-query", shown);
         });
       }).catch(function (error) {
         if (mine !== sequence) return;
-        status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau.";
+        status.textContent = say("failed", {});
         list.setAttribute("data-query", shown);
         /* For whoever looks at the console: what went wrong. */
         console.error(error);
@@ -911,9 +1015,16 @@
       var count = current.ids.length - current.dropped;
       var unsure = current.next < current.ids.length &&
         current.parsed.phrases.some(function (p) { return p.length > 2; });
-      status.textContent = count
-        ? (unsure ? "Có đến " : "Có ") + formatCount(count) + " bài" + current.label + "."
-        : "Không tìm thấy bài nào" + current.label + ". Hãy thử bớt từ hoặc bỏ bộ lọc.";
+      var values = { count: formatCount(count), query: current.label };
+      status.textContent = say(count ? (unsure ? "foundUpTo" : "found") : "none", values);
+    }
+
+    /* A sentence of the status line, as the template wrote it in its data-* attribute,
+     * with {count} and {query} filled in. */
+    function say(name, values) {
+      return (status.dataset[name] || "").replace(/\{(count|query)\}/g, function (_, key) {
+        return values[key] || "";
+      });
     }
 
     /* The next page of results: the next PAGE_SIZE documents that hold the query's
@@ -941,6 +1052,10 @@
               current.dropped += 1;
             }
           });
+          if (added) {
+            /* For tests and tools: the list shows its query's first results. */
+            list.setAttribute("data-first", current.shown);
+          }
           return step();
         });
       }
