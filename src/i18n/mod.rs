@@ -12,7 +12,7 @@
 //! clap's help and usage errors are made from this catalogue by the binary.
 //!
 //! This file holds the list of messages; their text lives in one file an area
-//! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`), named after
+//! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`, `editor`), named after
 //! the headings of [`Msg`], with each message's English beside its Vietnamese.
 //! [`Msg::text`] asks `Msg::area` where a message belongs and calls that one function.
 //! The split keeps what the compiler checked when all of this was one match: `area`
@@ -33,10 +33,12 @@ use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::progress::Step;
+pub use editor::Label;
 
 mod build;
 mod commands;
 mod content;
+mod editor;
 mod files;
 mod output;
 mod photos;
@@ -763,6 +765,9 @@ pub enum Msg {
     },
     CliOther,
     CliSeeHelp,
+
+    // ---- the editing pages: editor.rs ----
+    Editor(Label),
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -780,6 +785,7 @@ enum Area {
     Output,
     Publish,
     Commands,
+    Editor,
 }
 
 impl Msg {
@@ -798,6 +804,7 @@ impl Msg {
             Area::Output => output::text(self, lang),
             Area::Publish => publish::text(self, lang),
             Area::Commands => commands::text(self, lang),
+            Area::Editor => editor::text(self, lang),
         }
     }
 
@@ -1055,6 +1062,7 @@ impl Msg {
             | Self::CliConflict { .. }
             | Self::CliOther
             | Self::CliSeeHelp => Area::Commands,
+            Self::Editor(_) => Area::Editor,
         }
     }
 }

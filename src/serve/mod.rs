@@ -6,6 +6,7 @@
 //! else; never prints: what the user should see goes to the caller's [`Reporter`].
 
 mod door;
+pub mod edit;
 pub mod live;
 mod paths;
 pub mod session;

@@ -1,0 +1,83 @@
+// The list of the site's articles and pages: newest first as the API gives them, searched
+// by title without tone marks, filtered by section, kind and province.
+
+import { el, fold, formAddress, get, labels, say, showDate } from "./common.js";
+
+const search = document.getElementById("q");
+const section = document.getElementById("f-section");
+const kind = document.getElementById("f-kind");
+const province = document.getElementById("f-province");
+const status = document.getElementById("status");
+const list = document.getElementById("articles");
+
+function fill(select, options) {
+  for (const [value, text] of options) {
+    select.append(el("option", { value }, text));
+  }
+}
+
+function item(article, sectionTitles, kindLabels) {
+  const marks = [];
+  if (article.draft) {
+    marks.push(el("span", { class: "badge draft" }, labels.draft));
+  }
+  if (article.scheduled) {
+    marks.push(el("span", { class: "badge scheduled" }, labels.scheduled));
+  }
+  const facts = [
+    article.date ? el("time", { datetime: article.date.slice(0, 10) }, showDate(article.date)) : null,
+    sectionTitles.get(article.section) || article.section || null,
+    article.kind ? kindLabels.get(article.kind) || article.kind : labels.section_page,
+    article.province,
+  ].filter(Boolean);
+  const meta = el("p", { class: "meta" });
+  facts.forEach((fact, index) => meta.append(index ? " · " : "", fact));
+  return el(
+    "li",
+    {},
+    el("a", { href: formAddress(article.path), class: "title" }, article.title || article.path),
+    " ",
+    ...marks,
+    meta,
+  );
+}
+
+async function start() {
+  let site;
+  let articles;
+  try {
+    [site, { articles }] = await Promise.all([get("api/site"), get("api/articles")]);
+  } catch (error) {
+    status.textContent = say("load_failed", { message: error.message });
+    return;
+  }
+  const sectionTitles = new Map(site.sections.map((s) => [s.dir, s.title]));
+  const kindLabels = new Map(site.kinds.map((k) => [k.value, k.label]));
+  fill(section, site.sections.map((s) => [s.dir, s.title]));
+  fill(kind, site.kinds.map((k) => [k.value, k.label]));
+  const named = [...new Set(articles.map((a) => a.province).filter(Boolean))];
+  named.sort((a, b) => a.localeCompare(b, "vi"));
+  fill(province, named.map((name) => [name, name]));
+  const folded = articles.map((article) => fold(article.title || ""));
+  const show = () => {
+    const words = fold(search.value);
+    const shown = articles.filter(
+      (article, index) =>
+        folded[index].includes(words) &&
+        (!section.value || article.section === section.value) &&
+        (!kind.value || article.kind === kind.value) &&
+        (!province.value || article.province === province.value),
+    );
+    list.replaceChildren(...shown.map((a) => item(a, sectionTitles, kindLabels)));
+    status.textContent = shown.length
+      ? say("shown", { shown: shown.length, total: articles.length })
+      : labels.none_found;
+  };
+  for (const control of [search, section, kind, province]) {
+    control.addEventListener("input", show);
+  }
+  document.getElementById("filters").addEventListener("submit", (event) => event.preventDefault());
+  show();
+}
+
+start();

@@ -1,0 +1,3 @@
+//! The editor: pages under the editor's base address.
+
+pub mod assets;
