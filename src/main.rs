@@ -151,6 +151,9 @@ enum Command {
         /// more are answered 503 Service Unavailable. Default 1024.
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
         max_connections: Option<u32>,
+        /// Serve no editing pages.
+        #[arg(long)]
+        no_edit: bool,
     },
     /// Check the whole site, templates included, without writing anything.
     Check {
@@ -250,14 +253,27 @@ fn say_scheduled(scheduled: loa::build::Scheduled, say: &dyn Fn(String)) {
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
-fn serve(
+/// What `loa serve` was given on the command line.
+struct ServeArgs {
     root: PathBuf,
     bind: IpAddr,
     port: u16,
     drafts: bool,
     open: bool,
     max_connections: Option<u32>,
-) -> Result<(), loa::Error> {
+    no_edit: bool,
+}
+
+fn serve(args: ServeArgs) -> Result<(), loa::Error> {
+    let ServeArgs {
+        root,
+        bind,
+        port,
+        drafts,
+        open,
+        max_connections,
+        no_edit,
+    } = args;
     if let Err(error) = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst)) {
         eprintln!(
             "{}: {}",
@@ -272,6 +288,7 @@ fn serve(
     let mut options = loa::serve::ServeOptions::new(build);
     options.bind = bind;
     options.port = port;
+    options.edit = !no_edit;
     if let Some(connections) = max_connections {
         options.limits.connections = connections as usize;
     }
@@ -493,7 +510,16 @@ fn main() -> ExitCode {
             drafts,
             open,
             max_connections,
-        } => serve(site_root(root), bind, port, drafts, open, max_connections),
+            no_edit,
+        } => serve(ServeArgs {
+            root: site_root(root),
+            bind,
+            port,
+            drafts,
+            open,
+            max_connections,
+            no_edit,
+        }),
         Command::Check {
             root,
             drafts,

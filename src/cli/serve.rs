@@ -12,8 +12,11 @@ pub struct ServeReporter {
 impl Reporter for ServeReporter {
     fn report(&self, event: loa::serve::Event<'_>) {
         match event {
-            Event::Serving { url } => {
+            Event::Serving { url, editor } => {
                 println!("{}", Msg::ServeServing { url: url.into() });
+                if let Some(editor) = editor {
+                    println!("{}", Msg::ServeEditing { url: editor.into() });
+                }
                 if self.open {
                     open_browser(url);
                 }

@@ -234,6 +234,7 @@ fn cli_help_en(arg: &str) -> &'static str {
         "max_connections" => {
             "The most connections served at once; more are answered 503 Service Unavailable. Default 1024"
         }
+        "no_edit" => "Serve no editing pages: the preview only",
         "external" => "Also request every link to another site (at most --external-limit of them)",
         "external_limit" => "The most links to other sites requested",
         "dir" => "The folder of the new site",
@@ -271,6 +272,7 @@ fn cli_help_vi(arg: &str) -> &'static str {
         "max_connections" => {
             "Số kết nối tối đa phục vụ cùng lúc; quá số này được trả lời 503. Mặc định 1024"
         }
+        "no_edit" => "Không mở trang soạn bài: chỉ xem trước",
         "external" => {
             "Kiểm tra cả mọi liên kết tới trang web khác (tối đa --external-limit liên kết)"
         }

@@ -38,6 +38,7 @@ pub use editor::Label;
 mod build;
 mod commands;
 mod content;
+mod edit;
 mod editor;
 mod files;
 mod output;
@@ -768,6 +769,43 @@ pub enum Msg {
 
     // ---- the editing pages: editor.rs ----
     Editor(Label),
+
+    // ---- the editor's server side: edit.rs ----
+    ServeEditing {
+        url: String,
+    },
+    EditThisArticle,
+    EditWrongHost,
+    EditNoToken,
+    EditWrongOrigin,
+    EditNotAnArticle {
+        path: String,
+    },
+    EditBadRequest {
+        error: String,
+    },
+    EditLengthRequired,
+    EditTooLarge {
+        limit: String,
+    },
+    EditNotBuilt,
+    EditConflict,
+    EditHasProblems,
+    EditCannotWrite {
+        error: String,
+    },
+    EditExists {
+        path: String,
+    },
+    EditNoSection {
+        section: String,
+    },
+    EditOutside {
+        path: String,
+    },
+    EditUploadKind {
+        name: String,
+    },
 }
 
 /// The areas of the catalogue, one text function each: in the file of the same name,
@@ -786,6 +824,7 @@ enum Area {
     Publish,
     Commands,
     Editor,
+    Edit,
 }
 
 impl Msg {
@@ -805,6 +844,7 @@ impl Msg {
             Area::Publish => publish::text(self, lang),
             Area::Commands => commands::text(self, lang),
             Area::Editor => editor::text(self, lang),
+            Area::Edit => edit::text(self, lang),
         }
     }
 
@@ -1063,6 +1103,23 @@ impl Msg {
             | Self::CliOther
             | Self::CliSeeHelp => Area::Commands,
             Self::Editor(_) => Area::Editor,
+            Self::ServeEditing { .. }
+            | Self::EditThisArticle
+            | Self::EditWrongHost
+            | Self::EditNoToken
+            | Self::EditWrongOrigin
+            | Self::EditNotAnArticle { .. }
+            | Self::EditBadRequest { .. }
+            | Self::EditLengthRequired
+            | Self::EditTooLarge { .. }
+            | Self::EditNotBuilt
+            | Self::EditConflict
+            | Self::EditHasProblems
+            | Self::EditCannotWrite { .. }
+            | Self::EditExists { .. }
+            | Self::EditNoSection { .. }
+            | Self::EditOutside { .. }
+            | Self::EditUploadKind { .. } => Area::Edit,
         }
     }
 }

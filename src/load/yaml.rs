@@ -7,6 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
+pub mod edit;
+
 use crate::diagnostics::nearest;
 use crate::i18n::Msg;
 

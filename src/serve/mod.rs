@@ -16,7 +16,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -43,6 +43,8 @@ pub struct ServeOptions {
     pub workers: usize,
     pub debounce: Debounce,
     pub limits: door::Limits,
+    /// Whether the editing pages are served (`--no-edit` turns them off).
+    pub edit: bool,
 }
 
 impl ServeOptions {
@@ -60,6 +62,7 @@ impl ServeOptions {
             workers: 4,
             debounce: Debounce::default(),
             limits: door::Limits::default(),
+            edit: true,
         }
     }
 }
@@ -67,8 +70,11 @@ impl ServeOptions {
 /// What the server tells its user.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// Listening at `url`.
-    Serving { url: &'a str },
+    /// Listening at `url`; the editor at `editor` unless it is off.
+    Serving {
+        url: &'a str,
+        editor: Option<&'a str>,
+    },
     /// The address is not a loopback one: other machines may see the preview.
     Exposed { address: &'a str },
     /// A build succeeded.
@@ -117,6 +123,9 @@ struct Shared {
     state: RwLock<State>,
     polls: Mutex<Vec<Waiting>>,
     wake: Condvar,
+    /// The site as last built, rebuilt by the watcher and read by the editor.
+    session: Mutex<Session>,
+    editor: Option<edit::Editor>,
 }
 
 struct Waiting {
@@ -129,6 +138,12 @@ struct Waiting {
 }
 
 impl Shared {
+    /// The session, whoever held it last: a rebuild that panics is caught inside the
+    /// lock and replaced by a fresh session, so what it holds is always usable.
+    fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     fn current(&self) -> (u64, Option<Arc<Snapshot>>, Option<Arc<str>>, u64) {
         match self.state.read() {
             Ok(state) => (
@@ -205,13 +220,14 @@ pub fn serve(
         }),
         polls: Mutex::default(),
         wake: Condvar::new(),
+        session: Mutex::new(Session::new(options.build.clone())),
+        editor: options.edit.then(|| edit::Editor::new(address.port())),
     };
     // Watch before the first build, so that no save is missed in between.
     let (canonical_root, out) = watched_paths(options);
     let watcher = SiteWatcher::new(&canonical_root).map_err(|error| error.to_string());
-    let mut session = Session::new(options.build.clone());
     let started = Instant::now();
-    let first = rebuild_safely(&mut session, &Batch::default(), &options.build);
+    let first = rebuild_safely(&mut shared.session(), &Batch::default(), &options.build);
     publish(&shared, first, &Batch::default(), started, reporter);
 
     // A site published under a path is previewed under it.
@@ -228,7 +244,16 @@ pub fn serve(
             address: &address.to_string(),
         });
     }
-    reporter.report(Event::Serving { url: &url });
+    // The editor lives at the host's root, whatever path the site is published under.
+    let editor = shared.editor.as_ref().map(|editor| {
+        let at = url.trim_end_matches('/');
+        let at = at.strip_suffix(&base_path).unwrap_or(at);
+        format!("{at}{}", editor.base())
+    });
+    reporter.report(Event::Serving {
+        url: &url,
+        editor: editor.as_deref(),
+    });
 
     let server = &server;
     let shared = &shared;
@@ -241,15 +266,7 @@ pub fn serve(
         }
         scope.spawn(move || answer_polls(shared, stop));
         let paths = (canonical_root.as_path(), out.as_path());
-        watch_and_rebuild(
-            options,
-            paths,
-            watcher,
-            shared,
-            &mut session,
-            reporter,
-            stop,
-        );
+        watch_and_rebuild(options, paths, watcher, shared, reporter, stop);
         // Wake everything that waits, so that the scope can end.
         shared.wake.notify_all();
         server.unblock();
@@ -376,7 +393,6 @@ fn watch_and_rebuild(
     (root, out): (&Path, &Path),
     watcher: Result<SiteWatcher, String>,
     shared: &Shared,
-    session: &mut Session,
     reporter: &dyn Reporter,
     stop: &AtomicBool,
 ) {
@@ -418,7 +434,7 @@ fn watch_and_rebuild(
         };
         loop {
             let started = Instant::now();
-            let outcome = rebuild_safely(session, &batch, &options.build);
+            let outcome = rebuild_safely(&mut shared.session(), &batch, &options.build);
             if outcome.is_err() {
                 let later =
                     watch::next_batch(&site_watcher.events, root, out, settle.quiet, settle);
@@ -509,6 +525,15 @@ fn handle(request: Request, shared: &Shared) {
     if head_size > MAX_HEAD_BYTES {
         return plain(request, 431, Msg::HttpHeadTooLarge);
     }
+    let target = match paths::resolve(request.url()) {
+        Ok(target) => target,
+        Err(_) => return plain(request, 400, Msg::HttpBadRequest),
+    };
+    if let Target::Internal { endpoint, query } = &target
+        && let Some(rest) = endpoint.strip_prefix(edit::PREFIX)
+    {
+        return edit::handle(request, rest, query, shared);
+    }
     let method = request.method().clone();
     if method != Method::Get && method != Method::Head {
         return respond(
@@ -519,10 +544,6 @@ fn handle(request: Request, shared: &Shared) {
             &[("Allow", "GET, HEAD")],
         );
     }
-    let target = match paths::resolve(request.url()) {
-        Ok(target) => target,
-        Err(_) => return plain(request, 400, Msg::HttpBadRequest),
-    };
     match target {
         Target::Internal { endpoint, query } if endpoint == "reload" => {
             park_poll(request, &query, shared)

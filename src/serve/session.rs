@@ -64,6 +64,21 @@ impl Session {
         }
     }
 
+    /// The last good build, which the editor reads the site's sections, tags and
+    /// articles from.
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.last.as_ref().map(|last| &last.prepared)
+    }
+
+    /// The site's root, canonical.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
     /// Builds again after `batch` (empty for the first build), redoing as little as it
     /// can.
     pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {

@@ -6,6 +6,7 @@
 mod browser;
 mod command;
 mod crowds;
+mod edit;
 mod http;
 mod identity;
 mod live;

@@ -81,6 +81,8 @@ pub struct Served {
     child: Child,
     pub port: u16,
     pub output: Arc<Mutex<String>>,
+    /// The editor's address on the server (`/__loa/edit/<token>/`), when it is on.
+    pub editor: Option<String>,
 }
 
 impl Served {
@@ -108,13 +110,16 @@ impl Served {
             let sender = sender.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if let Some(url) = line.split("Serving the site at ").nth(1) {
-                        let _ = sender.send(url.to_string());
-                    }
                     output
                         .lock()
                         .expect("output")
                         .push_str(&format!("{line}\n"));
+                    if let Some(url) = line.split("Serving the site at ").nth(1) {
+                        let _ = sender.send(url.to_string());
+                    }
+                    if let Some(url) = line.split("Write and edit articles at ").nth(1) {
+                        let _ = sender.send(format!("editor {url}"));
+                    }
                 }
             });
         }
@@ -126,6 +131,15 @@ impl Served {
                     output.lock().expect("output")
                 )
             });
+        let url = url.split(" (Ctrl-C").next().unwrap_or_default().to_string();
+        // The editor's line comes right after, unless it is off.
+        let editor = match receiver.recv_timeout(Duration::from_millis(500)) {
+            Ok(line) => line.strip_prefix("editor ").map(|editor| {
+                let path = editor.splitn(4, '/').nth(3).unwrap_or_default();
+                format!("/{path}")
+            }),
+            Err(_) => None,
+        };
         let port = url
             .rsplit(':')
             .next()
@@ -138,6 +152,7 @@ impl Served {
             child,
             port,
             output,
+            editor,
         }
     }
 
