@@ -339,9 +339,9 @@ function showProblems() {
   }
   $("problems-list").replaceChildren(...items);
   $("problems").hidden = items.length === 0;
-  if (!all.some((problem) => problem.severity !== "warning")) {
-    $("save-draft").hidden = true;
-  }
+  // A published article must have none; a draft may.
+  const errors = all.some((problem) => problem.severity !== "warning");
+  $("save-draft").hidden = !errors || input.draft.checked;
 }
 
 // ---- the preview ----
@@ -425,7 +425,6 @@ async function save(asDraft) {
     } else if (error.status === 422) {
       serverProblems = error.answer.problems || [];
       showProblems();
-      $("save-draft").hidden = false;
       showSaveState(labels.save_has_problems);
     } else {
       showSaveState(say("save_failed", { message: error.message }));
@@ -547,8 +546,8 @@ function dates() {
   for (const box of DATES) {
     const pick = $(`${box.id}-pick`);
     pick.addEventListener("change", () => {
-      const time = (readDate(box.value) || "").slice(10);
-      box.value = showDate(pick.value + (pick.value ? time : ""));
+      const clock = (readDate(box.value) || "").slice(10);
+      box.value = showDate(pick.value + (pick.value ? clock : ""));
       changed();
     });
     box.addEventListener("input", () => {

@@ -27,7 +27,9 @@ function item(article, sectionTitles, kindLabels) {
   const facts = [
     article.date ? el("time", { datetime: article.date.slice(0, 10) }, showDate(article.date)) : null,
     sectionTitles.get(article.section) || article.section || null,
-    article.kind ? kindLabels.get(article.kind) || article.kind : labels.section_page,
+    /(^|\/)_index\.md$/.test(article.path)
+      ? labels.section_page
+      : article.kind && (kindLabels.get(article.kind) || article.kind),
     article.province,
   ].filter(Boolean);
   const meta = el("p", { class: "meta" });
