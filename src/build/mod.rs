@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -84,6 +85,9 @@ pub struct BuildOptions {
     pub stop: Option<&'static AtomicBool>,
     /// Warnings are errors (`check --strict`): the site fails with exit code 1.
     pub strict: bool,
+    /// One Markdown file read from this text rather than from the disk (the editor's
+    /// preview); never set for a build that writes.
+    pub overlay: Option<Arc<content::Overlay>>,
 }
 
 impl BuildOptions {
@@ -100,6 +104,7 @@ impl BuildOptions {
             external_links: None,
             stop: None,
             strict: false,
+            overlay: None,
         }
     }
 
@@ -330,6 +335,7 @@ fn prepare_steps(
         config: &config,
         registry: &registry,
         today: options.today,
+        overlay: options.overlay.as_deref(),
     };
     let include = content::Include {
         drafts: options.drafts,

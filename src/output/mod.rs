@@ -22,6 +22,7 @@
 
 pub mod photos;
 
+pub mod save;
 mod tree;
 
 use std::collections::HashMap;

@@ -21,6 +21,11 @@
 //!   request is answered at once (405 for a `POST`), and whatever body follows is
 //!   discarded for a moment after the answer, so that closing does not reset the
 //!   connection under the answer.
+//! - But for a `POST` to the editor (`/__loa/edit/`): its body is read whole by the
+//!   door's thread, within a deadline, and passed on with its `Content-Length`. It must
+//!   say its length (411 otherwise: no chunked bodies) and be within the route's limit,
+//!   [`super::edit::UPLOAD_BYTES`] for an upload and 2 MiB of JSON for any other (413),
+//!   so that tiny_http, which would wait for a body, never waits for one.
 //! - Connections are counted. Past the limit the door answers `503 Service
 //!   Unavailable` with `Retry-After` at once and closes, rather than dropping anyone
 //!   silently. The limit is kept within the open-file limit (raised on Unix): each
@@ -334,7 +339,8 @@ fn left(deadline: Instant) -> Option<Duration> {
 
 #[derive(Debug, PartialEq, Eq)]
 enum Head {
-    Complete(Vec<u8>),
+    /// The head, and what came after it in the same reads: the start of a body.
+    Complete(Vec<u8>, Vec<u8>),
     TooLarge,
     TooSlow,
     Gone,
@@ -364,8 +370,8 @@ fn read_head(client: &mut TcpStream, limit: usize, deadline: Instant) -> Head {
                     if end > limit {
                         return Head::TooLarge;
                     }
-                    head.truncate(end);
-                    return Head::Complete(head);
+                    let extra = head.split_off(end);
+                    return Head::Complete(head, extra);
                 }
                 if head.len() > limit {
                     return Head::TooLarge;
@@ -449,7 +455,7 @@ struct Forward {
 /// The head without the headers that frame a body or keep the connection, and
 /// without any key the client sent; then the door's key and `Connection: close`, so
 /// that tiny_http answers this request alone, reads no body and ends the connection.
-fn forward(head: &[u8], key: &str) -> Forward {
+fn forward(head: &[u8], key: &str, body_length: Option<usize>) -> Forward {
     let mut out = Vec::with_capacity(head.len() + 64);
     let mut body = false;
     let head = head.strip_suffix(b"\r\n\r\n").unwrap_or(head);
@@ -477,6 +483,9 @@ fn forward(head: &[u8], key: &str) -> Forward {
         out.extend_from_slice(line);
         out.extend_from_slice(b"\r\n");
     }
+    if let Some(length) = body_length {
+        out.extend_from_slice(format!("Content-Length: {length}\r\n").as_bytes());
+    }
     out.extend_from_slice(format!("{KEY_HEADER}: {key}\r\nConnection: close\r\n\r\n").as_bytes());
     Forward { head: out, body }
 }
@@ -485,12 +494,12 @@ fn pass(mut client: TcpStream, door: &Door) {
     let limits = door.limits;
     let accepted = Instant::now();
     let _ = client.set_nodelay(true);
-    let head = match read_head(
+    let (head, extra) = match read_head(
         &mut client,
         limits.head_bytes,
         accepted + limits.head_timeout,
     ) {
-        Head::Complete(head) => head,
+        Head::Complete(head, extra) => (head, extra),
         Head::TooLarge => {
             return refuse(
                 client,
@@ -509,7 +518,16 @@ fn pass(mut client: TcpStream, door: &Door) {
         }
         Head::Gone => return,
     };
-    let request = forward(&head, &door.key);
+    let body = match passed_body(&head) {
+        Some(limit) => match read_body(&mut client, &head, extra, limit, &limits) {
+            Ok(body) => Some(body),
+            Err((status, message)) => {
+                return refuse_json(client, status, message, limits.linger);
+            }
+        },
+        None => None,
+    };
+    let request = forward(&head, &door.key, body.as_ref().map(Vec::len));
     let deadline = Instant::now() + limits.answer_timeout;
     let Ok(mut upstream) = TcpStream::connect_timeout(&door.backend, Duration::from_secs(5)) else {
         return refuse(
@@ -524,6 +542,12 @@ fn pass(mut client: TcpStream, door: &Door) {
         .set_write_timeout(Some(Duration::from_secs(5)))
         .is_err()
         || upstream.write_all(&request.head).is_err()
+        || body.as_ref().is_some_and(|body| {
+            upstream
+                .set_write_timeout(Some(limits.head_timeout))
+                .and_then(|()| upstream.write_all(body))
+                .is_err()
+        })
     {
         return refuse(client, "502 Bad Gateway", Msg::HttpNoAnswer, limits.linger);
     }
@@ -531,11 +555,108 @@ fn pass(mut client: TcpStream, door: &Door) {
         return refuse(client, "502 Bad Gateway", Msg::HttpNoAnswer, limits.linger);
     }
     drop(upstream);
-    let linger = if request.body {
+    let linger = if request.body && body.is_none() {
         limits.linger
     } else {
         Duration::ZERO
     };
+    close(client, Instant::now() + linger);
+}
+
+/// The most bytes of a body passed on to the editor: a photo for `api/upload`, JSON
+/// for every other request.
+const EDIT_JSON_BYTES: usize = 2 * 1024 * 1024;
+
+/// For a `POST` to the editor, the longest body it may carry; `None` for any other
+/// request, whose body is never passed on.
+fn passed_body(head: &[u8]) -> Option<usize> {
+    let line = head.split(|&b| b == b'\n').next()?;
+    let target = line.strip_prefix(b"POST ")?;
+    let prefix = format!("{}{}", super::paths::INTERNAL_PREFIX, super::edit::PREFIX);
+    if !target.starts_with(prefix.as_bytes()) {
+        return None;
+    }
+    let upload = target
+        .windows(b"/api/upload".len())
+        .any(|w| w == b"/api/upload");
+    Some(if upload {
+        super::edit::UPLOAD_BYTES
+    } else {
+        EDIT_JSON_BYTES
+    })
+}
+
+/// The value of header `name` in `head`, and whether it came more than once.
+fn head_value(head: &[u8], name: &str) -> (Option<String>, bool) {
+    let mut values = String::from_utf8_lossy(head)
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_string())
+        })
+        .collect::<Vec<_>>();
+    let twice = values.len() > 1;
+    (values.pop(), twice)
+}
+
+/// Reads the body a head announced with `Content-Length`, of at most `limit` bytes,
+/// `extra` being what came with the head; the status and message to refuse it with.
+fn read_body(
+    client: &mut TcpStream,
+    head: &[u8],
+    mut extra: Vec<u8>,
+    limit: usize,
+    limits: &Limits,
+) -> Result<Vec<u8>, (&'static str, Msg)> {
+    let (encoding, _) = head_value(head, "transfer-encoding");
+    let (length, twice) = head_value(head, "content-length");
+    let length = match (
+        encoding,
+        length.and_then(|l| l.parse::<usize>().ok()),
+        twice,
+    ) {
+        (None, Some(length), false) => length,
+        _ => return Err(("411 Length Required", Msg::EditLengthRequired)),
+    };
+    if length > limit {
+        let limit = format!("{} MiB", limit / (1024 * 1024));
+        return Err(("413 Content Too Large", Msg::EditTooLarge { limit }));
+    }
+    let deadline = Instant::now() + limits.head_timeout + Duration::from_secs(50);
+    extra.truncate(length);
+    let mut body = extra;
+    body.reserve_exact(length - body.len());
+    let mut chunk = vec![0u8; 64 * 1024];
+    while body.len() < length {
+        let Some(wait) = left(deadline) else {
+            return Err(("408 Request Timeout", Msg::HttpTooSlow));
+        };
+        if client.set_read_timeout(Some(wait)).is_err() {
+            return Err(("408 Request Timeout", Msg::HttpTooSlow));
+        }
+        let want = (length - body.len()).min(chunk.len());
+        match client.read(&mut chunk[..want]) {
+            Ok(0) => return Err(("400 Bad Request", Msg::HttpBadRequest)),
+            Ok(read) => body.extend_from_slice(&chunk[..read]),
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(("408 Request Timeout", Msg::HttpTooSlow)),
+        }
+    }
+    Ok(body)
+}
+
+/// Answers `status` with the editor's JSON `{"message": …}` and closes.
+fn refuse_json(mut client: TcpStream, status: &str, message: Msg, linger: Duration) {
+    let body = serde_json::json!({ "message": message.to_string() }).to_string();
+    let answer = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = client.set_write_timeout(Some(Duration::from_secs(5)));
+    let _ = client.write_all(answer.as_bytes());
     close(client, Instant::now() + linger);
 }
 
@@ -583,7 +704,7 @@ mod tests {
     use super::*;
 
     fn forwarded(head: &str) -> (String, bool) {
-        let forward = forward(head.as_bytes(), "k");
+        let forward = forward(head.as_bytes(), "k", None);
         (String::from_utf8(forward.head).expect("text"), forward.body)
     }
 

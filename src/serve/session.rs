@@ -79,6 +79,18 @@ impl Session {
         &self.options
     }
 
+    /// The site as a build would make it with the file at `overlay.path` holding
+    /// `overlay.text`, the file taken even as a draft: what the editor previews and
+    /// checks. Reuses the caches and leaves the last good build, and what is served,
+    /// as they are.
+    pub fn preview(&mut self, overlay: crate::load::content::Overlay) -> Result<Prepared, Error> {
+        let options = BuildOptions {
+            overlay: Some(Arc::new(overlay)),
+            ..self.options.clone()
+        };
+        crate::build::prepare(&options, &mut self.caches)
+    }
+
     /// Builds again after `batch` (empty for the first build), redoing as little as it
     /// can.
     pub fn rebuild(&mut self, batch: &Batch) -> Result<Rebuilt, Error> {
@@ -146,6 +158,7 @@ impl Session {
                 config: &last.prepared.site.config,
                 registry: &last.prepared.registry,
                 today: self.options.today,
+                overlay: None,
             };
             let (source, front) = crate::load::content::reread(
                 &self.options.root,

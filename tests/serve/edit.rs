@@ -287,3 +287,376 @@ fn only_markdown_files_under_content_can_be_opened() {
         );
     }
 }
+
+/// Opens `path` in the editor: its answer to `api/article`.
+fn open(served: &Served, path: &str) -> serde_json::Value {
+    api(
+        served,
+        &format!("article?path={}", path.replace('/', "%2F")),
+    )
+}
+
+fn post(served: &Served, route: &str, body: &serde_json::Value) -> Reply {
+    ask(
+        served,
+        "POST",
+        &format!("{}api/{route}", editor(served)),
+        body.to_string().as_bytes(),
+    )
+}
+
+/// Saves `path` as the form sends it after `change`.
+fn save(served: &Served, path: &str, change: impl Fn(&mut serde_json::Value)) -> Reply {
+    let mut opened = open(served, path);
+    change(&mut opened);
+    post(
+        served,
+        "save",
+        &serde_json::json!({
+            "path": path, "version": opened["version"], "fields": opened["fields"], "body": opened["body"],
+        }),
+    )
+}
+
+/// Every Markdown file under `root/content`, as the editor names them.
+fn markdown_files(root: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<String> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| {
+            let inside = e.path().strip_prefix(root).ok()?;
+            Some(inside.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Opens and saves every Markdown file of the site at `root` without a change, and
+/// finds each byte for byte as it was.
+fn assert_round_trip(root: &std::path::Path) {
+    let served = Served::start(root);
+    let paths = markdown_files(root);
+    assert!(paths.len() > 10, "{paths:?}");
+    for path in paths {
+        let before = std::fs::read(root.join(&path)).expect("the file");
+        let reply = save(&served, &path, |_| {});
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text());
+        let after = std::fs::read(root.join(&path)).expect("the file");
+        assert!(
+            before == after,
+            "{path} changed:\n{}",
+            String::from_utf8_lossy(&after)
+        );
+    }
+}
+
+/// A copy of the repository's example site.
+fn example_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a folder");
+    let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(repository.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
+    for folder in ["content", "themes", "static", "templates", "data"] {
+        for entry in walkdir::WalkDir::new(repository.join(folder))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let inside = entry.path().strip_prefix(repository).expect("inside");
+            let target = dir.path().join(inside);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("a folder");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("a file");
+            }
+        }
+    }
+    dir
+}
+
+#[test]
+fn saving_without_a_change_leaves_every_file_of_the_example_site_as_it_was() {
+    let site = example_site();
+    assert_round_trip(site.path());
+}
+
+#[test]
+fn saving_without_a_change_leaves_every_file_of_a_generated_site_as_it_was() {
+    let dir = tempfile::tempdir().expect("a folder");
+    crate::generate::site(dir.path(), 40).expect("a generated site");
+    assert_round_trip(dir.path());
+}
+
+#[test]
+fn a_changed_field_changes_its_lines_and_nothing_else() {
+    let text = "---\ntitle: Bài một   # tiêu đề\n# ghi chú giữa các khoá\ndate: 2024-07-01\nprovince: 'Đắk Lắk'\ntags: [lễ ra mắt]\nextra: { x: 1 }\n---\nNội dung bài một.\n";
+    let site = SiteTest::new().file("content/tin-tuc/mot.md", text);
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/mot.md", |opened| {
+        opened["fields"]["title"] = "Đắk Lắk: lễ ra mắt".into();
+        opened["fields"]["location"] = "TP Buôn Ma Thuột".into();
+        opened["body"] = "Nội dung mới.\n".into();
+    });
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let saved = std::fs::read_to_string(site.path("content/tin-tuc/mot.md")).expect("saved");
+    assert_eq!(
+        saved,
+        "---\ntitle: \"Đắk Lắk: lễ ra mắt\" # tiêu đề\n# ghi chú giữa các khoá\ndate: 2024-07-01\nprovince: 'Đắk Lắk'\nlocation: TP Buôn Ma Thuột\ntags: [lễ ra mắt]\nextra: { x: 1 }\n---\nNội dung mới.\n"
+    );
+    let answer = json(&reply);
+    assert_eq!(answer["url"], "/tin-tuc/dak-lak-le-ra-mat/");
+    assert_eq!(
+        answer["version"],
+        open(&served, "content/tin-tuc/mot.md")["version"]
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let path = "content/tin-tuc/mot.md";
+    let opened = open(&served, path);
+    let theirs =
+        crate::support::article("Bài một", "2024-07-01", "Sửa trong trình soạn thảo khác.");
+    site.write(path, &theirs);
+    let mut fields = opened["fields"].clone();
+    fields["title"] = "Bài một, sửa trong trình duyệt".into();
+    let edit = |version: &serde_json::Value| serde_json::json!({"path": path, "version": version, "fields": fields, "body": opened["body"]});
+    let reply = post(&served, "save", &edit(&opened["version"]));
+    assert_eq!(reply.status, 409, "{}", reply.text());
+    let answer = json(&reply);
+    assert_eq!(answer["conflict"]["text"], theirs.as_str());
+    assert!(
+        answer["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("changed on disk"))
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path(path)).expect("theirs"),
+        theirs
+    );
+    // The officer chose theirs to be replaced: sent again with the disk's version.
+    let reply = post(&served, "save", &edit(&answer["conflict"]["version"]));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let saved = std::fs::read_to_string(site.path(path)).expect("saved");
+    assert!(
+        saved.starts_with("---\ntitle: Bài một, sửa trong trình duyệt\n"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn a_post_without_the_token_or_from_another_origin_changes_nothing() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let path = "content/tin-tuc/mot.md";
+    let before = std::fs::read(site.path(path)).expect("the file");
+    let opened = open(&served, path);
+    let mut fields = opened["fields"].clone();
+    fields["title"] = "Bị đổi".into();
+    let body = serde_json::json!({"path": path, "version": opened["version"], "fields": fields, "body": ""})
+        .to_string();
+    let host = format!("127.0.0.1:{}", served.port);
+    let origin = format!("http://{host}");
+    let token = editor(&served)
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_string();
+    let address = format!("{}api/save", editor(&served));
+    let cases: [&[(&str, &str)]; 4] = [
+        &[("Host", &host), ("Origin", &origin)],
+        &[
+            ("Host", &host),
+            ("Origin", &origin),
+            ("X-Loa-Token", "0123"),
+        ],
+        &[("Host", &host), ("X-Loa-Token", &token)],
+        &[
+            ("Host", &host),
+            ("X-Loa-Token", &token),
+            ("Origin", "http://evil.test"),
+        ],
+    ];
+    for headers in cases {
+        let reply = ask_with(&served, "POST", &address, body.as_bytes(), headers);
+        assert_eq!(reply.status, 403, "{headers:?}");
+        assert!(json(&reply)["message"].is_string());
+    }
+    assert_eq!(std::fs::read(site.path(path)).expect("the file"), before);
+}
+
+#[test]
+fn a_save_names_only_markdown_files_under_content() {
+    let site = SiteTest::new().file("static/a.md", "---\ntitle: x\n---\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(site.path("site.yaml"), site.path("content/tin-tuc/ra.md"))
+        .expect("a link");
+    let served = site.serve();
+    let before = std::fs::read(site.path("site.yaml")).expect("site.yaml");
+    for path in [
+        "content/tin-tuc/../../site.yaml",
+        "/etc/passwd",
+        "site.yaml",
+        "static/a.md",
+        "content/tin-tuc/ra.md",
+        "content/tin-tuc/.an.md",
+        "content/tin-tuc/moi.md",
+    ] {
+        let reply = post(
+            &served,
+            "save",
+            &serde_json::json!({"path": path, "version": "x", "fields": {"title": "x"}, "body": ""}),
+        );
+        assert_eq!(reply.status, 404, "{path}: {}", reply.text());
+    }
+    assert_eq!(
+        std::fs::read(site.path("site.yaml")).expect("site.yaml"),
+        before
+    );
+    assert!(!site.path("content/tin-tuc/moi.md").exists());
+    assert!(!site.path("content/tin-tuc/.an.md").exists());
+}
+
+#[test]
+fn an_article_with_problems_is_saved_only_as_a_draft() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let path = "content/tin-tuc/mot.md";
+    let before = std::fs::read(site.path(path)).expect("the file");
+    let broken = |draft: bool| {
+        move |opened: &mut serde_json::Value| {
+            opened["fields"]["date"] = "1/7/2024".into();
+            opened["fields"]["draft"] = draft.into();
+        }
+    };
+    let reply = save(&served, path, broken(false));
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let answer = json(&reply);
+    assert!(
+        answer["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("draft"))
+    );
+    let problem = &answer["problems"][0];
+    assert_eq!(problem["field"], "date", "{answer}");
+    assert_eq!(problem["line"], 3);
+    assert_eq!(problem["severity"], "error");
+    assert_eq!(std::fs::read(site.path(path)).expect("unchanged"), before);
+
+    let reply = save(&served, path, broken(true));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(json(&reply)["problems"][0]["field"], "date");
+    let saved = std::fs::read_to_string(site.path(path)).expect("saved");
+    assert!(
+        saved.contains("date: \"1/7/2024\"\n") && saved.contains("draft: true\n"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn the_preview_is_the_page_a_build_of_the_text_gives() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let path = "content/tin-tuc/mot.md";
+    let mut opened = open(&served, path);
+    opened["fields"]["title"] = "Tiêu đề xem trước".into();
+    opened["body"] = "Đoạn **mới**.\n".into();
+    let reply = post(
+        &served,
+        "preview",
+        &serde_json::json!({"path": path, "fields": opened["fields"], "body": opened["body"]}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let answer = json(&reply);
+    let html = answer["html"].as_str().expect("html");
+    assert!(
+        html.contains("Tiêu đề xem trước") && html.contains("<strong>mới</strong>"),
+        "{html}"
+    );
+    assert!(!html.contains("__loa"), "no live reload script");
+    assert_eq!(answer["problems"], serde_json::json!([]));
+    // Nothing was written, and the served page is the saved one.
+    assert!(
+        std::fs::read_to_string(site.path(path))
+            .expect("file")
+            .contains("title: Bài một")
+    );
+    assert!(
+        served
+            .get("/tin-tuc/bai-mot/")
+            .contains("Nội dung bài một.")
+    );
+
+    opened["fields"]["province"] = "Dak Lak".into();
+    let reply = post(
+        &served,
+        "preview",
+        &serde_json::json!({"path": path, "fields": opened["fields"], "body": opened["body"]}),
+    );
+    let answer = json(&reply);
+    assert_eq!(answer["problems"][0]["field"], "province", "{answer}");
+    assert!(
+        answer["problems"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Dak Lak"))
+    );
+    assert!(
+        answer["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Nội dung bài một."))
+    );
+}
+
+#[test]
+fn bodies_must_say_their_length_and_stay_within_the_limit() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let address = format!("{}api/preview", editor(&served));
+    let host = format!("127.0.0.1:{}", served.port);
+    let token = editor(&served)
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_string();
+    let head = |extra: &str| {
+        format!(
+            "POST {address} HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nX-Loa-Token: {token}\r\n{extra}\r\n"
+        )
+    };
+    let chunked = Reply::parse(
+        &served.raw(
+            format!(
+                "{}5\r\nhello\r\n0\r\n\r\n",
+                head("Transfer-Encoding: chunked\r\n")
+            )
+            .as_bytes(),
+        ),
+    );
+    assert_eq!(chunked.status, 411);
+    assert!(
+        json(&chunked)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Content-Length"))
+    );
+    let large = Reply::parse(&served.raw(head("Content-Length: 3000000\r\n").as_bytes()));
+    assert_eq!(large.status, 413);
+    assert!(
+        json(&large)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("2 MiB"))
+    );
+    let broken =
+        Reply::parse(&served.raw(format!("{}{{x", head("Content-Length: 2\r\n")).as_bytes()));
+    assert_eq!(broken.status, 400);
+    assert!(json(&broken)["message"].is_string());
+    // What is not the editor's still gets no body through.
+    let elsewhere = Reply::parse(
+        &served.raw(
+            format!("POST /tin-tuc/ HTTP/1.1\r\nHost: {host}\r\nContent-Length: 2\r\n\r\nab")
+                .as_bytes(),
+        ),
+    );
+    assert_eq!(elsewhere.status, 405);
+}

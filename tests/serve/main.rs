@@ -7,6 +7,9 @@ mod browser;
 mod command;
 mod crowds;
 mod edit;
+#[allow(dead_code)] // Shared with the benchmarks, which use all of it.
+#[path = "../../benches/generate/mod.rs"]
+mod generate;
 mod http;
 mod identity;
 mod live;

@@ -33,6 +33,7 @@ pub(super) fn check_article(
         config,
         registry,
         today,
+        ..
     } = checks;
     check_dates(source, &front, today, broken, problems);
     if let Some(unit) = front.province.as_deref().and_then(|p| registry.lookup(p))

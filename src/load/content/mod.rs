@@ -289,6 +289,23 @@ pub struct Checks<'a> {
     pub config: &'a Config,
     pub registry: &'a Registry,
     pub today: NaiveDate,
+    /// A file read from this text rather than from the disk: the editor's preview.
+    pub overlay: Option<&'a Overlay>,
+}
+
+/// The text a Markdown file would hold once saved, read in its place, and taken even
+/// when it is a draft: what the editor previews and checks before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlay {
+    /// Relative to the site root: `content/tin-tuc/a.md`.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Overlay {
+    fn covers(overlay: Option<&Overlay>, root: &Path, file: &Path) -> bool {
+        overlay.is_some_and(|o| root.join(&o.path) == file)
+    }
 }
 
 /// No date before this year is taken: `0000-01-01` or `0202-07-01` is a typo.
@@ -410,7 +427,12 @@ fn load_inner(
                 .par_iter()
                 .with_max_len(crate::parallel::SHARE)
                 .filter_map(|(entry, file)| {
-                    let stamp = stamp(file);
+                    // The overlay is kept without a stamp, so that the next load reads
+                    // the file from the disk again.
+                    let stamp = match Overlay::covers(checks.overlay, root, file) {
+                        true => None,
+                        false => stamp(file),
+                    };
                     let unchanged =
                         stamp.is_some() && cache.files.get(file).is_some_and(|c| c.stamp == stamp);
                     if unchanged {
@@ -439,6 +461,7 @@ fn load_inner(
     // memory faulted in, on one thread, for a third of a second.
     content.articles.reserve_exact(read.len());
     for (file, parsed) in read {
+        let overlaid = Overlay::covers(checks.overlay, root, file);
         match parsed {
             Err(diagnostics) => {
                 problems.extend(diagnostics);
@@ -463,7 +486,7 @@ fn load_inner(
                     .date
                     .map(|d| d.date())
                     .filter(|d| *d > checks.today);
-                if article.front.draft && !include.drafts {
+                if article.front.draft && !include.drafts && !overlaid {
                     let content_path = article.source.content_path.clone();
                     content.left_out.insert(content_path, LeftOut::Draft);
                 } else if let Some(date) = waiting.filter(|_| !include.future) {
@@ -595,7 +618,13 @@ fn read_markdown(
     checks: Checks,
 ) -> Result<Parsed, Diagnostics> {
     let shown = relative(root, file);
-    let bytes = std::fs::read(file).map_err(|error| {
+    let read = match checks.overlay {
+        Some(overlay) if Overlay::covers(Some(overlay), root, file) => {
+            Ok(overlay.text.as_bytes().to_vec())
+        }
+        _ => std::fs::read(file),
+    };
+    let bytes = read.map_err(|error| {
         Diagnostic::new(
             &shown,
             Msg::FileCannotRead {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::load::yaml;
+use crate::load::yaml::{self, edit::Yaml};
 use crate::vi;
 
 /// The fields the form shows. Keys it does not show stay in the file as they are.
@@ -71,6 +71,13 @@ pub struct Image {
 
 /// The words a figure may carry, as the form offers them.
 pub const QUALIFIERS: &[&str] = &["trên", "hơn", "ít nhất", "khoảng", "gần", "dưới"];
+
+/// The usual order of the keys of an article's front matter (`loa new`'s), where a key
+/// the form adds is placed.
+const ORDER: &[&str] = &[
+    "title", "date", "updated", "kind", "province", "location", "summary", "tags", "stats",
+    "campaign", "image", "slug", "aliases", "draft", "extra",
+];
 
 impl Fields {
     /// The fields of the front matter `yaml`, as far as it can be read: a key whose
@@ -217,6 +224,76 @@ impl Fields {
             slug: some(&self.slug),
         }
     }
+
+    /// The fields in the shape of the YAML that holds them, in the usual order.
+    fn shape(&self) -> Vec<(String, Yaml)> {
+        let mut out: Vec<(String, Yaml)> = Vec::new();
+        let mut put = |key: &str, value: Option<Yaml>| {
+            if let Some(value) = value {
+                out.push((key.to_string(), value));
+            }
+        };
+        let text = |s: &Option<String>| s.clone().map(Yaml::Text);
+        put("title", Some(Yaml::Text(self.title.clone())));
+        put("date", self.date.as_deref().map(date));
+        put("kind", text(&self.kind));
+        put("province", text(&self.province));
+        put("location", text(&self.location));
+        put("summary", text(&self.summary));
+        put(
+            "tags",
+            (!self.tags.is_empty()).then(|| Yaml::List(self.tags.clone())),
+        );
+        put(
+            "stats",
+            self.stats.as_ref().map(|stats| {
+                let mut map = Vec::new();
+                if let Some(as_of) = &stats.as_of {
+                    map.push(("as_of".to_string(), date(as_of)));
+                }
+                for (metric, figure) in &stats.figures {
+                    map.push((metric.clone(), figure_yaml(figure)));
+                }
+                if let Some(origin) = &stats.origin {
+                    let mut o = vec![("name".to_string(), Yaml::Text(origin.name.clone()))];
+                    if let Some(url) = &origin.url {
+                        o.push(("url".to_string(), Yaml::Text(url.clone())));
+                    }
+                    map.push(("origin".to_string(), Yaml::Map(o)));
+                }
+                Yaml::Map(map)
+            }),
+        );
+        put(
+            "campaign",
+            self.campaign.as_ref().map(|c| {
+                let mut map = vec![
+                    ("motto".to_string(), Yaml::Text(c.motto.clone())),
+                    ("starts".to_string(), date(&c.starts)),
+                ];
+                if let Some(ends) = &c.ends {
+                    map.push(("ends".to_string(), date(ends)));
+                }
+                Yaml::Map(map)
+            }),
+        );
+        put(
+            "image",
+            self.image.as_ref().map(|i| {
+                let mut map = vec![
+                    ("src".to_string(), Yaml::Text(i.src.clone())),
+                    ("alt".to_string(), Yaml::Text(i.alt.clone())),
+                ];
+                if let Some(caption) = &i.caption {
+                    map.push(("caption".to_string(), Yaml::Text(caption.clone())));
+                }
+                Yaml::Map(map)
+            }),
+        );
+        put("slug", text(&self.slug));
+        put("draft", self.draft.then_some(Yaml::Bool(true)));
+        out
+    }
 }
 
 /// A figure as the file may hold it: `2199`, `trên 9000`, `{ value: 9000, qualifier: trên }`.
@@ -256,5 +333,161 @@ fn figure(value: &Value) -> Option<Figure> {
                 .map(str::to_string),
         }),
         _ => None,
+    }
+}
+
+/// A date written plain when it is one (`2024-07-01`, `2024-07-01 08:30`), else quoted.
+fn date(text: &str) -> Yaml {
+    let is_date = text.len() >= 10
+        && text.is_char_boundary(10)
+        && chrono::NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").is_ok()
+        && text[10..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || " :T+-Z.".contains(c));
+    if is_date {
+        Yaml::Raw(text.to_string())
+    } else {
+        Yaml::Text(text.to_string())
+    }
+}
+
+/// A figure written as a number when it is one, else as text with its word.
+fn figure_yaml(figure: &Figure) -> Yaml {
+    let number = !figure.value.is_empty()
+        && figure.value.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && figure.value.parse::<f64>().is_ok()
+        && !figure.value.starts_with('.')
+        && !figure.value.ends_with('.');
+    match (&figure.qualifier, number) {
+        (None, true) => Yaml::Raw(figure.value.clone()),
+        (None, false) => Yaml::Text(figure.value.clone()),
+        (Some(word), _) => Yaml::Text(format!("{word} {}", figure.value)),
+    }
+}
+
+/// The text of a Markdown file whose front matter held `old` and must hold `new`, with
+/// `body` after it. `front` is the file's front matter with its fences, as on disk.
+pub fn write(front: &str, old: &Fields, new: &Fields, body: &str) -> String {
+    let newline = if front.contains("\r\n") { "\r\n" } else { "\n" };
+    let first_end = front.find('\n').map_or(front.len(), |i| i + 1);
+    let closing = front[..front.len().saturating_sub(1)]
+        .rfind('\n')
+        .map_or(first_end, |i| i + 1)
+        .max(first_end);
+    let yaml = &front[first_end..closing];
+    let edited = yaml::edit::edit(yaml, &old.shape(), &new.shape(), ORDER, newline);
+    format!("{}{edited}{}{body}", &front[..first_end], &front[closing..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(yaml: &str) -> String {
+        format!("---\n{yaml}---\nThân bài.\n")
+    }
+
+    fn save(text: &str, change: impl Fn(&mut Fields)) -> String {
+        let split = yaml::split(text).expect("a front matter");
+        let old = Fields::read(split.yaml);
+        let mut new = old.clone();
+        change(&mut new);
+        write(
+            &text[..split.body_offset],
+            &old,
+            &new.normalized(),
+            split.body,
+        )
+    }
+
+    #[test]
+    fn unchanged_fields_give_the_same_bytes() {
+        let text = file(
+            "title: \"Lễ ra mắt: Đắk Lắk\"   # tiêu đề\ndate: 2024-07-01\nkind: ceremony\nprovince:            # tỉnh\ntags: [lễ ra mắt, 'Tây Nguyên']\nstats:\n  as_of: 2024-07-01\n  teams: 2199\n  members: { value: 9000, qualifier: trên }\n  funding: hơn 4.6\nextra: { a: 1 }\ndraft: true          # đổi thành false để đăng bài\n",
+        );
+        assert_eq!(save(&text, |_| {}), text);
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(save(&crlf, |_| {}), crlf);
+    }
+
+    #[test]
+    fn every_written_text_reads_back_as_the_fields() {
+        let titles = [
+            "Đắk Lắk: ra mắt lực lượng",
+            "\"Trích dẫn\" ở đầu",
+            "Số #1",
+            "- gạch đầu dòng",
+            "2024-07-01",
+            "2199",
+            "yes",
+            "Tiêu đề 'nháy đơn'",
+            "Cuối có dấu hai chấm:",
+            "[ngoặc]",
+            "Tab\tbên trong",
+            "De\u{301}",
+        ];
+        let start = file("title: Cũ\ndate: 2024-07-01\n# ghi chú\ndraft: true\n");
+        for title in titles {
+            let saved = save(&start, |f| {
+                f.title = title.to_string();
+                f.tags = vec![title.to_string(), "a, b".to_string()];
+                f.province = Some("Đắk Lắk".into());
+                f.draft = false;
+                f.image = Some(Image {
+                    src: "anh.jpg".into(),
+                    alt: title.into(),
+                    caption: None,
+                });
+                f.stats = Some(Stats {
+                    as_of: Some("2024-07-01".into()),
+                    origin: Some(Origin {
+                        name: "Báo Tiền Phong".into(),
+                        url: Some("https://tienphong.vn/".into()),
+                    }),
+                    figures: [
+                        (
+                            "teams".to_string(),
+                            Figure {
+                                value: "3540".into(),
+                                qualifier: None,
+                            },
+                        ),
+                        (
+                            "funding".to_string(),
+                            Figure {
+                                value: "4.6".into(),
+                                qualifier: Some("hơn".into()),
+                            },
+                        ),
+                    ]
+                    .into(),
+                });
+            });
+            let split = yaml::split(&saved).expect("a front matter");
+            let read = Fields::read(split.yaml);
+            assert_eq!(read.title, vi::nfc(title), "{saved}");
+            assert_eq!(
+                read.tags,
+                vec![vi::nfc(title).into_owned(), "a, b".into()],
+                "{saved}"
+            );
+            assert_eq!(
+                read.image.as_ref().map(|i| i.alt.as_str()),
+                Some(&*vi::nfc(title))
+            );
+            assert!(!read.draft);
+            assert!(saved.contains("# ghi chú\n"), "{saved}");
+            assert!(saved.ends_with("---\nThân bài.\n"), "{saved}");
+            let stats = read.stats.expect("stats");
+            assert_eq!(stats.figures["funding"].value, "4.6");
+            assert_eq!(stats.figures["teams"].value, "3540");
+        }
+    }
+
+    #[test]
+    fn a_removed_field_removes_its_lines() {
+        let text = file("title: A\nimage:\n  src: anh.jpg\n  alt: Ảnh\nslug: a\n");
+        let saved = save(&text, |f| f.image = None);
+        assert_eq!(saved, file("title: A\nslug: a\n"));
     }
 }

@@ -23,9 +23,13 @@ pub struct ArticleFile {
 
 /// The file opened in the form.
 pub struct Opened {
+    /// What the file holds, whole, as on disk.
+    pub text: String,
     /// The hash of the file's bytes.
     pub version: String,
     pub fields: Fields,
+    /// Where the body starts in `text`.
+    pub body_offset: usize,
     pub body: String,
 }
 
@@ -87,6 +91,8 @@ pub fn opened(bytes: &[u8]) -> Opened {
         version: version(bytes),
         fields,
         body: text[body_offset..].to_string(),
+        body_offset,
+        text,
     }
 }
 

@@ -15,11 +15,13 @@
 //! Never requests anything from another machine.
 
 pub mod assets;
+mod check;
 mod fields;
 mod files;
 
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tiny_http::{Method, Request};
 
@@ -29,6 +31,7 @@ use crate::build::Prepared;
 use crate::i18n::Msg;
 use crate::load::content::front::Kind;
 pub use fields::Fields;
+pub use files::UPLOAD_BYTES;
 
 /// The prefix of the editor's addresses, after the server's own.
 pub const PREFIX: &str = "edit/";
@@ -111,7 +114,7 @@ pub(super) fn handle(request: Request, rest: &str, query: &str, shared: &Shared)
             if !origin_ours {
                 return refuse(request, 403, Msg::EditWrongOrigin);
             }
-            super::plain(request, 404, Msg::HttpNotFound)
+            post(request, inside, query, shared)
         }
         _ => super::respond(
             request,
@@ -130,7 +133,7 @@ fn get(request: Request, inside: &str, query: &str, shared: &Shared) {
             None => super::plain(request, 404, Msg::HttpNotFound),
         };
     };
-    let session = shared.session();
+    let mut session = shared.session();
     let root = session.root().to_path_buf();
     match api {
         "site" => match session.prepared() {
@@ -149,22 +152,24 @@ fn get(request: Request, inside: &str, query: &str, shared: &Shared) {
                 return refuse(request, 404, Msg::EditNotAnArticle { path });
             };
             let url = session.prepared().and_then(|p| url_of(p, &file.path));
+            let Ok(opened) = file.read() else {
+                drop(session);
+                return refuse(request, 404, Msg::EditNotAnArticle { path });
+            };
+            let checked = check::check(&mut session, &file.path, &opened.text);
             drop(session);
-            match file.read() {
-                Ok(opened) => reply(
-                    request,
-                    200,
-                    &json!({
-                        "path": file.path,
-                        "version": opened.version,
-                        "fields": opened.fields,
-                        "body": opened.body,
-                        "url": url,
-                        "problems": [],
-                    }),
-                ),
-                Err(_) => refuse(request, 404, Msg::EditNotAnArticle { path }),
-            }
+            reply(
+                request,
+                200,
+                &json!({
+                    "path": file.path,
+                    "version": opened.version,
+                    "fields": opened.fields,
+                    "body": opened.body,
+                    "url": url,
+                    "problems": checked.problems,
+                }),
+            )
         }
         _ => super::plain(request, 404, Msg::HttpNotFound),
     }
@@ -363,4 +368,169 @@ fn index_entry(
         "url": url,
         "link": format!("@/{content_path}"),
     })
+}
+
+/// What `api/preview` and `api/save` are sent.
+#[derive(Deserialize)]
+struct Edited {
+    path: String,
+    #[serde(default)]
+    version: Option<String>,
+    fields: Fields,
+    #[serde(default)]
+    body: String,
+}
+
+fn post(mut request: Request, inside: &str, _query: &str, shared: &Shared) {
+    let mut bytes = Vec::new();
+    if std::io::Read::read_to_end(request.as_reader(), &mut bytes).is_err() {
+        return refuse(request, 400, Msg::HttpBadRequest);
+    }
+    match inside {
+        "api/preview" | "api/save" => {
+            let edited: Edited = match serde_json::from_slice(&bytes) {
+                Ok(edited) => edited,
+                Err(error) => {
+                    let error = error.to_string();
+                    return refuse(request, 400, Msg::EditBadRequest { error });
+                }
+            };
+            if inside == "api/save" {
+                save(request, edited, shared)
+            } else {
+                preview(request, edited, shared)
+            }
+        }
+        _ => super::plain(request, 404, Msg::HttpNotFound),
+    }
+}
+
+/// The text the file of `opened` holds once `fields` and `body` are saved in it: the
+/// keys that changed written again, every other byte of the front matter kept.
+fn compose(opened: &files::Opened, fields: &Fields, body: &str) -> String {
+    let bom = if opened.text.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let text = &opened.text[bom.len()..];
+    let written = match crate::load::yaml::split(text) {
+        Ok(_) => fields::write(
+            &text[..opened.body_offset - bom.len()],
+            &opened.fields,
+            fields,
+            body,
+        ),
+        Err(_) => fields::write("---\n---\n", &Fields::default(), fields, body),
+    };
+    format!("{bom}{written}")
+}
+
+/// Whether `text` holds `fields`: what saving writes must read back as what was sent.
+fn holds(text: &str, fields: &Fields) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::load::yaml::split(text).is_ok_and(|split| Fields::read(split.yaml) == *fields)
+}
+
+/// `api/preview`: the page and the problems of the text saving would write.
+fn preview(request: Request, edited: Edited, shared: &Shared) {
+    let mut session = shared.session();
+    let root = session.root().to_path_buf();
+    let Some((file, opened)) = files::article(&root, &edited.path)
+        .and_then(|file| Some((file.clone(), file.read().ok()?)))
+    else {
+        drop(session);
+        return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
+    };
+    let fields = edited.fields.normalized();
+    let text = compose(&opened, &fields, &edited.body);
+    let checked = check::check(&mut session, &file.path, &text);
+    drop(session);
+    // A text that does not build shows the page as the preview shows it then: the
+    // last good one.
+    let html = match checked.html {
+        Some(html) => html,
+        None => last_page(shared, &file.path),
+    };
+    reply(
+        request,
+        200,
+        &json!({
+            "html": String::from_utf8_lossy(&html),
+            "problems": checked.problems,
+        }),
+    )
+}
+
+/// The page of the file at `path` in the build being served, or nothing.
+fn last_page(shared: &Shared, path: &str) -> Vec<u8> {
+    let url = shared.session().prepared().and_then(|p| {
+        p.site
+            .pages
+            .iter()
+            .find(|page| page.article.source.path_text() == path)
+            .map(|page| page.article.url.clone())
+    });
+    let (_, site, _, _) = shared.current();
+    match (url, site) {
+        (Some(url), Some(site)) => match site.get(&crate::render::output_path(&url)) {
+            super::live::Found::Bytes(bytes) => bytes.to_vec(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// `api/save`: writes the edit, unless the file changed since it was opened or the
+/// article has errors and is not a draft.
+fn save(request: Request, edited: Edited, shared: &Shared) {
+    let mut session = shared.session();
+    let root = session.root().to_path_buf();
+    let Some((file, opened)) = files::article(&root, &edited.path)
+        .and_then(|file| Some((file.clone(), file.read().ok()?)))
+    else {
+        drop(session);
+        return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
+    };
+    if edited.version.as_deref() != Some(opened.version.as_str()) {
+        drop(session);
+        return reply(
+            request,
+            409,
+            &json!({
+                "message": Msg::EditConflict.to_string(),
+                "conflict": { "version": opened.version, "text": opened.text },
+            }),
+        );
+    }
+    let fields = edited.fields.normalized();
+    let text = compose(&opened, &fields, &edited.body);
+    if !holds(&text, &fields) {
+        drop(session);
+        let error = "the fields did not read back as sent".to_string();
+        return refuse(request, 500, Msg::EditCannotWrite { error });
+    }
+    let checked = check::check(&mut session, &file.path, &text);
+    drop(session);
+    if checked.errors && !fields.draft {
+        return reply(
+            request,
+            422,
+            &json!({ "message": Msg::EditHasProblems.to_string(), "problems": checked.problems }),
+        );
+    }
+    if let Err(error) = crate::output::save::write(&file.file, text.as_bytes(), true) {
+        let error = error.to_string();
+        return refuse(request, 500, Msg::EditCannotWrite { error });
+    }
+    reply(
+        request,
+        200,
+        &json!({
+            "path": file.path,
+            "version": files::version(text.as_bytes()),
+            "url": checked.url,
+            "problems": checked.problems,
+        }),
+    )
 }

@@ -52,6 +52,7 @@ impl TestSite {
             config: &config,
             registry: &registry,
             today: NaiveDate::from_ymd_opt(2025, 1, 15).expect("a date"),
+            overlay: None,
         };
         let (content, problems) = crate::load::content::load(
             self.root(),
