@@ -59,7 +59,7 @@ labels! {
     Draft "draft" "Draft" "Nháp";
     Scheduled "scheduled" "Scheduled" "Hẹn giờ";
     SectionPage "section_page" "Section page" "Trang mục";
-    Shown "shown" "{shown} of {total} shown." "Đang hiện {shown} trên {total} bài.";
+    Shown "shown" "{shown} of {total} articles found are listed." "Đang hiện {shown} trên {total} bài tìm thấy.";
     NoneFound "none_found" "No article matches." "Không có bài nào khớp.";
     Loading "loading" "Loading…" "Đang tải…";
     LoadFailed "load_failed" "Could not load: {message}" "Không tải được: {message}";

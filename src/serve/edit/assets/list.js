@@ -3,6 +3,10 @@
 
 import { el, fold, formAddress, get, labels, say, showDate } from "./common.js";
 
+// The most articles listed at once: a site of ten thousand stays quick to search, and a
+// narrower search shows the rest.
+const LISTED = 200;
+
 const search = document.getElementById("q");
 const section = document.getElementById("f-section");
 const kind = document.getElementById("f-kind");
@@ -70,9 +74,11 @@ async function start() {
         (!kind.value || article.kind === kind.value) &&
         (!province.value || article.province === province.value),
     );
-    list.replaceChildren(...shown.map((a) => item(a, sectionTitles, kindLabels)));
+    const listed = shown.slice(0, LISTED);
+    list.replaceChildren(...listed.map((a) => item(a, sectionTitles, kindLabels)));
+    const number = (n) => n.toLocaleString(document.documentElement.lang);
     status.textContent = shown.length
-      ? say("shown", { shown: shown.length, total: articles.length })
+      ? say("shown", { shown: number(listed.length), total: number(shown.length) })
       : labels.none_found;
   };
   for (const control of [search, section, kind, province]) {
