@@ -20,6 +20,10 @@ function fill(select, options) {
   }
 }
 
+const isIndex = (article) => /(^|\/)_index\.md$/.test(article.path);
+// An article that names no kind is news, as the build takes it.
+const kindOf = (article) => article.kind || (isIndex(article) ? null : "news");
+
 function item(article, sectionTitles, kindLabels) {
   const marks = [];
   if (article.draft) {
@@ -31,9 +35,7 @@ function item(article, sectionTitles, kindLabels) {
   const facts = [
     article.date ? el("time", { datetime: article.date.slice(0, 10) }, showDate(article.date)) : null,
     sectionTitles.get(article.section) || article.section || null,
-    /(^|\/)_index\.md$/.test(article.path)
-      ? labels.section_page
-      : article.kind && (kindLabels.get(article.kind) || article.kind),
+    isIndex(article) ? labels.section_page : kindLabels.get(kindOf(article)) || kindOf(article),
     article.province,
   ].filter(Boolean);
   const meta = el("p", { class: "meta" });
@@ -71,7 +73,7 @@ async function start() {
       (article, index) =>
         folded[index].includes(words) &&
         (!section.value || article.section === section.value) &&
-        (!kind.value || article.kind === kind.value) &&
+        (!kind.value || kindOf(article) === kind.value) &&
         (!province.value || article.province === province.value),
     );
     const listed = shown.slice(0, LISTED);
