@@ -460,12 +460,16 @@ function conflict(disk, body) {
 
 // ---- never lose an edit ----
 
+// A copy of what is not saved yet; none once the form is as saved again, unless an older
+// copy is still being offered back.
 function keep() {
   if (dirty()) {
     localStorage.setItem(
       storageKey(),
       JSON.stringify({ version, fields: collect(), body: input.body.value, at: Date.now() }),
     );
+  } else if (baseline && $("restore").hidden) {
+    localStorage.removeItem(storageKey());
   }
 }
 
