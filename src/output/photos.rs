@@ -576,7 +576,12 @@ fn resize(photo: &Photo, write: bool) -> Result<usize, Diagnostic> {
 /// changed since or its header lied. `ImageReader::decode` would reserve the image
 /// against the limits too, but gives no orientation; `from_decoder` does not reserve.
 fn decode(path: &Path) -> image::ImageResult<DynamicImage> {
-    let mut reader = ImageReader::open(path)?.with_guessed_format()?;
+    decode_from(ImageReader::open(path)?.with_guessed_format()?)
+}
+
+fn decode_from<R: io::BufRead + io::Seek>(
+    mut reader: ImageReader<R>,
+) -> image::ImageResult<DynamicImage> {
     let mut limits = limits();
     reader.limits(limits.clone());
     let mut decoder = reader.into_decoder()?;
@@ -592,6 +597,57 @@ fn decode(path: &Path) -> image::ImageResult<DynamicImage> {
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// Whether `name` is a photo a build resizes, by its extension.
+pub fn is_photo_name(name: &str) -> bool {
+    let extension = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    PHOTO_EXTENSIONS.contains(&extension.as_str())
+}
+
+/// Checks the photo `bytes`, to be saved as `src`, as a build would read it: its size
+/// from its header within the limits, then decoded whole within the memory limit. Its
+/// width and height as seen; else the build's message and its fix.
+pub fn check_photo(src: &str, bytes: &[u8]) -> Result<(u32, u32), Diagnostic> {
+    use crate::i18n::Msg;
+    let unreadable = |error: String| {
+        Diagnostic::new(
+            src,
+            Msg::ImageUnreadable {
+                src: src.into(),
+                error,
+            }
+            .to_string(),
+        )
+        .help(Msg::ImageUnreadableHelp.to_string())
+    };
+    let (width, height) = oriented_size(bytes).map_err(|e| unreadable(e.to_string()))?;
+    if !fits(width, height) {
+        return Err(Diagnostic::new(
+            src,
+            Msg::ImageTooLarge {
+                src: src.into(),
+                width,
+                height,
+            }
+            .to_string(),
+        )
+        .help(
+            Msg::ImageTooLargeHelp {
+                megapixels: MAX_MEGAPIXELS,
+                side: MAX_SIDE,
+            }
+            .to_string(),
+        ));
+    }
+    let reader = ImageReader::new(io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| unreadable(e.to_string()))?;
+    decode_from(reader).map_err(|e| unreadable(e.to_string()))?;
+    Ok((width, height))
 }
 
 /// The photo as 8-bit RGB, transparent parts laid on white (JPEG has no transparency).

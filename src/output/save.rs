@@ -51,6 +51,19 @@ pub fn write(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Moves the file at `from` to `to`, a path where nothing is, in one rename: an article
+/// that becomes a folder of its own (`a.md` to `a/index.md`).
+pub fn move_file(from: &Path, to: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(io::ErrorKind::AlreadyExists.into());
+    }
+    super::tree::rename(from, to)?;
+    if let Some(folder) = to.parent() {
+        let _ = super::tree::sync_folder(folder);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

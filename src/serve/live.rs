@@ -136,6 +136,8 @@ pub struct PageState<'a> {
     pub fingerprint: &'a str,
     /// The problems of the last failed rebuild, as plain text.
     pub errors: Option<&'a str>,
+    /// For an article's page, the address of its form in the editor.
+    pub edit: Option<&'a str>,
 }
 
 const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;\
@@ -176,9 +178,24 @@ window.__loa={{generation:function(){{return g;}}}};poll();}})();</script>"#,
     )
 }
 
-/// `html` with the overlay (when there are errors) and the script before `</body>`.
+/// The link from a previewed article to its form in the editor, over the page's
+/// bottom right corner.
+pub fn edit_link(href: &str) -> String {
+    format!(
+        "<a id=\"__loa_edit\" href=\"{}\" style=\"position:fixed;right:1rem;bottom:1rem;z-index:2147483646;\
+background:#fff;color:#0b4f9c;border:2px solid #0b4f9c;border-radius:.5rem;padding:.5rem .9rem;\
+font:600 16px/1.3 system-ui,sans-serif;text-decoration:none\">{}</a>",
+        crate::markdown::escape_html(href),
+        crate::markdown::escape_html(&Msg::EditThisArticle.to_string())
+    )
+}
+
+/// `html` with the editor's link (on an article's page), the overlay (when there are errors) and the script before `</body>`.
 pub fn inject(html: &[u8], state: &PageState) -> Vec<u8> {
     let mut addition = String::new();
+    if let Some(href) = state.edit {
+        addition.push_str(&edit_link(href));
+    }
     if let Some(errors) = state.errors {
         addition.push_str(&overlay(errors));
     }
@@ -215,6 +232,7 @@ mod tests {
             generation: 3,
             fingerprint: "ab",
             errors: None,
+            edit: None,
         };
         let html = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", &state))
             .unwrap_or_default();
@@ -230,6 +248,7 @@ mod tests {
             generation: 4,
             fingerprint: "ab",
             errors: Some("content/a.md:3: <script>alert(1)</script> & \"x\""),
+            edit: None,
         };
         let html = String::from_utf8(inject(b"<body></body>", &state)).unwrap_or_default();
         assert!(

@@ -113,6 +113,8 @@ struct State {
     /// The last generation in which a copied file or a template changed: pages may look
     /// different while their HTML is the same.
     assets_changed: u64,
+    /// The Markdown file of each article page of `site`.
+    sources: Arc<session::Sources>,
 }
 
 struct Shared {
@@ -144,6 +146,11 @@ impl Shared {
         self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The Markdown file of the article whose page is at output path `path`.
+    fn source_of(&self, path: &str) -> Option<String> {
+        self.state.read().ok()?.sources.get(path).cloned()
+    }
+
     fn current(&self) -> (u64, Option<Arc<Snapshot>>, Option<Arc<str>>, u64) {
         match self.state.read() {
             Ok(state) => (
@@ -156,7 +163,11 @@ impl Shared {
         }
     }
 
-    fn publish(&self, outcome: Result<Arc<Snapshot>, Arc<str>>, assets_changed: bool) -> u64 {
+    fn publish(
+        &self,
+        outcome: Result<(Arc<Snapshot>, Arc<session::Sources>), Arc<str>>,
+        assets_changed: bool,
+    ) -> u64 {
         let old = {
             let Ok(mut state) = self.state.write() else {
                 return 0;
@@ -167,8 +178,9 @@ impl Shared {
                 state.assets_changed = generation;
             }
             match outcome {
-                Ok(snapshot) => {
+                Ok((snapshot, sources)) => {
                     state.errors = None;
+                    state.sources = sources;
                     state.site.replace(snapshot)
                 }
                 Err(errors) => {
@@ -355,7 +367,10 @@ fn publish(
 ) {
     match outcome {
         Ok(rebuilt) => {
-            let generation = shared.publish(Ok(rebuilt.snapshot), batch.touches_static());
+            let generation = shared.publish(
+                Ok((rebuilt.snapshot, rebuilt.sources)),
+                batch.touches_static(),
+            );
             reporter.report(Event::Built {
                 generation,
                 pages: rebuilt.pages,
@@ -653,12 +668,17 @@ fn serve_file(request: Request, path: &str, folder_like: bool, shared: &Shared) 
     }
     let body = if answer.html {
         let fingerprint = live::fingerprint(&answer.body);
+        let edit = match (&shared.editor, answer.status) {
+            (Some(editor), 200) => shared.source_of(&path).map(|source| editor.link(&source)),
+            _ => None,
+        };
         live::inject(
             &answer.body,
             &PageState {
                 generation,
                 fingerprint: &fingerprint,
                 errors: answer.errors.as_deref(),
+                edit: edit.as_deref(),
             },
         )
     } else {

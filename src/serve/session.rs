@@ -39,6 +39,27 @@ struct Last {
     prepared: Prepared,
     snapshot: Arc<Snapshot>,
     copied: BTreeMap<String, CopiedFile>,
+    sources: Arc<Sources>,
+}
+
+/// The Markdown file of each article's page: output path (`tin-tuc/a/index.html`) ->
+/// path from the site's root (`content/tin-tuc/a.md`), for the editor's link.
+pub type Sources = std::collections::HashMap<String, String>;
+
+fn sources(prepared: &Prepared) -> Arc<Sources> {
+    Arc::new(
+        prepared
+            .site
+            .pages
+            .iter()
+            .map(|page| {
+                (
+                    crate::render::output_path(&page.article.url),
+                    page.article.source.path_string(),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// A new build, ready to serve.
@@ -48,6 +69,7 @@ pub struct Rebuilt {
     /// Whether the quick way (an edit of what only the article's view shows, patched in
     /// place) was enough.
     pub patched: bool,
+    pub sources: Arc<Sources>,
 }
 
 impl Session {
@@ -114,11 +136,13 @@ impl Session {
         let prepared = crate::build::prepare(&self.options, &mut self.caches)?;
         let plan = Arc::new(prepared.plan(self.options.today));
         let copied = prepared.copied_files();
-        let rebuilt = self.snapshot(plan, copied.clone(), None, false);
+        let sources = sources(&prepared);
+        let rebuilt = self.snapshot(plan, copied.clone(), None, false, sources.clone());
         self.last = Some(Last {
             snapshot: rebuilt.snapshot.clone(),
             copied,
             prepared,
+            sources,
         });
         Ok(rebuilt)
     }
@@ -129,12 +153,14 @@ impl Session {
         copied: BTreeMap<String, CopiedFile>,
         previous: Option<&Snapshot>,
         patched: bool,
+        sources: Arc<Sources>,
     ) -> Rebuilt {
         let pages = plan.paths().count();
         Rebuilt {
             snapshot: Arc::new(Snapshot::new(plan, copied, &self.root, previous)),
             pages,
             patched,
+            sources,
         }
     }
 
@@ -180,7 +206,9 @@ impl Session {
         ));
         let copied = last.copied.clone();
         let previous = last.snapshot.clone();
-        let rebuilt = self.snapshot(plan, copied, Some(&previous), true);
+        // A patch changes no article's address.
+        let sources = last.sources.clone();
+        let rebuilt = self.snapshot(plan, copied, Some(&previous), true, sources);
         if let Some(last) = self.last.as_mut() {
             last.snapshot = rebuilt.snapshot.clone();
         }

@@ -660,3 +660,225 @@ fn bodies_must_say_their_length_and_stay_within_the_limit() {
     );
     assert_eq!(elsewhere.status, 405);
 }
+
+#[test]
+fn a_new_article_is_made_as_loa_new_makes_it() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let asked = serde_json::json!({"section": "tin-tuc", "title": "Đắk Lắk ra mắt lực lượng"});
+    let reply = post(&served, "new", &asked);
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    let path = "content/tin-tuc/dak-lak-ra-mat-luc-luong.md";
+    assert_eq!(json(&reply), serde_json::json!({ "path": path }));
+
+    let other = SiteTest::new();
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["new", "tin-tuc", "Đắk Lắk ra mắt lực lượng", "--root"])
+        .arg(other.root())
+        .output()
+        .expect("loa new");
+    assert!(made.status.success());
+    assert_eq!(
+        std::fs::read(site.path(path)).expect("made by the editor"),
+        std::fs::read(other.path(path)).expect("made by loa new")
+    );
+
+    let again = post(&served, "new", &asked);
+    assert_eq!(again.status, 409, "{}", again.text());
+    assert!(
+        json(&again)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(path))
+    );
+    for section in ["khong-co", "../content", "tin-tuc/x"] {
+        let reply = post(
+            &served,
+            "new",
+            &serde_json::json!({"section": section, "title": "Bài"}),
+        );
+        assert_eq!(reply.status, 422, "{section}");
+    }
+    assert!(!site.path("content/khong-co").exists());
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(width, height)
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .expect("a PNG");
+    bytes.into_inner()
+}
+
+fn upload(served: &Served, path: &str, name: &str, bytes: &[u8]) -> Reply {
+    let encode = |text: &str| -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let query = format!("path={}&name={}", encode(path), encode(name));
+    ask(
+        served,
+        "POST",
+        &format!("{}api/upload?{query}", editor(served)),
+        bytes,
+    )
+}
+
+#[test]
+fn a_photo_is_checked_by_decoding_and_saved_beside_its_article() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let before = std::fs::read(site.path("content/tin-tuc/mot.md")).expect("the article");
+    let reply = upload(
+        &served,
+        "content/tin-tuc/mot.md",
+        "Ảnh Lễ ra mắt.PNG",
+        &png(4, 3),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    let photo = png(4, 3);
+    assert_eq!(
+        json(&reply),
+        serde_json::json!({"path": "content/tin-tuc/mot/index.md", "src": "anh-le-ra-mat.png",
+            "width": 4, "height": 3, "bytes": photo.len()})
+    );
+    assert!(!site.path("content/tin-tuc/mot.md").exists());
+    assert_eq!(
+        std::fs::read(site.path("content/tin-tuc/mot/index.md")).expect("moved"),
+        before
+    );
+    assert_eq!(
+        std::fs::read(site.path("content/tin-tuc/mot/anh-le-ra-mat.png")).expect("the photo"),
+        photo
+    );
+
+    let again = upload(
+        &served,
+        "content/tin-tuc/mot/index.md",
+        "anh le ra mat.png",
+        &png(2, 2),
+    );
+    assert_eq!(json(&again)["src"], "anh-le-ra-mat-2.png");
+    let document = upload(
+        &served,
+        "content/tin-tuc/mot/index.md",
+        "Kế hoạch.PDF",
+        b"%PDF-1.4\n",
+    );
+    assert_eq!(
+        (document.status, json(&document)["src"].clone()),
+        (201, "ke-hoach.pdf".into())
+    );
+    assert_eq!(json(&document)["width"], serde_json::Value::Null);
+
+    let refused = [
+        ("anh.jpg", b"not a photo".to_vec(), 422, "cannot be read"),
+        ("rong.png", png(20_001, 1), 422, "20001"),
+        ("script.js", b"alert(1)".to_vec(), 422, "neither a photo"),
+    ];
+    for (name, bytes, status, said) in refused {
+        let reply = upload(&served, "content/tin-tuc/mot/index.md", name, &bytes);
+        assert_eq!(reply.status, status, "{name}: {}", reply.text());
+        assert!(
+            json(&reply)["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(said)),
+            "{name}: {}",
+            reply.text()
+        );
+        assert!(!site.path(&format!("content/tin-tuc/mot/{name}")).exists());
+    }
+    let index = upload(&served, "content/tin-tuc/_index.md", "anh.png", &png(2, 2));
+    assert_eq!(index.status, 422);
+    let outside = upload(&served, "content/tin-tuc/../../x.md", "anh.png", &png(2, 2));
+    assert_eq!(outside.status, 404);
+    let host = format!("127.0.0.1:{}", served.port);
+    let token = editor(&served)
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_string();
+    let huge = Reply::parse(&served.raw(
+        format!(
+            "POST {}api/upload?path=content%2Ftin-tuc%2Fhai.md&name=a.jpg HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nX-Loa-Token: {token}\r\nContent-Length: 100000000\r\n\r\n",
+            editor(&served)
+        )
+        .as_bytes(),
+    ));
+    assert_eq!(huge.status, 413);
+    assert!(site.path("content/tin-tuc/hai.md").exists());
+}
+
+#[test]
+fn previewed_articles_link_to_their_form_and_built_pages_never_do() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let page = served.get("/tin-tuc/bai-mot/");
+    let link = format!(
+        "href=\"{}article?path=content/tin-tuc/mot.md\"",
+        editor(&served)
+    );
+    assert!(page.contains(&link), "{}", page.text());
+    assert!(page.contains(">Edit this article</a>"));
+    assert!(!served.get("/").text().contains("__loa_edit"));
+    assert!(!served.get("/tin-tuc/").text().contains("__loa_edit"));
+
+    let off = Served::start_with(site.root(), &["--port", "0", "--no-edit"]);
+    assert!(!off.get("/tin-tuc/bai-mot/").text().contains("__loa_edit"));
+
+    let out = tempfile::tempdir().expect("a folder");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(out.path().join("public"))
+        .output()
+        .expect("loa build");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(out.path())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            pages += 1;
+            let html = std::fs::read_to_string(entry.path()).expect("a page");
+            assert!(
+                !html.contains("__loa") && !html.contains("Edit this article"),
+                "{}",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(pages > 3);
+}
+
+#[test]
+fn a_save_shows_in_the_preview_as_a_text_editors_save_does() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/mot.md", |opened| {
+        opened["body"] = "Đã lưu từ trình soạn bài.\n".into();
+        opened["fields"]["title"] = "Bài một đã sửa".into();
+    });
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    served.poll("/tin-tuc/bai-mot-da-sua/", "the saved article", |reply| {
+        reply.contains("Đã lưu từ trình soạn bài.")
+    });
+    let names: Vec<String> = std::fs::read_dir(site.path("content/tin-tuc"))
+        .expect("the section")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert_eq!(names, Vec::<String>::new(), "nothing left beside the file");
+}

@@ -16,7 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["render"],
     &["output"],
     &["build"],
-    &["serve", "scaffold"],
+    // The editor makes a new article as `loa new` does.
+    &["scaffold"],
+    &["serve"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

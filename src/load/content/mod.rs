@@ -165,7 +165,8 @@ const DOCUMENTS: &[&str] = &[
     "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "zip", "rar",
 ];
 
-fn is_document(path: &Path) -> bool {
+/// Whether `path` is a document the `document` shortcode shows, by its extension.
+pub fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| DOCUMENTS.contains(&e.to_ascii_lowercase().as_str()))

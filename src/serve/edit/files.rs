@@ -61,6 +61,101 @@ pub fn article(root: &Path, path: &str) -> Option<ArticleFile> {
     })
 }
 
+/// Where an article's photos and documents go: the folder of its bundle, made from
+/// the article's file when it is one file (`content/tin-tuc/a.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    /// As the page names the article.
+    article: String,
+    /// The article's file on disk, when it is still one file to move.
+    single: Option<PathBuf>,
+    /// The folder on disk.
+    folder: PathBuf,
+}
+
+/// The bundle of `file`: an article of a section, one file or a folder already. A
+/// section's `_index.md` and a page outside a section have none.
+pub fn bundle_of(file: &ArticleFile) -> Option<Bundle> {
+    let inside = file.path.strip_prefix(&format!("{CONTENT_DIR}/"))?;
+    let parts: Vec<&str> = inside.split('/').collect();
+    match parts.as_slice() {
+        [_, _, "index.md"] => Some(Bundle {
+            article: file.path.clone(),
+            single: None,
+            folder: file.file.parent()?.to_path_buf(),
+        }),
+        [section, name] if *name != "_index.md" && *name != "index.md" => {
+            let stem = name.strip_suffix(".md")?;
+            Some(Bundle {
+                article: format!("{CONTENT_DIR}/{section}/{stem}/index.md"),
+                single: Some(file.file.clone()),
+                folder: file.file.parent()?.join(stem),
+            })
+        }
+        _ => None,
+    }
+}
+
+impl Bundle {
+    /// The folder as the page names paths: `content/tin-tuc/a`.
+    pub fn folder_path(&self) -> String {
+        self.article.trim_end_matches("/index.md").to_string()
+    }
+
+    /// Makes the article a folder of its own, when it is one file: the folder is made
+    /// and the file moved into it as `index.md`, in one rename. The article's path then.
+    pub fn become_bundle(&self) -> std::io::Result<String> {
+        if let Some(single) = &self.single {
+            std::fs::create_dir(&self.folder)?;
+            let moved = crate::output::save::move_file(single, &self.folder.join("index.md"));
+            if let Err(error) = moved {
+                let _ = std::fs::remove_dir(&self.folder);
+                return Err(error);
+            }
+        }
+        Ok(self.article.clone())
+    }
+
+    /// Writes `bytes` as `name` in the folder, or as `name` with `-2`, `-3`, … before
+    /// its extension when that is taken; the name written.
+    pub fn write_new(&self, name: &str, bytes: &[u8]) -> std::io::Result<String> {
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+        for n in 1.. {
+            let candidate = match n {
+                1 => name.to_string(),
+                n => format!("{stem}-{n}.{extension}"),
+            };
+            match crate::output::save::write(&self.folder.join(&candidate), bytes, false) {
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(error) => return Err(error),
+                Ok(()) => return Ok(candidate),
+            }
+        }
+        Err(std::io::ErrorKind::AlreadyExists.into())
+    }
+}
+
+/// The name an upload is saved under: its name made an ASCII slug as `build` makes
+/// addresses, its extension in lower case; `None` unless it is a photo `build`
+/// resizes or a document the `document` shortcode shows.
+pub fn safe_name(name: &str) -> Option<String> {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let (stem, extension) = name.rsplit_once('.')?;
+    let extension = extension.to_ascii_lowercase();
+    let photo = crate::output::photos::is_photo_name(&format!("x.{extension}"));
+    let document = crate::load::content::is_document(Path::new(&format!("x.{extension}")));
+    if !photo && !document {
+        return None;
+    }
+    let mut stem = crate::vi::slugify(stem);
+    if stem.is_empty() {
+        stem = if photo { "anh" } else { "tai-lieu" }.to_string();
+    }
+    // Room for `-NN` and the extension within a slug's 100 bytes.
+    crate::vi::cut_slug(&mut stem, 90);
+    Some(format!("{stem}.{extension}"))
+}
+
 /// The hash of a file's bytes, which a save must name to overwrite it.
 pub fn version(bytes: &[u8]) -> String {
     format!(
@@ -124,6 +219,23 @@ pub fn other_articles(root: &Path, known: &HashSet<String>) -> Vec<(String, Fiel
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upload_names_are_made_safe() {
+        let cases = [
+            ("Ảnh Lễ ra mắt.JPG", Some("anh-le-ra-mat.jpg")),
+            ("../../etc/passwd.png", Some("passwd.png")),
+            ("C:\\Users\\a\\Kế hoạch 2024.PDF", Some("ke-hoach-2024.pdf")),
+            (".hidden.jpeg", Some("hidden.jpeg")),
+            (".JPG", Some("anh.jpg")),
+            ("script.js", None),
+            ("khong-co-duoi", None),
+            ("ảnh.webp", Some("anh.webp")),
+        ];
+        for (name, safe) in cases {
+            assert_eq!(safe_name(name).as_deref(), safe, "{name}");
+        }
+    }
 
     #[test]
     fn only_plain_paths_under_content_are_articles() {

@@ -56,6 +56,11 @@ impl Editor {
         format!("{}{PREFIX}{}/", super::paths::INTERNAL_PREFIX, self.token)
     }
 
+    /// The address of the form of the Markdown file at `path` (`content/…`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}article?path={}", self.base(), encode(path))
+    }
+
     /// Whether `host` (a request's `Host`) is the loopback address serve listens on.
     fn host_is_ours(&self, host: &str) -> bool {
         let port = self.port;
@@ -67,6 +72,19 @@ impl Editor {
         .iter()
         .any(|ours| ours.eq_ignore_ascii_case(host))
     }
+}
+
+/// `text` for a query string: every byte but ASCII letters, digits, `-._~/` escaped.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 const JSON: &str = "application/json; charset=utf-8";
@@ -381,12 +399,23 @@ struct Edited {
     body: String,
 }
 
-fn post(mut request: Request, inside: &str, _query: &str, shared: &Shared) {
+fn post(mut request: Request, inside: &str, query: &str, shared: &Shared) {
     let mut bytes = Vec::new();
     if std::io::Read::read_to_end(request.as_reader(), &mut bytes).is_err() {
         return refuse(request, 400, Msg::HttpBadRequest);
     }
     match inside {
+        "api/new" => match serde_json::from_slice::<NewArticle>(&bytes) {
+            Ok(asked) => new_article(request, asked, shared),
+            Err(error) => {
+                let error = error.to_string();
+                refuse(request, 400, Msg::EditBadRequest { error })
+            }
+        },
+        "api/upload" => {
+            let value = |name: &str| super::paths::query_value(query, name).unwrap_or_default();
+            upload(request, &value("path"), &value("name"), &bytes, shared)
+        }
         "api/preview" | "api/save" => {
             let edited: Edited = match serde_json::from_slice(&bytes) {
                 Ok(edited) => edited,
@@ -533,4 +562,132 @@ fn save(request: Request, edited: Edited, shared: &Shared) {
             "problems": checked.problems,
         }),
     )
+}
+
+/// What `api/new` is sent.
+#[derive(Deserialize)]
+struct NewArticle {
+    section: String,
+    title: String,
+}
+
+/// The first sentence of a failure of `loa new`, for the page.
+fn first_message(error: &crate::build::Error) -> String {
+    match error {
+        crate::build::Error::Config(problems) | crate::build::Error::Content(problems) => problems
+            .iter()
+            .next()
+            .map(|d| d.message.clone())
+            .unwrap_or_default(),
+        crate::build::Error::Output(error) => error.to_string(),
+    }
+}
+
+/// `api/new`: a new draft in an existing section, made as `loa new` makes it.
+fn new_article(request: Request, asked: NewArticle, shared: &Shared) {
+    let root = shared.session().root().to_path_buf();
+    let content = root.join(crate::load::content::CONTENT_DIR);
+    let section = asked.section.trim().to_string();
+    if section.contains('/') || !files::is_plain(&section) || !content.join(&section).is_dir() {
+        return refuse(request, 422, Msg::EditNoSection { section });
+    }
+    let slug = crate::vi::slugify(&asked.title);
+    for existing in [
+        format!("{section}/{slug}.md"),
+        format!("{section}/{slug}/index.md"),
+    ] {
+        if !slug.is_empty() && content.join(&existing).exists() {
+            let path = format!("{}/{existing}", crate::load::content::CONTENT_DIR);
+            return refuse(request, 409, Msg::EditExists { path });
+        }
+    }
+    let made = crate::scaffold::new_article(&crate::scaffold::NewArticle {
+        root,
+        section,
+        title: asked.title,
+        bundle: false,
+        today: chrono::Local::now().date_naive(),
+    });
+    match made {
+        Ok(created) => reply(
+            request,
+            201,
+            &json!({ "path": created.article.to_string_lossy().replace('\\', "/") }),
+        ),
+        Err(error) => reply(request, 422, &json!({ "message": first_message(&error) })),
+    }
+}
+
+/// `api/upload`: a photo or a document saved beside the article at `path`, which
+/// becomes a folder of its own (`a/index.md`) when it is one file.
+fn upload(request: Request, path: &str, name: &str, bytes: &[u8], shared: &Shared) {
+    let root = shared.session().root().to_path_buf();
+    let Some(file) = files::article(&root, path) else {
+        return refuse(
+            request,
+            404,
+            Msg::EditNotAnArticle {
+                path: path.to_string(),
+            },
+        );
+    };
+    let Some(place) = files::bundle_of(&file) else {
+        return refuse(
+            request,
+            422,
+            Msg::EditOutside {
+                path: path.to_string(),
+            },
+        );
+    };
+    let Some(safe) = files::safe_name(name) else {
+        return refuse(
+            request,
+            422,
+            Msg::EditUploadKind {
+                name: name.to_string(),
+            },
+        );
+    };
+    let size = match crate::output::photos::is_photo_name(&safe) {
+        true => match crate::output::photos::check_photo(&safe, bytes) {
+            Ok((width, height)) => Some((width, height)),
+            Err(problem) => {
+                return reply(
+                    request,
+                    422,
+                    &json!({ "message": problem.message, "help": problem.help }),
+                );
+            }
+        },
+        false => None,
+    };
+    let article = match place.become_bundle() {
+        Ok(article) => article,
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            let path = place.folder_path();
+            return refuse(request, 409, Msg::EditExists { path });
+        }
+        Err(error) => {
+            let error = error.to_string();
+            return refuse(request, 500, Msg::EditCannotWrite { error });
+        }
+    };
+    match place.write_new(&safe, bytes) {
+        Ok(src) => reply(
+            request,
+            201,
+            &json!({
+                "path": article,
+                "src": src,
+                "width": size.map(|s| s.0),
+                "height": size.map(|s| s.1),
+                "bytes": bytes.len(),
+            }),
+        ),
+        Err(error) => {
+            let error = error.to_string();
+            refuse(request, 500, Msg::EditCannotWrite { error })
+        }
+    }
 }
