@@ -47,6 +47,10 @@ const DATES = [input.date, input.asOf, input.starts, input.ends];
 const KEEP_EVERY = 3000;
 // How long typing must pause before the preview is asked for, in milliseconds.
 const PREVIEW_AFTER = 400;
+// When the preview is asked for again after a save, in milliseconds: a photo's sizes are
+// made by the rebuild that follows the save, so a photo added since the last save shows
+// only then.
+const REBUILT_AFTER = 1500;
 
 let path = new URLSearchParams(location.search).get("path") || "";
 let version = "";
@@ -418,6 +422,7 @@ async function save(asDraft) {
     showProblems();
     showUrl(saved.url);
     showSaveState(say("saved", { time: time(Date.now()) }));
+    setTimeout(preview, REBUILT_AFTER);
   } catch (error) {
     if (error.status === 409 && error.answer.conflict) {
       showSaveState(error.message);
