@@ -223,6 +223,7 @@ async function write(page, article) {
     (await page.inputValue("#f-body")).includes("[Tổ bảo vệ ANTT là gì](@/tin-tuc/to-bao-ve-antt.md)"),
     "the toolbar links to the article picked from the list",
   );
+  await article.tools?.(page, labels);
   await previewed(page);
   return labels;
 }
@@ -263,6 +264,27 @@ const DAK_LAK = {
   summary: "Đắk Lắk, một trong 12 tỉnh làm điểm, ra mắt 2.199 Tổ bảo vệ ANTT với trên 9.000 thành viên.",
   figures: { teams: ["2.199", ""], members: ["9000", "trên"] },
   shown: "trên 9.000",
+  // A photo in the text too, refused without its alt text like the lead photo.
+  tools: async (page, labels) => {
+    const dialog = page.locator("#d-photo");
+    await page.getByRole("button", { name: labels.tool_photo, exact: true }).click();
+    await page.setInputFiles("#d-photo-file", photo);
+    await dialog.getByRole("button", { name: labels.image_upload }).click();
+    check(
+      (await page.locator("#d-photo-alt-problem").textContent()) === labels.image_alt_required,
+      "a photo in the text is refused without its alt text",
+    );
+    await page.fill("#d-photo-alt", "Tranh minh họa: lực lượng xếp hàng trước lễ đài");
+    await page.fill("#d-photo-caption", "Tranh minh họa lễ ra mắt");
+    await dialog.getByRole("button", { name: labels.image_upload }).click();
+    await dialog.waitFor({ state: "hidden" });
+    check(
+      /!\[Tranh minh họa: lực lượng xếp hàng trước lễ đài\]\([a-z0-9-]+\.jpg "Tranh minh họa lễ ra mắt"\)\n/.test(
+        await page.inputValue("#f-body"),
+      ),
+      "the photo is uploaded and put in the text with its alt text and caption",
+    );
+  },
   alt: "Tranh minh họa: các hàng thành viên lực lượng đứng trước băng rôn đỏ của lễ ra mắt",
   caption: "Tranh minh họa, không phải ảnh chụp tại buổi lễ.",
   body:
@@ -280,6 +302,21 @@ const CAN_THO = {
   summary: "Cần Thơ, một trong 12 địa phương làm điểm, ra mắt lực lượng với trên 3.000 thành viên.",
   figures: { members: ["3.000", "trên"], attendance: ["728", ""] },
   shown: "trên 3.000",
+  // The video and document shortcodes, from the toolbar on a phone.
+  tools: async (page, labels) => {
+    await page.getByRole("button", { name: labels.tool_video }).click();
+    await page.fill("#d-video-id", "https://youtu.be/dQw4w9WgXcQ");
+    await page.locator("#d-video").getByRole("button", { name: labels.insert }).click();
+    const plan = path.join(out, "Kế hoạch ra mắt.pdf");
+    fs.writeFileSync(plan, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+    await page.getByRole("button", { name: labels.tool_document }).click();
+    await page.setInputFiles("#d-document-file", plan);
+    await page.locator("#d-document").getByRole("button", { name: labels.insert }).click();
+    await page.locator("#d-document").waitFor({ state: "hidden" });
+    const body = await page.inputValue("#f-body");
+    check(body.includes('{{ youtube(id="dQw4w9WgXcQ") }}'), "the video's address becomes its shortcode");
+    check(/\{\{ document\(src="[a-z0-9-]+\.pdf"\) \}\}/.test(body), "the document is uploaded and put in the text");
+  },
   alt: "Tranh minh họa: các hàng thành viên lực lượng trước băng rôn đỏ",
   caption: "Tranh minh họa, không phải ảnh chụp tại buổi lễ ở Cần Thơ.",
   body:
