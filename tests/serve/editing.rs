@@ -149,6 +149,7 @@ fn an_officer_writes_two_articles_in_the_browser_and_the_build_shows_what_the_pr
         "a conflict showed both versions and overwrote only when asked",
         "leaving with unsaved changes asked first",
         "the text of a crashed tab was offered back",
+        "problems showed beside their fields, and the article was saved only as a draft",
         "axe: 0 violations",
     ] {
         assert!(stdout.contains(step), "no \"{step}\" in:\n{stdout}");

@@ -384,6 +384,7 @@ try {
     "and the officer's text",
   );
   check(fs.readFileSync(file, "utf8") === elsewhere, "nothing is overwritten before the officer chooses");
+  await axe(form, "the conflict dialog at 1280 px");
   await dialog.getByRole("button", { name: labels.conflict_later }).click();
   check(!(await dialog.isVisible()), "keep editing closes the dialog");
   check(fs.readFileSync(file, "utf8") === elsewhere, "keep editing overwrites nothing");
@@ -438,6 +439,45 @@ try {
   check((await again.locator("#save-state").textContent()) === labels.unsaved, "and is marked unsaved");
   console.log("the text of a crashed tab was offered back");
   await again.close();
+
+  // ---- problems beside their fields; with one, only a draft can be saved ----
+  const wrong = await open(1280, 900, `article?path=${encodeURIComponent(teams)}`);
+  await loaded(wrong);
+  await wrong.fill("#f-date", "31/2/2024");
+  await wrong.locator("#f-date").blur();
+  check(
+    (await wrong.locator("#f-date-problem").textContent()) === labels.date_invalid &&
+      (await wrong.getAttribute("#f-date", "aria-invalid")) === "true",
+    "a date that does not exist is marked at once, beside the date",
+  );
+  await wrong.fill("#f-date", "20/6/2024");
+  await wrong.fill("#f-title", "");
+  await previewed(wrong);
+  check(
+    (await wrong.locator("#f-title-problem").textContent()) !== "" &&
+      (await wrong.getAttribute("#f-title", "aria-invalid")) === "true" &&
+      (await wrong.getAttribute("#f-title", "aria-describedby")) === "f-title-problem",
+    "the build's problem with the title is shown beside the title",
+  );
+  const before = fs.readFileSync(file, "utf8");
+  await wrong.getByRole("button", { name: labels.save, exact: true }).click();
+  await wrong.waitForFunction(
+    (text) => document.querySelector("#save-state").textContent === text,
+    labels.save_has_problems,
+  );
+  check(
+    (await wrong.getByRole("button", { name: labels.save_draft }).isVisible()) &&
+      fs.readFileSync(file, "utf8") === before,
+    "an article with a problem is not saved as published",
+  );
+  await wrong.getByRole("button", { name: labels.save_draft }).click();
+  await wrong.waitForFunction(
+    (word) => document.querySelector("#save-state").textContent.startsWith(word),
+    labels.saved.split(" {")[0],
+  );
+  check(/^draft: true$/m.test(fs.readFileSync(file, "utf8")), "but it can be saved as a draft");
+  console.log("problems showed beside their fields, and the article was saved only as a draft");
+  await wrong.close();
 } finally {
   await browser.close();
 }
