@@ -66,7 +66,8 @@ fn tools() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
 }
 
-/// A site with two sections, an article to link to, and three metrics.
+/// A site with two sections, an article to link to, a draft, one waiting for its date,
+/// and three metrics.
 fn site() -> SiteTest {
     SiteTest::new()
         .file(
@@ -78,6 +79,14 @@ stats:\n  path: thong-ke\n  metrics:\n    teams: { label: Tổ bảo vệ ANTT }
         .file(
             "content/le-ra-mat/_index.md",
             "---\ntitle: Lễ ra mắt\n---\nCác lễ ra mắt.\n",
+        )
+        .file(
+            "content/tin-tuc/hen-gio.md",
+            "---\ntitle: Bài hẹn giờ đăng\ndate: 2099-01-01\n---\nĐăng sau.\n",
+        )
+        .file(
+            "content/tin-tuc/nhap.md",
+            "---\ntitle: Bài còn nháp\ndate: 2024-06-01\ndraft: true\n---\nChưa xong.\n",
         )
         .file(
             "content/tin-tuc/to-bao-ve-antt.md",
@@ -149,6 +158,7 @@ fn an_officer_writes_two_articles_in_the_browser_and_the_build_shows_what_the_pr
         "a conflict showed both versions and overwrote only when asked",
         "leaving with unsaved changes asked first",
         "the text of a crashed tab was offered back",
+        "the list was searched without tone marks and filtered; drafts and scheduled articles are marked",
         "problems showed beside their fields, and the article was saved only as a draft",
         "axe: 0 violations",
     ] {

@@ -7,9 +7,11 @@
 // preview as a tab), each with a lead photo (PHOTO; refused first without its alt text)
 // and a qualified figure, the province found by typing it without tone marks; it saves
 // both, and after each save `loa build` of the site must give the article the <main> the
-// preview last showed. Then, on the site's article about the teams: a conflict with a change made on
-// disk (nothing overwritten until asked), the prompt before leaving with unsaved
-// changes, and the text a crashed tab had typed offered back.
+// preview last showed. Then the list, searched without tone marks and filtered; and on
+// the site's article about the teams: a conflict with a change made on disk (nothing
+// overwritten until asked), the prompt before leaving with unsaved changes, the text a
+// crashed tab had typed offered back, problems beside their fields and an article with
+// one saved only as a draft.
 //
 // Into OUT_DIR go the builds and `pages/*.html` (the editing pages as served, for the
 // Nu Html Checker). axe-core runs
@@ -364,6 +366,40 @@ try {
   await save(phone, labels);
   console.log("wrote, previewed in its tab and saved the Cần Thơ article at 360 px; the build shows it as the preview did");
 
+  // ---- the list: searched without tone marks, filtered, drafts and scheduled marked ----
+  const list = await open(1280, 900, "");
+  await list.waitForSelector("#articles li");
+  const titles = () => list.locator("#articles li a").allTextContents();
+  await list.fill("#q", "dak lak");
+  check(JSON.stringify(await titles()) === JSON.stringify([DAK_LAK.title]), "“dak lak” finds the Đắk Lắk article");
+  await list.fill("#q", "");
+  await list.selectOption("#f-kind", "ceremony");
+  check(
+    JSON.stringify(await titles()) === JSON.stringify([CAN_THO.title, DAK_LAK.title]),
+    "the kind filter keeps the two ceremonies, newest first",
+  );
+  await list.selectOption("#f-province", "Cần Thơ");
+  check(JSON.stringify(await titles()) === JSON.stringify([CAN_THO.title]), "the province filter keeps Cần Thơ's");
+  await list.selectOption("#f-kind", "");
+  await list.selectOption("#f-province", "");
+  await list.selectOption("#f-section", "tin-tuc");
+  const marks = Object.fromEntries(
+    await list.locator("#articles li").evaluateAll((items) =>
+      items.map((item) => [
+        item.querySelector("a").textContent,
+        [...item.querySelectorAll(".badge")].map((badge) => badge.textContent).join(" "),
+      ]),
+    ),
+  );
+  check(
+    marks["Bài hẹn giờ đăng"] === labels.scheduled &&
+      marks["Bài còn nháp"] === labels.draft &&
+      marks["Tổ bảo vệ ANTT ở cơ sở là gì?"] === "",
+    `the scheduled article and the draft are marked, and only they (${JSON.stringify(marks)})`,
+  );
+  console.log("the list was searched without tone marks and filtered; drafts and scheduled articles are marked");
+  await list.close();
+
   // ---- a conflict: the file changed on disk after the form was opened ----
   const teams = "content/tin-tuc/to-bao-ve-antt.md";
   const file = path.join(root, teams);
@@ -478,6 +514,7 @@ try {
   check(/^draft: true$/m.test(fs.readFileSync(file, "utf8")), "but it can be saved as a draft");
   console.log("problems showed beside their fields, and the article was saved only as a draft");
   await wrong.close();
+
 } finally {
   await browser.close();
 }
