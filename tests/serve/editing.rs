@@ -158,6 +158,7 @@ fn an_officer_writes_two_articles_in_the_browser_and_the_build_shows_what_the_pr
         "a conflict showed both versions and overwrote only when asked",
         "leaving with unsaved changes asked first",
         "the text of a crashed tab was offered back",
+        "the previewed article's “Sửa bài này” opened its form",
         "the list was searched without tone marks and filtered; drafts and scheduled articles are marked",
         "problems showed beside their fields, and the article was saved only as a draft",
         "axe: 0 violations",

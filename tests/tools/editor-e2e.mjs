@@ -366,6 +366,15 @@ try {
   await save(phone, labels);
   console.log("wrote, previewed in its tab and saved the Cần Thơ article at 360 px; the build shows it as the preview did");
 
+  // ---- "Sửa bài này" on the previewed article leads back to its form ----
+  const article = await open(1280, 900, "");
+  await article.goto(new URL(wide.saved.url, base).href);
+  await article.getByRole("link", { name: "Sửa bài này" }).click();
+  await loaded(article);
+  check((await article.inputValue("#f-title")) === DAK_LAK.title, "“Sửa bài này” opens the article's form");
+  await article.close();
+  console.log("the previewed article's “Sửa bài này” opened its form");
+
   // ---- the list: searched without tone marks, filtered, drafts and scheduled marked ----
   const list = await open(1280, 900, "");
   await list.waitForSelector("#articles li");
