@@ -118,8 +118,18 @@ function figureValue(text, decimals) {
   return decimals ? figure.replace(",", ".") : figure;
 }
 
+// A figure as the file writes it (2199, 4.6) the Vietnamese way: 2.199, 4,6.
 function showFigure(raw, decimals) {
-  return decimals ? String(raw).replace(".", ",") : String(raw);
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(raw));
+  if (!m) {
+    return String(raw);
+  }
+  const whole = m[1].replace(/\B(?=(\d{3})+$)/g, ".");
+  if (m[2] === undefined) {
+    return whole;
+  }
+  // A count written with a point is a slip the build names; it is shown as written.
+  return decimals ? `${whole},${m[2]}` : String(raw);
 }
 
 function fillDate(box, iso) {
