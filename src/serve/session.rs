@@ -24,6 +24,7 @@ use super::watch::{Batch, Change};
 use std::sync::Arc;
 
 use crate::build::{BuildOptions, Caches, CopiedFile, Error, Prepared};
+use crate::diagnostics::Diagnostic;
 use crate::render::PagePlan;
 
 /// An incremental build of one site, held by the preview server.
@@ -60,6 +61,15 @@ fn sources(prepared: &Prepared) -> Arc<Sources> {
             })
             .collect(),
     )
+}
+
+/// An article's page with a new body, made the quick way.
+pub struct Quick {
+    pub html: Vec<u8>,
+    /// The page's address, with the site's path.
+    pub url: String,
+    /// The problems `build` would report in the article's file.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A new build, ready to serve.
@@ -111,6 +121,84 @@ impl Session {
             ..self.options.clone()
         };
         crate::build::prepare(&options, &mut self.caches)
+    }
+
+    /// The page of the article at `path` (from the root) with the text `text`, when only
+    /// its body differs from the last good build and the quick way of a save can show
+    /// it: the last build with that article's body replaced, as a save would be patched
+    /// in place, and the problems `build` would report in the file. `None` when the
+    /// site must be built ([`Session::preview`]). The last build is left as it was.
+    pub fn preview_body(&mut self, path: &Path, text: &str) -> Option<Quick> {
+        let today = self.options.today;
+        let last = self.last.as_mut()?;
+        let index = page_index(&last.prepared, path)?;
+        let text = crate::load::content::decode(text.as_bytes()).ok()?;
+        let split = crate::load::yaml::split(&text).ok()?;
+        let Last {
+            prepared, snapshot, ..
+        } = last;
+        let old = &prepared.site.pages[index].article;
+        let source = crate::load::content::Source::new(
+            old.source.path.clone(),
+            old.source.content_path.clone(),
+            &text,
+            split.body_offset,
+        );
+        // A photo without its alt text is an error that only a full build reports.
+        let alt_missing = source.images.iter().any(|i| i.alt.trim().is_empty());
+        if source.front != old.source.front || alt_missing {
+            return None;
+        }
+        let checks = crate::load::content::Checks {
+            config: &prepared.site.config,
+            registry: &prepared.registry,
+            today,
+            overlay: None,
+        };
+        let body = crate::load::content::body_problems(&source, &old.front, checks);
+        if body.has_errors() {
+            return None;
+        }
+        // The front matter's own warnings are the last build's, at the same lines.
+        let front_lines = source.front.lines().count();
+        let mut problems: Vec<Diagnostic> = prepared
+            .warnings
+            .iter()
+            .filter(|d| d.path == source.path)
+            .filter(|d| d.location.as_ref().is_some_and(|l| l.line <= front_lines))
+            .cloned()
+            .collect();
+        problems.extend(body);
+        let front = old.front.clone();
+        let kept = (
+            old.source.clone(),
+            prepared.site.pages[index].rendered.clone(),
+        );
+        let site = &mut prepared.site;
+        if !crate::site::replace_articles(
+            site,
+            vec![(index, source, front)],
+            self.caches.markdown(),
+        ) {
+            return None;
+        }
+        let page = &site.pages[index];
+        // What sanitising removed is a warning that only a full build reports.
+        let quick = page.rendered.removed.is_empty().then(|| {
+            let plan = snapshot
+                .plan()
+                .reusing(site, prepared.statistics.as_ref(), today, &[index]);
+            let url = page.article.url.clone();
+            let html = plan.render(&crate::render::output_path(&url))?.ok()?;
+            Some(Quick {
+                html,
+                url: format!("{}{url}", prepared.renderer.base_path()),
+                problems,
+            })
+        });
+        let page = &mut site.pages[index];
+        (page.article.source, page.rendered) = kept;
+        quick.flatten()
     }
 
     /// Builds again after `batch` (empty for the first build), redoing as little as it

@@ -882,3 +882,58 @@ fn a_save_shows_in_the_preview_as_a_text_editors_save_does() {
         .collect();
     assert_eq!(names, Vec::<String>::new(), "nothing left beside the file");
 }
+
+/// The page as served, without what the preview server adds to it.
+fn without_additions(served: &str) -> String {
+    match (
+        served.find("<a id=\"__loa_edit\""),
+        served.rfind("</script>"),
+    ) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &served[..start], &served[end + "</script>".len()..])
+        }
+        _ => served.to_string(),
+    }
+}
+
+#[test]
+fn the_preview_is_the_page_served_once_the_edit_is_saved() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let path = "content/tin-tuc/mot.md";
+    let edits: [(&str, &str, &str); 2] = [
+        // The body alone: the quick way, as a save is patched in place.
+        ("Bài một", "Thân bài mới, **đậm**.\n", "/tin-tuc/bai-mot/"),
+        // The title: the site built again.
+        (
+            "Bài một, tiêu đề mới",
+            "Thân bài mới, **đậm**.\n",
+            "/tin-tuc/bai-mot-tieu-de-moi/",
+        ),
+    ];
+    for (title, body, url) in edits {
+        let mut opened = open(&served, path);
+        opened["fields"]["title"] = title.into();
+        opened["body"] = body.into();
+        let preview = json(&post(
+            &served,
+            "preview",
+            &serde_json::json!({"path": path, "fields": opened["fields"], "body": opened["body"]}),
+        ));
+        let reply = post(
+            &served,
+            "save",
+            &serde_json::json!({"path": path, "version": opened["version"], "fields": opened["fields"], "body": opened["body"]}),
+        );
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        assert_eq!(json(&reply)["url"], url);
+        let page = served.poll(url, "the saved article", |reply| {
+            reply.contains("<strong>đậm</strong>") && reply.contains(title)
+        });
+        assert_eq!(
+            preview["html"].as_str(),
+            Some(without_additions(&page.text()).as_str()),
+            "{title}"
+        );
+    }
+}

@@ -596,6 +596,15 @@ pub fn reread(root: &Path, old: &Article, checks: Checks) -> Option<(Source, Art
     (shown_only == old.front).then_some((source, front))
 }
 
+/// The problems `build` finds in an article's body when it loads it, its front matter
+/// `front` as before: the prose check and the placeholders left.
+pub fn body_problems(source: &Source, front: &ArticleFront, checks: Checks) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    prose::check(source, front, checks.config, checks.registry, &mut problems);
+    check_placeholders(source, front, &mut problems);
+    problems
+}
+
 /// Reads the bytes of a Markdown file into NFC text without a byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| e.valid_up_to())?;

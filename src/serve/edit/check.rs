@@ -2,7 +2,7 @@
 //! would render it, and every problem `build` would report in that text, each with
 //! the field of the form it belongs to.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -25,6 +25,14 @@ pub struct Checked {
 
 /// Builds the site of `session` with the file at `path` (`content/…`) holding `text`.
 pub fn check(session: &mut Session, path: &str, text: &str) -> Checked {
+    if let Some(quick) = session.preview_body(Path::new(path), text) {
+        return Checked {
+            html: Some(quick.html),
+            url: Some(quick.url),
+            problems: quick.problems.iter().map(|d| problem(text, d)).collect(),
+            errors: false,
+        };
+    }
     let outcome = session.preview(Overlay {
         path: PathBuf::from(path),
         text: text.to_string(),
