@@ -309,8 +309,23 @@ const CAN_THO = {
   summary: "Cần Thơ, một trong 12 địa phương làm điểm, ra mắt lực lượng với trên 3.000 thành viên.",
   figures: { members: ["3.000", "trên"], attendance: ["728", ""] },
   shown: "trên 3.000",
-  // The video and document shortcodes, from the toolbar on a phone.
+  // The text's other tools, from the keyboard; the video and document shortcodes.
   tools: async (page, labels) => {
+    const start = (await page.inputValue("#f-body")).length;
+    for (const tool of [labels.tool_heading, labels.tool_bold, labels.tool_list, labels.tool_table]) {
+      await page.locator("#f-body").press("Control+End");
+      await page.locator("#f-body").press("Enter");
+      await page.getByRole("button", { name: tool, exact: true }).focus();
+      await page.keyboard.press("Enter");
+    }
+    const added = (await page.inputValue("#f-body")).slice(start);
+    check(
+      added.includes(`## ${labels.heading_text}`) &&
+        added.includes(`**${labels.bold_text}**`) &&
+        added.includes(`- ${labels.list_item}`) &&
+        added.includes("| --- | --- |"),
+      `the heading, bold, list and table tools write their Markdown (${JSON.stringify(added)})`,
+    );
     await page.getByRole("button", { name: labels.tool_video }).click();
     await page.fill("#d-video-id", "https://youtu.be/dQw4w9WgXcQ");
     await page.locator("#d-video").getByRole("button", { name: labels.insert }).click();
@@ -362,12 +377,20 @@ try {
   await write(phone, CAN_THO);
   check(!(await phone.locator("#pane-preview").isVisible()), "at 360 px the preview waits behind its tab");
   await axe(phone, "the form at 360 px");
-  await phone.getByRole("tab", { name: labels.tab_preview }).click();
+  // From the keyboard: the arrow key moves to the other tab, its focus visible.
+  await phone.getByRole("tab", { name: labels.tab_write }).focus();
+  await phone.keyboard.press("ArrowRight");
+  check(
+    await phone.evaluate(
+      () => document.activeElement.id === "tab-preview" && getComputedStyle(document.activeElement).outlineStyle !== "none",
+    ),
+    "the arrow key moves to the preview's tab, and the focus shows",
+  );
   check(await phone.locator("#preview").isVisible(), "the tab shows the preview");
   check(!(await phone.locator("#f-title").isVisible()), "and hides the form");
   await seeInPreview(phone, CAN_THO);
   await shot(phone, "editor-phone");
-  await phone.getByRole("tab", { name: labels.tab_write }).click();
+  await phone.keyboard.press("ArrowLeft");
   await save(phone, labels);
   console.log("wrote, previewed in its tab and saved the Cần Thơ article at 360 px; the build shows it as the preview did");
 
@@ -447,7 +470,7 @@ try {
   await dialog.getByRole("button", { name: labels.conflict_later }).click();
   check(!(await dialog.isVisible()), "keep editing closes the dialog");
   check(fs.readFileSync(file, "utf8") === elsewhere, "keep editing overwrites nothing");
-  await form.getByRole("button", { name: labels.save, exact: true }).click();
+  await form.locator("#f-title").press("Control+s");
   await dialog.waitFor({ state: "visible" });
   await dialog.getByRole("button", { name: labels.conflict_overwrite }).click();
   await form.waitForFunction(
