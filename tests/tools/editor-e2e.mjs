@@ -462,8 +462,10 @@ try {
     "the conflict shows the file on disk",
   );
   check(
-    (await form.locator("#d-conflict-mine").textContent()).includes("Nội dung về tổ bảo vệ."),
-    "and the officer's text",
+    (await form.locator("#d-conflict-mine").textContent()).includes("Nội dung về tổ bảo vệ.") &&
+      (await form.locator("#d-conflict-mine mark").allTextContents()).join("") ===
+        "title: Tổ bảo vệ ANTT ở cơ sở là gì? (bản sửa trong trình duyệt)\n",
+    "and the officer's, the changed title marked",
   );
   check(fs.readFileSync(file, "utf8") === elsewhere, "nothing is overwritten before the officer chooses");
   await axe(form, "the conflict dialog at 1280 px");

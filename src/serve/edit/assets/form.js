@@ -436,7 +436,7 @@ async function save(asDraft) {
   } catch (error) {
     if (error.status === 409 && error.answer.conflict) {
       showSaveState(error.message);
-      conflict(error.answer.conflict, body);
+      conflict(error.answer.conflict, fields, body);
     } else if (error.status === 422) {
       serverProblems = error.answer.problems || [];
       showProblems();
@@ -455,10 +455,56 @@ function showVersion(pre, text, other) {
   );
 }
 
-function conflict(disk, body) {
+// The officer's version written the way the file on disk is, to be read beside it: the
+// fields in the order and the plain form an officer would type them. Only for the eyes;
+// what saving writes keeps the file's own text for what did not change.
+function asFile(fields, body) {
+  const lines = ["---"];
+  const put = (key, value, indent = "") => {
+    if (value !== null && value !== undefined && value !== "") {
+      lines.push(`${indent}${key}: ${value}`);
+    }
+  };
+  const inline = (object) =>
+    `{ ${Object.entries(object)
+      .filter(([, value]) => value !== null && value !== "")
+      .map(([key, value]) => `${key}: ${value}`)
+      .join(", ")} }`;
+  for (const key of ["title", "date", "kind", "province", "location"]) {
+    put(key, fields[key]);
+  }
+  if (fields.tags.length) {
+    put("tags", `[${fields.tags.join(", ")}]`);
+  }
+  put("summary", fields.summary);
+  if (fields.stats) {
+    lines.push("stats:");
+    put("as_of", fields.stats.as_of, "  ");
+    put("origin", fields.stats.origin && inline(fields.stats.origin), "  ");
+    for (const [metric, figure] of Object.entries(fields.stats.figures)) {
+      put(metric, figure.qualifier ? `${figure.qualifier} ${figure.value}` : figure.value, "  ");
+    }
+  }
+  if (fields.campaign) {
+    lines.push("campaign:");
+    for (const key of ["motto", "starts", "ends"]) {
+      put(key, fields.campaign[key], "  ");
+    }
+  }
+  put("image", fields.image && inline(fields.image));
+  put("slug", fields.slug);
+  if (fields.draft) {
+    put("draft", "true");
+  }
+  lines.push("---");
+  return `${lines.join("\n")}\n${body}`;
+}
+
+function conflict(disk, fields, body) {
   const dialog = $("d-conflict");
-  showVersion($("d-conflict-mine"), body, disk.text);
-  showVersion($("d-conflict-disk"), disk.text, body);
+  const mine = asFile(fields, body);
+  showVersion($("d-conflict-mine"), mine, disk.text);
+  showVersion($("d-conflict-disk"), disk.text, mine);
   $("d-conflict-overwrite").onclick = () => {
     dialog.close();
     version = disk.version;
