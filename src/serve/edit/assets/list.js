@@ -32,10 +32,13 @@ function item(article, sectionTitles, kindLabels) {
   if (article.scheduled) {
     marks.push(el("span", { class: "badge scheduled" }, labels.scheduled));
   }
+  const section = sectionTitles.get(article.section) || article.section || null;
+  const kind = isIndex(article) ? labels.section_page : kindLabels.get(kindOf(article)) || kindOf(article);
   const facts = [
     article.date ? el("time", { datetime: article.date.slice(0, 10) }, showDate(article.date)) : null,
-    sectionTitles.get(article.section) || article.section || null,
-    isIndex(article) ? labels.section_page : kindLabels.get(kindOf(article)) || kindOf(article),
+    section,
+    // "Tin tức · Tin tức" says it once.
+    kind === section ? null : kind,
     article.province,
   ].filter(Boolean);
   const meta = el("p", { class: "meta" });
