@@ -20,4 +20,8 @@ for picture in docs/screenshots/*.png; do
   # 98 and 99: pngquant cannot make this one smaller at that quality; it stays as it is.
   pngquant --force --skip-if-larger --strip --quality 70-90 --ext .png "$picture" || [ $? -ge 98 ]
 done
+# The guide to the editor shows two of them.
+guide=content/huong-dan/soan-bai-tren-trinh-duyet
+cp docs/screenshots/editor-form.png "$guide/bieu-mau-va-xem-truoc.png"
+cp docs/screenshots/editor-phone.png "$guide/xem-truoc-tren-dien-thoai.png"
 ls -l docs/screenshots

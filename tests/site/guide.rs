@@ -341,7 +341,7 @@ fn the_guide_is_part_of_the_example_site() {
 #[test]
 fn the_editor_guide_names_what_the_editing_pages_show() {
     use loa::i18n::{Label, Lang, Msg};
-    let text = guide("soan-bai-tren-trinh-duyet.md");
+    let text = guide("soan-bai-tren-trinh-duyet/index.md");
     let shown: Vec<String> = Label::ALL
         .iter()
         .map(|label| Msg::Editor(*label).text(Lang::Vi).into_owned())
