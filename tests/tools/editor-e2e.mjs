@@ -563,6 +563,29 @@ try {
   console.log("problems showed beside their fields, and the article was saved only as a draft");
   await wrong.close();
 
+  // ---- the draft broke the preview's build: the editor still opens, to mend it ----
+  const mend = await open(1280, 900, "");
+  await mend.locator("#articles li").first().waitFor();
+  check(
+    (await mend.locator("#status").textContent()).startsWith(labels.load_failed.split(" {")[0]),
+    "the list says the site does not build",
+  );
+  // With no title, the article is listed by its file.
+  await mend.getByRole("link", { name: "content/tin-tuc/to-bao-ve-antt.md" }).click();
+  await mend.waitForFunction(() => document.querySelector("#save-state").textContent !== "");
+  await mend.fill("#f-title", "Tổ bảo vệ ANTT ở cơ sở là gì?");
+  await mend.getByRole("button", { name: labels.save, exact: true }).click();
+  await mend.waitForFunction(
+    (word) => document.querySelector("#save-state").textContent.startsWith(word),
+    labels.saved.split(" {")[0],
+  );
+  check(
+    fs.readFileSync(file, "utf8").includes("title: Tổ bảo vệ ANTT ở cơ sở là gì?\n"),
+    "the file that broke the build is mended from the editor",
+  );
+  console.log("with the build broken, the editor still opened the article and mended it");
+  await mend.close();
+
 } finally {
   await browser.close();
 }

@@ -62,6 +62,18 @@ export function post(path, body) {
   });
 }
 
+// What the site declares, from its last build; while the site does not build, nothing of
+// it and the server's sentence why. The pages still open then, without the suggestions,
+// so that an officer can mend the file that broke the build.
+export async function getSite() {
+  try {
+    return [await get("api/site"), null];
+  } catch (error) {
+    const none = { sections: [], kinds: [], provinces: [], tags: [], metrics: [], qualifiers: [] };
+    return [none, say("load_failed", { message: error.message })];
+  }
+}
+
 // Lower case without tone marks, đ as d: what search compares, so that "dak lak" finds
 // "Đắk Lắk" whether the officer's keyboard typed marks or not.
 export function fold(text) {

@@ -12,6 +12,7 @@ import {
   fold,
   formAddress,
   get,
+  getSite,
   labels,
   post,
   readDate,
@@ -717,9 +718,10 @@ function leadPhoto() {
 
 async function start() {
   let article;
+  let unbuilt;
   try {
-    [site, { articles }, article] = await Promise.all([
-      get("api/site"),
+    [[site, unbuilt], { articles }, article] = await Promise.all([
+      getSite(),
       get("api/articles"),
       get(`api/article?path=${encodeURIComponent(path)}`),
     ]);
@@ -747,7 +749,7 @@ async function start() {
   baseline = snapshot();
   serverProblems = article.problems || [];
   showProblems();
-  showSaveState(labels.all_saved);
+  showSaveState(unbuilt || labels.all_saved);
   $("form").addEventListener("input", changed);
   $("form").addEventListener("submit", (event) => event.preventDefault());
   $("save").addEventListener("click", () => save(false));

@@ -1,7 +1,7 @@
 // The list of the site's articles and pages: newest first as the API gives them, searched
 // by title without tone marks, filtered by section, kind and province.
 
-import { el, fold, formAddress, get, labels, say, showDate } from "./common.js";
+import { el, fold, formAddress, get, getSite, labels, say, showDate } from "./common.js";
 
 // The most articles listed at once: a site of ten thousand stays quick to search, and a
 // narrower search shows the rest.
@@ -55,9 +55,10 @@ function item(article, sectionTitles, kindLabels) {
 
 async function start() {
   let site;
+  let unbuilt;
   let articles;
   try {
-    [site, { articles }] = await Promise.all([get("api/site"), get("api/articles")]);
+    [[site, unbuilt], { articles }] = await Promise.all([getSite(), get("api/articles")]);
   } catch (error) {
     status.textContent = say("load_failed", { message: error.message });
     return;
@@ -82,9 +83,10 @@ async function start() {
     const listed = shown.slice(0, LISTED);
     list.replaceChildren(...listed.map((a) => item(a, sectionTitles, kindLabels)));
     const number = (n) => n.toLocaleString(document.documentElement.lang);
-    status.textContent = shown.length
+    const found = shown.length
       ? say("shown", { shown: number(listed.length), total: number(shown.length) })
       : labels.none_found;
+    status.textContent = unbuilt ? `${unbuilt} ${found}` : found;
   };
   for (const control of [search, section, kind, province]) {
     control.addEventListener("input", show);

@@ -1,6 +1,6 @@
 // "Bài mới": a section and a title, then the file made as `loa new` makes it, then its form.
 
-import { formAddress, get, labels, post } from "./common.js";
+import { formAddress, getSite, labels, post } from "./common.js";
 
 const form = document.getElementById("new");
 const section = document.getElementById("n-section");
@@ -14,13 +14,12 @@ function refuse(message) {
 }
 
 async function start() {
-  try {
-    const site = await get("api/site");
-    for (const s of site.sections) {
-      section.append(new Option(s.title, s.dir));
-    }
-  } catch (error) {
-    refuse(error.message);
+  const [site, unbuilt] = await getSite();
+  for (const s of site.sections) {
+    section.append(new Option(s.title, s.dir));
+  }
+  if (unbuilt) {
+    refuse(unbuilt);
   }
 }
 
