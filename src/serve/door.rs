@@ -627,6 +627,12 @@ fn read_body(
     }
     let deadline = Instant::now() + limits.head_timeout + Duration::from_secs(50);
     extra.truncate(length);
+    // curl and other clients wait up to a second to be told to send a body they announced.
+    let (expect, _) = head_value(head, "expect");
+    if extra.len() < length && expect.is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
+        let _ = client.set_write_timeout(Some(Duration::from_secs(5)));
+        let _ = client.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
+    }
     let mut body = extra;
     body.reserve_exact(length - body.len());
     let mut chunk = vec![0u8; 64 * 1024];

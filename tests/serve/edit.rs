@@ -192,17 +192,28 @@ fn the_site_gives_the_form_its_choices() {
 
 #[test]
 fn the_list_holds_every_article_newest_first_drafts_too() {
-    let site = SiteTest::new().file(
-        "content/tin-tuc/nhap.md",
-        "---\ntitle: Bản nháp\ndate: 2024-07-03\ndraft: true\n---\nChưa xong.\n",
-    );
+    let site = SiteTest::new()
+        .file(
+            "content/tin-tuc/nhap.md",
+            "---\ntitle: Bản nháp\ndate: 2024-07-03\ndraft: true\n---\nChưa xong.\n",
+        )
+        .file(
+            "content/tin-tuc/sap-dang.md",
+            "---\ntitle: Sắp đăng\ndate: 2999-01-01\ndraft: true\n---\nSau này.\n",
+        )
+        .file(
+            "content/tin-tuc/hen-gio.md",
+            "---\ntitle: Hẹn giờ\ndate: 2998-01-01\n---\nSau này.\n",
+        );
     let served = site.serve();
     let answer = api(&served, "articles");
     let articles = answer["articles"].as_array().expect("articles");
     let paths: Vec<&str> = articles.iter().filter_map(|a| a["path"].as_str()).collect();
     assert_eq!(
-        paths[..3],
+        paths[..5],
         [
+            "content/tin-tuc/sap-dang.md",
+            "content/tin-tuc/hen-gio.md",
             "content/tin-tuc/nhap.md",
             "content/tin-tuc/hai.md",
             "content/tin-tuc/mot.md"
@@ -210,14 +221,24 @@ fn the_list_holds_every_article_newest_first_drafts_too() {
     );
     assert!(paths.contains(&"content/tin-tuc/_index.md"), "{paths:?}");
     assert!(paths.contains(&"content/_index.md"), "{paths:?}");
+    let scheduled: Vec<bool> = articles[..3]
+        .iter()
+        .map(|a| a["scheduled"] == true)
+        .collect();
     assert_eq!(
-        articles[0],
+        scheduled,
+        [true, true, false],
+        "a waiting draft is scheduled too"
+    );
+    assert_eq!(articles[1]["url"], "/tin-tuc/hen-gio/");
+    assert_eq!(
+        articles[2],
         serde_json::json!({"path": "content/tin-tuc/nhap.md", "title": "Bản nháp", "section": "tin-tuc",
             "kind": null, "province": null, "date": "2024-07-03", "draft": true, "scheduled": false,
             "url": null, "link": "@/tin-tuc/nhap.md"})
     );
     assert_eq!(
-        articles[1],
+        articles[3],
         serde_json::json!({"path": "content/tin-tuc/hai.md", "title": "Bài hai", "section": "tin-tuc",
             "kind": null, "province": "Đắk Lắk", "date": "2024-07-02", "draft": false, "scheduled": false,
             "url": "/tin-tuc/bai-hai/", "link": "@/tin-tuc/hai.md"})
@@ -341,6 +362,7 @@ fn assert_round_trip(root: &std::path::Path) {
     assert!(paths.len() > 10, "{paths:?}");
     for path in paths {
         let before = std::fs::read(root.join(&path)).expect("the file");
+        let modified = std::fs::metadata(root.join(&path)).and_then(|m| m.modified());
         let reply = save(&served, &path, |_| {});
         assert_eq!(reply.status, 200, "{path}: {}", reply.text());
         let after = std::fs::read(root.join(&path)).expect("the file");
@@ -349,6 +371,8 @@ fn assert_round_trip(root: &std::path::Path) {
             "{path} changed:\n{}",
             String::from_utf8_lossy(&after)
         );
+        let now = std::fs::metadata(root.join(&path)).and_then(|m| m.modified());
+        assert_eq!(now.ok(), modified.ok(), "{path} was written again");
     }
 }
 
@@ -935,5 +959,111 @@ fn the_preview_is_the_page_served_once_the_edit_is_saved() {
             Some(without_additions(&page.text()).as_str()),
             "{title}"
         );
+    }
+}
+
+#[test]
+fn a_figure_written_the_vietnamese_way_is_a_problem_at_its_field() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/mot.md", |opened| {
+        opened["fields"]["stats"] =
+            serde_json::json!({"as_of": "2024-07-01", "figures": {"teams": {"value": "2.199"}}});
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let problem = &json(&reply)["problems"][0];
+    assert_eq!(problem["field"], "stats.figures.teams", "{problem}");
+    assert!(
+        problem["help"].as_str().is_some_and(|h| h.contains("2199")),
+        "{problem}"
+    );
+}
+
+#[test]
+fn a_client_that_waits_to_send_its_body_is_told_to_go_on() {
+    use std::io::{Read, Write};
+    let site = SiteTest::new();
+    let served = site.serve();
+    let host = format!("127.0.0.1:{}", served.port);
+    let token = editor(&served)
+        .split('/')
+        .nth(3)
+        .unwrap_or_default()
+        .to_string();
+    let body = serde_json::json!({"path": "content/tin-tuc/mot.md", "fields": {"title": "Bài một"}, "body": "x\n"})
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", served.port)).expect("connecting");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("a timeout");
+    let head = format!(
+        "POST {}api/preview HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nX-Loa-Token: {token}\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
+        editor(&served),
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("the head");
+    let mut interim = [0u8; 25];
+    stream.read_exact(&mut interim).expect("an interim answer");
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stream.write_all(body.as_bytes()).expect("the body");
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let reply = Reply::parse(&rest);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert!(
+        json(&reply)["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Bài một"))
+    );
+}
+
+#[test]
+fn an_upload_never_lands_outside_content_nor_over_a_folder() {
+    let site = SiteTest::new();
+    let outside = tempfile::tempdir().expect("a folder outside the site");
+    std::fs::write(
+        outside.path().join("index.md"),
+        "---\ntitle: Ngoài\ndate: 2024-07-01\n---\n",
+    )
+    .expect("a file outside");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), site.path("content/tin-tuc/ngoai"))
+        .expect("a link out");
+    std::fs::create_dir_all(site.path("content/tin-tuc/hai"))
+        .expect("a folder named as the article");
+    let served = site.serve();
+    let reply = upload(
+        &served,
+        "content/tin-tuc/ngoai/index.md",
+        "anh.png",
+        &png(2, 2),
+    );
+    assert_eq!(reply.status, 404, "{}", reply.text());
+    assert!(!outside.path().join("anh.png").exists());
+    let reply = upload(&served, "content/tin-tuc/hai.md", "anh.png", &png(2, 2));
+    assert_eq!(reply.status, 409, "{}", reply.text());
+    assert!(site.path("content/tin-tuc/hai.md").exists());
+    assert!(!site.path("content/tin-tuc/hai/index.md").exists());
+    assert!(!site.path("content/tin-tuc/hai/anh.png").exists());
+}
+
+#[test]
+fn a_section_and_the_home_page_are_previewed_too() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    for (path, url, title) in [
+        ("content/tin-tuc/_index.md", "/tin-tuc/", "Tin tức mới"),
+        ("content/_index.md", "/", "Trang chủ mới"),
+    ] {
+        let mut opened = open(&served, path);
+        assert_eq!(opened["url"], url);
+        opened["fields"]["title"] = title.into();
+        let preview = json(&post(
+            &served,
+            "preview",
+            &serde_json::json!({"path": path, "fields": opened["fields"], "body": "Lời mới.\n"}),
+        ));
+        let html = preview["html"].as_str().expect("html");
+        assert!(html.contains("Lời mới."), "{path}: {html}");
     }
 }

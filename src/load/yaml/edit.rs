@@ -252,8 +252,36 @@ pub fn scalar(text: &str, flow: bool) -> String {
     if plain_is_safe(text, flow) {
         text.to_string()
     } else {
-        serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+        quoted(text)
     }
+}
+
+/// Whether YAML reads `c` as it is inside quotes: not a control character, and not one
+/// of the characters a YAML 1.1 reader takes for a line break or a byte-order mark.
+fn printable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+        )
+}
+
+/// `text` double-quoted, every character YAML would not read as itself escaped.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if !printable(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn plain_is_safe(text: &str, flow: bool) -> bool {
@@ -261,7 +289,7 @@ fn plain_is_safe(text: &str, flow: bool) -> bool {
         return false;
     };
     if text.trim() != text
-        || text.chars().any(char::is_control)
+        || !text.chars().all(printable)
         || "-?:,[]{}#&*!|>'\"%@`".contains(first)
         || text.contains(": ")
         || text.contains(" #")

@@ -40,12 +40,7 @@ pub fn check(session: &mut Session, path: &str, text: &str) -> Checked {
     let mine = |d: &&Diagnostic| d.display_path() == path;
     let (found, html, url): (Vec<Diagnostic>, _, _) = match outcome {
         Ok(prepared) => {
-            let page = prepared
-                .site
-                .pages
-                .iter()
-                .find(|p| p.article.source.path_text() == path)
-                .map(|p| p.article.url.clone());
+            let page = super::read::page_of(&prepared, path);
             let html = page.as_ref().and_then(|url| {
                 let plan = prepared.plan(session.options().today);
                 plan.render(&crate::render::output_path(url))?.ok()

@@ -343,7 +343,9 @@ fn date(text: &str) -> Yaml {
         && chrono::NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").is_ok()
         && text[10..]
             .chars()
-            .all(|c| c.is_ascii_digit() || " :T+-Z.".contains(c));
+            .all(|c| c.is_ascii_digit() || " :T+-Z.".contains(c))
+        && yaml::parse::<Value>(&format!("k: {text}"))
+            .is_ok_and(|read| read == serde_json::json!({ "k": text }));
     if is_date {
         Yaml::Raw(text.to_string())
     } else {
@@ -353,11 +355,13 @@ fn date(text: &str) -> Yaml {
 
 /// A figure written as a number when it is one, else as text with its word.
 fn figure_yaml(figure: &Figure) -> Yaml {
-    let number = !figure.value.is_empty()
-        && figure.value.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && figure.value.parse::<f64>().is_ok()
-        && !figure.value.starts_with('.')
-        && !figure.value.ends_with('.');
+    // Only a number YAML reads back as written (`2199`, `4.6`; not `9.000`, which it
+    // reads as 9) is written plain; any other text is quoted, for `build` to judge.
+    let number = figure.value.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && matches!(
+            yaml::parse::<Value>(&figure.value),
+            Ok(Value::Number(n)) if n.to_string() == figure.value
+        );
     match (&figure.qualifier, number) {
         (None, true) => Yaml::Raw(figure.value.clone()),
         (None, false) => Yaml::Text(figure.value.clone()),
@@ -453,6 +457,13 @@ mod tests {
                             },
                         ),
                         (
+                            "members".to_string(),
+                            Figure {
+                                value: "9.000".into(),
+                                qualifier: None,
+                            },
+                        ),
+                        (
                             "funding".to_string(),
                             Figure {
                                 value: "4.6".into(),
@@ -481,6 +492,91 @@ mod tests {
             let stats = read.stats.expect("stats");
             assert_eq!(stats.figures["funding"].value, "4.6");
             assert_eq!(stats.figures["teams"].value, "3540");
+            assert_eq!(stats.figures["members"].value, "9.000");
+            assert!(saved.contains("  members: \"9.000\"\n"), "{saved}");
+            assert!(saved.contains("  teams: 3540\n"), "{saved}");
+        }
+    }
+
+    /// Characters that YAML reads in a special way somewhere, and Vietnamese letters
+    /// composed and decomposed.
+    const CHARACTERS: &[char] = &[
+        'a', 'Đ', 'ắ', 'e', '\u{301}', ' ', ':', '#', '-', '"', '\'', '[', ']', '{', '}', ',',
+        '\n', '\t', '\r', '\\', '?', '!', '&', '*', '|', '>', '%', '@', '`', '0', '1', '.',
+        '\u{7f}', '\u{85}', '\u{a0}', '\u{2028}', '\u{feff}', '~', '=',
+    ];
+    const WORDS: &[&str] = &[
+        "",
+        "true",
+        "null",
+        "yes",
+        "2024-07-01",
+        "2199",
+        "4.6",
+        "- ",
+        "~",
+    ];
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        (
+            proptest::sample::select(WORDS),
+            proptest::collection::vec(proptest::sample::select(CHARACTERS), 0..12),
+        )
+            .prop_map(|(word, chars)| format!("{word}{}", chars.into_iter().collect::<String>()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_fields_read_back_from_the_text_written(
+            title in text(),
+            location in text(),
+            summary in text(),
+            tags in proptest::collection::vec(text(), 0..4),
+            alt in text(),
+            draft in proptest::bool::ANY,
+        ) {
+            let start = file("title: Cũ   # tiêu đề\n# ghi chú\ndate: 2024-07-01\nextra: { a: 1 }\n");
+            let saved = save(&start, |f| {
+                f.title = title.clone();
+                f.location = Some(location.clone());
+                f.summary = Some(summary.clone());
+                f.tags = tags.clone();
+                f.image = Some(Image { src: "anh.jpg".into(), alt: alt.clone(), caption: Some(alt.clone()) });
+                f.draft = draft;
+            });
+            let split = yaml::split(&saved).expect("a front matter");
+            let mut wanted = Fields::read(yaml::split(&start).expect("start").yaml);
+            wanted.title = title;
+            wanted.location = Some(location);
+            wanted.summary = Some(summary);
+            wanted.tags = tags;
+            wanted.image = Some(Image { src: "anh.jpg".into(), alt: alt.clone(), caption: Some(alt) });
+            wanted.draft = draft;
+            proptest::prop_assert_eq!(Fields::read(split.yaml), wanted.normalized(), "{}", saved);
+            proptest::prop_assert!(saved.contains("# ghi chú\ndate: 2024-07-01\n"), "{}", saved);
+            proptest::prop_assert!(saved.contains("extra: { a: 1 }\n"), "{}", saved);
+        }
+    }
+
+    #[test]
+    fn dates_are_written_plain_only_when_they_read_back_as_typed() {
+        let cases = [
+            ("2024-07-01", "date: 2024-07-01\n"),
+            ("2024-07-01 08:30", "date: 2024-07-01 08:30\n"),
+            (
+                "2024-07-01T23:30:00-05:00",
+                "date: 2024-07-01T23:30:00-05:00\n",
+            ),
+            ("2024-07-01 :", "date: \"2024-07-01 :\"\n"),
+            ("2024-07-01  ", "date: \"2024-07-01  \"\n"),
+            ("1/7/2024", "date: \"1/7/2024\"\n"),
+        ];
+        for (date, line) in cases {
+            let saved = save(&file("title: A\n"), |f| f.date = Some(date.to_string()));
+            assert!(saved.contains(line), "{date:?}: {saved}");
+            let split = yaml::split(&saved).expect("a front matter");
+            assert_eq!(Fields::read(split.yaml).date.as_deref(), Some(date));
         }
     }
 

@@ -10,15 +10,34 @@ use crate::build::Prepared;
 use crate::load::content::front::Kind;
 
 /// The address of the page made from the file at `path` (`content/…`), when the last
-/// good build has one.
+/// good build has one, with the site's path.
 pub(super) fn url_of(prepared: &Prepared, path: &str) -> Option<String> {
-    let base = prepared.renderer.base_path();
-    prepared
-        .site
+    page_of(prepared, path).map(|url| format!("{}{url}", prepared.renderer.base_path()))
+}
+
+/// The site path of the page made from the file at `path`: an article's, a section's
+/// for its `_index.md`, the home page for `content/_index.md`.
+pub(super) fn page_of(prepared: &Prepared, path: &str) -> Option<String> {
+    let site = &prepared.site;
+    if path == format!("{}/_index.md", crate::load::content::CONTENT_DIR) {
+        return Some("/".to_string());
+    }
+    let article = site
         .pages
         .iter()
         .find(|page| page.article.source.path_text() == path)
-        .map(|page| format!("{base}{}", page.article.url))
+        .map(|page| page.article.url.clone());
+    article.or_else(|| {
+        site.sections
+            .iter()
+            .find(|s| {
+                s.section
+                    .index
+                    .as_ref()
+                    .is_some_and(|i| i.source.path_text() == path)
+            })
+            .map(|s| s.section.url.clone())
+    })
 }
 
 const KINDS: [Kind; 4] = [Kind::Ceremony, Kind::Campaign, Kind::Statistics, Kind::News];
@@ -95,11 +114,11 @@ pub(super) fn site(prepared: &Prepared) -> Value {
 /// `api/articles`: every Markdown file under `content/`, with what the last good build
 /// made of it; drafts it left out are read from the disk.
 pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
+    let today = chrono::Local::now().date_naive();
     let mut listed: Vec<(Option<String>, Value)> = Vec::new();
     let mut known = std::collections::HashSet::new();
     if let Some(prepared) = prepared {
         let base = prepared.renderer.base_path();
-        let today = chrono::Local::now().date_naive();
         for page in &prepared.site.pages {
             let article = &page.article;
             let path = article.source.path_string();
@@ -162,6 +181,10 @@ pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
             .filter(|_| path.matches('/').count() >= 2)
             .map(str::to_string);
         let content_path = path.trim_start_matches("content/").to_string();
+        let day = fields
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
         listed.push((
             fields.date.clone(),
             json!({
@@ -172,7 +195,7 @@ pub(super) fn articles(root: &Path, prepared: Option<&Prepared>) -> Value {
                 "province": fields.province,
                 "date": fields.date.as_deref().map(|d| d.get(..10).unwrap_or(d)),
                 "draft": fields.draft,
-                "scheduled": false,
+                "scheduled": day.is_some_and(|d| d > today),
                 "url": null,
                 "link": format!("@/{content_path}"),
             }),

@@ -78,13 +78,10 @@ pub(super) fn preview(request: Request, edited: Edited, shared: &Shared) {
 
 /// The page of the file at `path` in the build being served, or nothing.
 fn last_page(shared: &Shared, path: &str) -> Vec<u8> {
-    let url = shared.session().prepared().and_then(|p| {
-        p.site
-            .pages
-            .iter()
-            .find(|page| page.article.source.path_text() == path)
-            .map(|page| page.article.url.clone())
-    });
+    let url = shared
+        .session()
+        .prepared()
+        .and_then(|p| super::read::page_of(p, path));
     let (_, site, _, _) = shared.current();
     match (url, site) {
         (Some(url), Some(site)) => match site.get(&crate::render::output_path(&url)) {
@@ -133,7 +130,13 @@ pub(super) fn save(request: Request, edited: Edited, shared: &Shared) {
             &json!({ "message": Msg::EditHasProblems.to_string(), "problems": checked.problems }),
         );
     }
-    if let Err(error) = crate::output::save::write(&file.file, text.as_bytes(), true) {
+    // Nothing changed: the file is left as it is, its time too, and nothing rebuilds.
+    let unchanged = files::version(text.as_bytes()) == opened.version;
+    let written = match unchanged {
+        true => Ok(()),
+        false => crate::output::save::write(&file.file, text.as_bytes(), true),
+    };
+    if let Err(error) = written {
         let error = error.to_string();
         return refuse(request, 500, Msg::EditCannotWrite { error });
     }
