@@ -551,6 +551,7 @@ try {
   );
   check(
     (await wrong.getByRole("button", { name: labels.save_draft }).isVisible()) &&
+      (await wrong.evaluate(() => document.activeElement.id)) === "f-title" &&
       fs.readFileSync(file, "utf8") === before,
     "an article with a problem is not saved as published",
   );

@@ -442,6 +442,8 @@ async function save(asDraft) {
       serverProblems = error.answer.problems || [];
       showProblems();
       showSaveState(labels.save_has_problems);
+      // The keyboard goes where the first thing to fix is.
+      document.querySelector('#form [aria-invalid="true"]')?.focus();
     } else {
       showSaveState(say("save_failed", { message: error.message }));
     }
