@@ -162,6 +162,7 @@ fn an_officer_writes_two_articles_in_the_browser_and_the_build_shows_what_the_pr
         "the list was searched without tone marks and filtered; drafts and scheduled articles are marked",
         "problems showed beside their fields, and the article was saved only as a draft",
         "with the build broken, the editor still opened the article and mended it",
+        "a photo chosen but not uploaded was saved with the article, now a bundle",
         "axe: 0 violations",
     ] {
         assert!(stdout.contains(step), "no \"{step}\" in:\n{stdout}");

@@ -585,6 +585,26 @@ try {
     "the file that broke the build is mended from the editor",
   );
   console.log("with the build broken, the editor still opened the article and mended it");
+
+  // ---- a photo chosen but not uploaded goes with the save; the article becomes a bundle ----
+  await mend.setInputFiles("#f-image-file", photo);
+  await mend.fill("#f-image-alt", "Tranh minh họa: thành viên tổ bảo vệ ANTT");
+  await mend.locator("#f-image-alt").press("Control+s");
+  await mend.waitForFunction(
+    (word) => document.querySelector("#save-state").textContent.startsWith(word),
+    labels.saved.split(" {")[0],
+  );
+  const bundle = path.join(root, "content/tin-tuc/to-bao-ve-antt/index.md");
+  check(!fs.existsSync(file) && fs.existsSync(bundle), "the article became a bundle for its photo");
+  check(
+    /^image:[\s\S]*src: [a-z0-9-]+\.jpg[\s\S]*Tranh minh họa: thành viên tổ bảo vệ ANTT/m.test(fs.readFileSync(bundle, "utf8")),
+    `the photo chosen was uploaded and saved with the article (${fs.readFileSync(bundle, "utf8")})`,
+  );
+  check(
+    new URL(mend.url()).searchParams.get("path") === "content/tin-tuc/to-bao-ve-antt/index.md",
+    "the form's address follows the article into its folder",
+  );
+  console.log("a photo chosen but not uploaded was saved with the article, now a bundle");
   await mend.close();
 
 } finally {

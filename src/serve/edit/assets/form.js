@@ -416,6 +416,10 @@ function showUrl(url) {
 }
 
 async function save(asDraft) {
+  // A photo chosen but not uploaded yet would be lost with the form: it goes first.
+  if (input.imageFile.files.length && !(await uploadLead())) {
+    return;
+  }
   if (asDraft) {
     input.draft.checked = true;
   }
@@ -682,34 +686,40 @@ function problemAt(box, message) {
   box.focus();
 }
 
+// Uploads the lead photo chosen, once it has its alt text; false (and why, beside the
+// field) when it cannot.
+async function uploadLead() {
+  for (const box of [input.imageFile, input.imageAlt]) {
+    box.removeAttribute("aria-invalid");
+    $(`${box.id}-problem`).textContent = "";
+  }
+  const file = input.imageFile.files[0];
+  if (!file) {
+    problemAt(input.imageFile, labels.need_file);
+    return false;
+  }
+  if (!input.imageAlt.value.trim()) {
+    problemAt(input.imageAlt, labels.image_alt_required);
+    return false;
+  }
+  showSaveState(labels.uploading);
+  try {
+    const sent = await upload(file);
+    imageSrc = sent.src;
+    input.imageFile.value = "";
+    showImage();
+    showSaveState(say("uploaded", { src: sent.src }));
+    changed();
+    return true;
+  } catch (error) {
+    problemAt(input.imageFile, error.message);
+    showSaveState("");
+    return false;
+  }
+}
+
 function leadPhoto() {
-  $("image-upload").addEventListener("click", async () => {
-    for (const box of [input.imageFile, input.imageAlt]) {
-      box.removeAttribute("aria-invalid");
-      $(`${box.id}-problem`).textContent = "";
-    }
-    const file = input.imageFile.files[0];
-    if (!file) {
-      problemAt(input.imageFile, labels.need_file);
-      return;
-    }
-    if (!input.imageAlt.value.trim()) {
-      problemAt(input.imageAlt, labels.image_alt_required);
-      return;
-    }
-    showSaveState(labels.uploading);
-    try {
-      const sent = await upload(file);
-      imageSrc = sent.src;
-      input.imageFile.value = "";
-      showImage();
-      showSaveState(say("uploaded", { src: sent.src }));
-      changed();
-    } catch (error) {
-      problemAt(input.imageFile, error.message);
-      showSaveState("");
-    }
-  });
+  $("image-upload").addEventListener("click", uploadLead);
   $("image-remove").addEventListener("click", () => {
     imageSrc = null;
     showImage();
