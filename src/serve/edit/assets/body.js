@@ -120,13 +120,15 @@ export function toolbar({ body, articles, upload }) {
   let linked = null;
   const linkSearch = $("d-link-search");
   const linkText = $("d-link-text");
+  // Folded once: a site of ten thousand articles is searched at every keystroke.
+  let linkable;
   combobox(linkSearch, {
     choices: () =>
-      articles().map((a) => ({
+      (linkable ??= articles().map((a) => ({
         value: a,
         text: a.date ? `${a.title} (${showDate(a.date.slice(0, 10))})` : a.title,
         keys: [fold(a.title || ""), a.link],
-      })),
+      }))),
     pick: (choice) => {
       linked = choice.value;
       linkSearch.value = choice.value.title;
