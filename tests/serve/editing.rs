@@ -171,3 +171,59 @@ fn an_officer_writes_two_articles_in_the_browser_and_the_build_shows_what_the_pr
 
     assert_valid_html(&out.join("pages"));
 }
+
+/// Issue 29: every Markdown file of the example site, opened in the form and saved
+/// without an edit, stays byte for byte as it was: what the form sends back for the
+/// fields an officer did not touch is what it was given.
+#[test]
+fn every_example_article_saved_from_the_form_without_an_edit_is_unchanged() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "{chromium} is missing: {INSTALL}"
+    );
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(repository.join("site.yaml"), site.path().join("site.yaml")).expect("site.yaml");
+    let mut before = Vec::new();
+    for entry in walkdir::WalkDir::new(repository.join("content")) {
+        let entry = entry.expect("a file of content/");
+        let relative = entry
+            .path()
+            .strip_prefix(repository)
+            .expect("inside the repository");
+        let copy = site.path().join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&copy).expect("a folder");
+        } else {
+            std::fs::copy(entry.path(), &copy).expect("a file");
+            if relative.extension().is_some_and(|e| e == "md") {
+                before.push((copy, std::fs::read(entry.path()).expect("a file")));
+            }
+        }
+    }
+    let editing = Editing::start(site.path());
+    let output = Command::new("node")
+        .arg(tools().join("editor-roundtrip.mjs"))
+        .arg(&editing.address)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run node ({error}): {INSTALL}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the browser test failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("{} files opened and saved", before.len())),
+        "not every Markdown file was saved:\n{stdout}"
+    );
+    for (file, bytes) in before {
+        assert!(
+            std::fs::read(&file).expect("the saved file") == bytes,
+            "{} changed when saved without an edit",
+            file.display()
+        );
+    }
+}
