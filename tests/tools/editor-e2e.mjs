@@ -14,8 +14,8 @@
 // one saved only as a draft.
 //
 // Into OUT_DIR go the builds and `pages/*.html` (the editing pages as served, for the
-// Nu Html Checker). axe-core runs on the list and the form at both widths, and on the
-// conflict dialog, and must find nothing. With SCREENSHOTS_DIR,
+// Nu Html Checker). axe-core runs on the list, "Bài mới" and the form at both widths,
+// and on the conflict dialog, and must find nothing. With SCREENSHOTS_DIR,
 // the list, the form beside its preview and the phone's preview tab are saved there.
 // Prints one line a step; exits 1 at the first thing that is not as it should be.
 import { execFileSync } from "node:child_process";
@@ -177,6 +177,7 @@ async function write(page, article) {
   await page.getByRole("link", { name: labels.new_article }).click();
   await page.waitForURL(/\/new$/);
   await page.waitForSelector("#n-section option[value=le-ra-mat]", { state: "attached" });
+  await axe(page, `“Bài mới” at ${page.viewportSize().width} px`);
   await page.selectOption("#n-section", "le-ra-mat");
   await page.fill("#n-title", article.title);
   await page.getByRole("button", { name: labels.create }).click();
