@@ -233,7 +233,10 @@ pub fn serve(
         polls: Mutex::default(),
         wake: Condvar::new(),
         session: Mutex::new(Session::new(options.build.clone())),
-        editor: options.edit.then(|| edit::Editor::new(address.port())),
+        // The editor answers only on this machine: with an address of another network
+        // it is off, since its `Host` check admits loopback names alone.
+        editor: (options.edit && (address.ip().is_loopback() || address.ip().is_unspecified()))
+            .then(|| edit::Editor::new(address.port())),
     };
     // Watch before the first build, so that no save is missed in between.
     let (canonical_root, out) = watched_paths(options);
@@ -258,9 +261,12 @@ pub fn serve(
     }
     // The editor lives at the host's root, whatever path the site is published under.
     let editor = shared.editor.as_ref().map(|editor| {
-        let at = url.trim_end_matches('/');
-        let at = at.strip_suffix(&base_path).unwrap_or(at);
-        format!("{at}{}", editor.base())
+        // Bound to every address (0.0.0.0), the loopback one reaches it too.
+        let host = match address {
+            SocketAddr::V4(_) => format!("127.0.0.1:{}", address.port()),
+            SocketAddr::V6(_) => format!("[::1]:{}", address.port()),
+        };
+        format!("http://{host}{}", editor.base())
     });
     reporter.report(Event::Serving {
         url: &url,

@@ -279,6 +279,10 @@ impl Session {
                 &last.prepared.site.pages[index].article,
                 checks,
             )?;
+            // A photo without its alt text is an error that only a full build reports.
+            if source.images.iter().any(|i| i.alt.trim().is_empty()) {
+                return None;
+            }
             changed.push((index, source, front));
         }
         let indexes: Vec<usize> = changed.iter().map(|(index, ..)| *index).collect();

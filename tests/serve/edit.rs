@@ -81,6 +81,11 @@ fn serve_prints_the_editors_address_with_a_fresh_token_and_no_edit_turns_it_off(
     );
     let page = ask(&served, "GET", &address, b"");
     assert_eq!(page.status, 200);
+    let without_slash = ask(&served, "GET", address.trim_end_matches('/'), b"");
+    assert_eq!(
+        (without_slash.status, without_slash.header("location")),
+        (301, Some(address.as_str()))
+    );
     assert!(page.text().starts_with("<!DOCTYPE html>"));
     let again = site.serve();
     assert_ne!(editor(&again), address, "a token for each run");
@@ -568,6 +573,16 @@ fn an_article_with_problems_is_saved_only_as_a_draft() {
     assert_eq!(problem["line"], 3);
     assert_eq!(problem["severity"], "error");
     assert_eq!(std::fs::read(site.path(path)).expect("unchanged"), before);
+
+    let reply = save(&served, path, |opened| {
+        opened["fields"]["date"] = serde_json::Value::Null
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let problem = &json(&reply)["problems"][0];
+    assert_eq!(
+        (&problem["field"], &problem["message"]),
+        (&"date".into(), &"an article needs a `date`".into())
+    );
 
     let reply = save(&served, path, broken(true));
     assert_eq!(reply.status, 200, "{}", reply.text());
@@ -1066,4 +1081,46 @@ fn a_section_and_the_home_page_are_previewed_too() {
         let html = preview["html"].as_str().expect("html");
         assert!(html.contains("Lời mới."), "{path}: {html}");
     }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_not_saved_over() {
+    let site = SiteTest::new();
+    let bytes = b"---\ntitle: B\xe0i ba\ndate: 2024-07-03\n---\nC\xf3.\n".to_vec();
+    std::fs::write(site.path("content/tin-tuc/ba.md"), &bytes).expect("a Windows-1258 file");
+    let served = site.serve();
+    let reply = save(&served, "content/tin-tuc/ba.md", |opened| {
+        opened["fields"]["title"] = "Bài ba".into();
+    });
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    assert!(
+        json(&reply)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("UTF-8")),
+        "{}",
+        reply.text()
+    );
+    assert_eq!(
+        std::fs::read(site.path("content/tin-tuc/ba.md")).expect("the file"),
+        bytes
+    );
+}
+
+#[test]
+fn bound_to_every_address_the_editor_is_given_at_the_loopback_one() {
+    let site = SiteTest::new();
+    let served = Served::start_with(site.root(), &["--port", "0", "--bind", "0.0.0.0"]);
+    let printed = served.printed();
+    let line = printed
+        .lines()
+        .find(|l| l.starts_with("Write and edit articles at "))
+        .unwrap_or_else(|| panic!("{printed}"));
+    assert!(
+        line.starts_with(&format!(
+            "Write and edit articles at http://127.0.0.1:{}/__loa/edit/",
+            served.port
+        )),
+        "{line}"
+    );
+    assert_eq!(api(&served, "site")["sections"][0]["dir"], "tin-tuc");
 }

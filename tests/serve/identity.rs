@@ -375,3 +375,38 @@ fn the_servers_session_serves_what_a_full_build_writes_after_every_edit() {
     batch.changes.insert(content("content/tin-tuc/mot.md"));
     assert!(session.rebuild(&batch).is_err(), "still broken");
 }
+
+#[test]
+fn a_photo_losing_its_alt_text_in_a_body_edit_fails_as_a_full_build_does() {
+    use loa::serve::watch::{Batch, Change};
+    let bundle = |alt: &str| {
+        format!("---\ntitle: Bài ảnh\ndate: 2024-07-05\n---\nẢnh:\n\n![{alt}](anh.png)\n")
+    };
+    let site = SiteTest::new().file("content/tin-tuc/anh/index.md", &bundle("Buổi lễ"));
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(4, 3)
+        .write_to(&mut photo, image::ImageFormat::Png)
+        .expect("a PNG");
+    std::fs::write(site.path("content/tin-tuc/anh/anh.png"), photo.into_inner())
+        .expect("the photo");
+    let mut options = loa::BuildOptions::new(site.root());
+    options.out = None;
+    let mut session = loa::serve::session::Session::new(options.clone());
+    session
+        .rebuild(&Batch::default())
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    site.write("content/tin-tuc/anh/index.md", &bundle(""));
+    let mut batch = Batch::default();
+    batch
+        .changes
+        .insert(Change::Content("content/tin-tuc/anh/index.md".into()));
+    let error = match session.rebuild(&batch) {
+        Ok(_) => panic!("the edit was patched in place without its error"),
+        Err(error) => error.render(),
+    };
+    assert!(error.contains("no alt text"), "{error}");
+    assert!(
+        loa::build::build(&options).is_err(),
+        "a full build fails too"
+    );
+}

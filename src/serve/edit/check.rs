@@ -69,8 +69,14 @@ fn problem(text: &str, diagnostic: &Diagnostic) -> Value {
         Some(location) => (Some(location.line), Some(location.column)),
         None => (None, None),
     };
+    // A missing date is told at the title's line, where there is no date to point at.
+    let field = if diagnostic.message == crate::i18n::Msg::NeedsDate.to_string() {
+        Some("date".to_string())
+    } else {
+        line.and_then(|line| field_at(text, line, column.unwrap_or(1)))
+    };
     json!({
-        "field": line.and_then(|line| field_at(text, line, column.unwrap_or(1))),
+        "field": field,
         "line": line,
         "column": column,
         "message": diagnostic.message,

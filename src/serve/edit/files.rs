@@ -31,6 +31,9 @@ pub struct Opened {
     /// Where the body starts in `text`.
     pub body_offset: usize,
     pub body: String,
+    /// For a file that is not UTF-8, where its first fault is: `text` has it replaced,
+    /// and saving would change bytes the officer never saw.
+    pub not_utf8_at: Option<usize>,
 }
 
 /// Whether `path` is a relative path of plain names, each one `build` would publish.
@@ -183,6 +186,7 @@ pub fn opened(bytes: &[u8]) -> Opened {
         Err(_) => (Fields::default(), start),
     };
     Opened {
+        not_utf8_at: std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
         version: version(bytes),
         fields,
         body: text[body_offset..].to_string(),

@@ -114,6 +114,17 @@ pub(super) fn handle(request: Request, rest: &str, query: &str, shared: &Shared)
     if !header(&request, "Host").is_some_and(|host| editor.host_is_ours(host)) {
         return refuse(request, 403, Msg::EditWrongHost);
     }
+    // The pages' own addresses are relative to the base, with its final slash.
+    if !rest.contains('/') {
+        let base = editor.base();
+        return super::respond(
+            request,
+            301,
+            "text/plain; charset=utf-8",
+            Vec::new(),
+            &[("Location", &base)],
+        );
+    }
     let method = request.method().clone();
     match method {
         Method::Get | Method::Head => get(request, inside, query, shared),

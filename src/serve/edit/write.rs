@@ -103,6 +103,12 @@ pub(super) fn save(request: Request, edited: Edited, shared: &Shared) {
         drop(session);
         return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
     };
+    if let Some(byte) = opened.not_utf8_at {
+        drop(session);
+        let message = Msg::FileNotUtf8At { byte }.to_string();
+        let help = Msg::EditorSaveAsUtf8Help.to_string();
+        return reply(request, 422, &json!({ "message": message, "help": help }));
+    }
     if edited.version.as_deref() != Some(opened.version.as_str()) {
         drop(session);
         return reply(
