@@ -51,12 +51,11 @@ await context.route(
     if (route.request().method() !== "GET") {
       return route.continue();
     }
-    let response;
-    try {
-      response = await route.fetch();
-    } catch {
-      // Playwright's own client may reuse a connection the server has just closed.
-      response = await route.fetch().catch(() => null);
+    // Playwright's own client (not the browser) may reuse a connection the server has
+    // just closed: reset or silent, the request is sent again.
+    let response = null;
+    for (let tries = 0; !response && tries < 3; tries += 1) {
+      response = await route.fetch({ timeout: 5000, maxRetries: 2 }).catch(() => null);
     }
     if (!response) {
       return route.abort().catch(() => {});
@@ -114,8 +113,13 @@ async function labelsOf(page) {
 }
 
 async function loaded(page) {
-  await page.waitForFunction(() => document.querySelector("#f-title")?.value !== "");
-  await page.waitForFunction(() => document.querySelector("#save-state").textContent !== "");
+  try {
+    await page.waitForFunction(() => document.querySelector("#save-state").textContent !== "");
+  } catch (error) {
+    const heading = await page.locator("#heading").textContent().catch(() => "");
+    throw new Error(`the form of ${page.url()} did not load (it says “${heading}”): ${error.message}`);
+  }
+  check((await page.inputValue("#f-title")) !== "", "the form shows its title");
 }
 
 // Waits for the preview asked for after the last keystroke: past the form's pause
@@ -352,7 +356,6 @@ try {
   const wide = await open(1280, 900, "");
   await wide.waitForSelector("#articles li");
   await axe(wide, "the list at 1280 px");
-  await shot(wide, "editor-list");
   await keepSource(wide, "list", "");
   await keepSource(wide, "new", "new");
   const labels = await write(wide, DAK_LAK);
@@ -416,6 +419,7 @@ try {
   // ---- the list: searched without tone marks, filtered, drafts and scheduled marked ----
   const list = await open(1280, 900, "");
   await list.waitForSelector("#articles li");
+  await shot(list, "editor-list");
   const titles = () => list.locator("#articles li a").allTextContents();
   await list.fill("#q", "dak lak");
   check(JSON.stringify(await titles()) === JSON.stringify([DAK_LAK.title]), "“dak lak” finds the Đắk Lắk article");
