@@ -12,7 +12,7 @@
 //! clap's help and usage errors are made from this catalogue by the binary.
 //!
 //! This file holds the list of messages; their text lives in one file an area
-//! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`), named after
+//! (`scaffold`, `photos`, `build`, `files`, `content`, `site`, `output`, `editor`), named after
 //! the headings of [`Msg`], with each message's English beside its Vietnamese.
 //! [`Msg::text`] asks `Msg::area` where a message belongs and calls that one function.
 //! The split keeps what the compiler checked when all of this was one match: `area`
@@ -33,11 +33,13 @@ use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::progress::Step;
+pub use editor::Label;
 
 mod build;
 mod commands;
 mod content;
 mod edit;
+mod editor;
 mod files;
 mod output;
 mod photos;
@@ -775,6 +777,10 @@ pub enum Msg {
     },
     CliOther,
     CliSeeHelp,
+
+    // ---- the editing pages: editor.rs ----
+    Editor(Label),
+
     // ---- the editor's server side: edit.rs ----
     ServeEditing {
         url: String,
@@ -828,6 +834,7 @@ enum Area {
     Output,
     Publish,
     Commands,
+    Editor,
     Edit,
 }
 
@@ -847,6 +854,7 @@ impl Msg {
             Area::Output => output::text(self, lang),
             Area::Publish => publish::text(self, lang),
             Area::Commands => commands::text(self, lang),
+            Area::Editor => editor::text(self, lang),
             Area::Edit => edit::text(self, lang),
         }
     }
@@ -1109,6 +1117,7 @@ impl Msg {
             | Self::CliConflict { .. }
             | Self::CliOther
             | Self::CliSeeHelp => Area::Commands,
+            Self::Editor(_) => Area::Editor,
             Self::ServeEditing { .. }
             | Self::EditThisArticle
             | Self::EditWrongHost

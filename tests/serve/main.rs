@@ -7,6 +7,7 @@ mod browser;
 mod command;
 mod crowds;
 mod edit;
+mod editing;
 #[allow(dead_code)] // Shared with the benchmarks, which use all of it.
 #[path = "../../benches/generate/mod.rs"]
 mod generate;

@@ -335,3 +335,24 @@ fn the_guide_is_part_of_the_example_site() {
         "the guide is an unlisted section"
     );
 }
+
+/// Issue 29: every button and field the editor's guide names in bold is one the editing
+/// pages show, word for word, so that an officer finds what the guide says to press.
+#[test]
+fn the_editor_guide_names_what_the_editing_pages_show() {
+    use loa::i18n::{Label, Lang, Msg};
+    let text = guide("soan-bai-tren-trinh-duyet/index.md");
+    let shown: Vec<String> = Label::ALL
+        .iter()
+        .map(|label| Msg::Editor(*label).text(Lang::Vi).into_owned())
+        .chain([Msg::EditThisArticle.text(Lang::Vi).into_owned()])
+        .collect();
+    let named: Vec<&str> = text.split("**").skip(1).step_by(2).collect();
+    assert!(named.len() >= 20, "{named:?}");
+    for name in named {
+        assert!(
+            shown.iter().any(|label| label == name),
+            "the guide names **{name}**, which no editing page shows"
+        );
+    }
+}
