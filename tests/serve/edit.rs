@@ -81,6 +81,10 @@ fn serve_prints_the_editors_address_with_a_fresh_token_and_no_edit_turns_it_off(
     );
     let page = ask(&served, "GET", &address, b"");
     assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some("default-src 'self'")
+    );
     let without_slash = ask(&served, "GET", address.trim_end_matches('/'), b"");
     assert_eq!(
         (without_slash.status, without_slash.header("location")),
@@ -193,6 +197,29 @@ fn the_site_gives_the_form_its_choices() {
             .is_some_and(|n| n > 1_000_000)
     );
     assert_eq!(answer["limits"]["photo_pixels"], 50_000_000);
+}
+
+#[test]
+fn the_form_keeps_its_choices_while_the_site_does_not_build() {
+    let site = SiteTest::new();
+    let served = site.serve();
+    assert_eq!(api(&served, "site")["metrics"][0]["key"], "teams");
+    site.write(
+        "content/tin-tuc/mot.md",
+        "---\ntitle: Một\ndate: 1/7/2024\n---\nA\n",
+    );
+    served.poll("/", "the failed build's problems", |reply| {
+        reply.contains("id=\"__loa_overlay\" role")
+    });
+    let answer = api(&served, "site");
+    assert_eq!(answer["metrics"][0]["key"], "teams", "{answer}");
+    assert!(
+        answer["failing"]
+            .as_str()
+            .is_some_and(|m| m.contains("fix the problems")),
+        "{answer}"
+    );
+    assert!(answer["provinces"].as_array().is_some_and(|p| p.len() > 30));
 }
 
 #[test]

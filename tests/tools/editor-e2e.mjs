@@ -43,27 +43,8 @@ const browser = await chromium.launch({
 });
 // An officer's browser speaks Vietnamese: the file and date pickers say so too.
 const context = await browser.newContext({ locale: "vi-VN" });
-// The pages are served here under the strictest policy a server could set: nothing
-// inline, nothing from elsewhere. A violation is a script error below.
-await context.route(
-  (url) => url.href.startsWith(base) && !url.pathname.includes("/api/"),
-  async (route) => {
-    if (route.request().method() !== "GET") {
-      return route.continue();
-    }
-    // Playwright's own client (not the browser) may reuse a connection the server has
-    // just closed: reset or silent, the request is sent again.
-    let response = null;
-    for (let tries = 0; !response && tries < 3; tries += 1) {
-      response = await route.fetch({ timeout: 5000, maxRetries: 2 }).catch(() => null);
-    }
-    if (!response) {
-      return route.abort().catch(() => {});
-    }
-    const headers = { ...response.headers(), "content-security-policy": "default-src 'self'" };
-    return route.fulfill({ response, headers });
-  },
-);
+// The server sends the pages under the strictest policy: nothing inline, nothing from
+// elsewhere. A violation is a script error below.
 let violations = 0;
 
 // A page that fails the test on any script error, and remembers the last preview the

@@ -38,6 +38,10 @@ pub struct Editor {
     token: String,
     /// The port serve listens on, which the `Host` of every request must name.
     port: u16,
+    /// The last `api/site` answered from a good build: while a rebuild fails (a draft
+    /// saved with a problem) the form still offers the site's provinces, tags and
+    /// metrics.
+    site: std::sync::Mutex<Option<std::sync::Arc<Value>>>,
 }
 
 impl Editor {
@@ -45,6 +49,7 @@ impl Editor {
         Self {
             token: super::door::new_key(),
             port,
+            site: std::sync::Mutex::default(),
         }
     }
 
@@ -127,7 +132,7 @@ pub(super) fn handle(request: Request, rest: &str, query: &str, shared: &Shared)
     }
     let method = request.method().clone();
     match method {
-        Method::Get | Method::Head => get(request, inside, query, shared),
+        Method::Get | Method::Head => get(request, inside, query, editor, shared),
         Method::Post => {
             let token_given = header(&request, "X-Loa-Token")
                 .is_some_and(|given| same_key(given.as_bytes(), editor.token.as_bytes()));
@@ -152,20 +157,44 @@ pub(super) fn handle(request: Request, rest: &str, query: &str, shared: &Shared)
     }
 }
 
-fn get(request: Request, inside: &str, query: &str, shared: &Shared) {
+fn get(request: Request, inside: &str, query: &str, editor: &Editor, shared: &Shared) {
     let Some(api) = inside.strip_prefix("api/") else {
         return match assets::page(inside, crate::i18n::language()) {
-            Some(asset) => super::respond(request, 200, asset.content_type, asset.body, &[]),
+            // Nothing inline and nothing from elsewhere: a script smuggled into an
+            // article's preview cannot run with the editor's token in reach.
+            Some(asset) => super::respond(
+                request,
+                200,
+                asset.content_type,
+                asset.body,
+                &[("Content-Security-Policy", "default-src 'self'")],
+            ),
             None => super::plain(request, 404, Msg::HttpNotFound),
         };
     };
     let mut session = shared.session();
     let root = session.root().to_path_buf();
     match api {
-        "site" => match session.prepared() {
-            Some(prepared) => reply(request, 200, &read::site(prepared)),
-            None => refuse(request, 503, Msg::EditNotBuilt),
-        },
+        "site" => {
+            let Ok(mut kept) = editor.site.lock() else {
+                return refuse(request, 503, Msg::EditNotBuilt);
+            };
+            let built = session.prepared().map(read::site);
+            drop(session);
+            let failing = built.is_none();
+            if let Some(site) = built {
+                *kept = Some(std::sync::Arc::new(site));
+            }
+            match kept.as_deref() {
+                Some(site) if failing => {
+                    let mut site = site.clone();
+                    site["failing"] = Msg::EditNotBuilt.to_string().into();
+                    reply(request, 200, &site)
+                }
+                Some(site) => reply(request, 200, site),
+                None => refuse(request, 503, Msg::EditNotBuilt),
+            }
+        }
         "articles" => {
             let listed = read::articles(&root, session.prepared());
             drop(session);

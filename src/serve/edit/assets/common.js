@@ -62,12 +62,13 @@ export function post(path, body) {
   });
 }
 
-// What the site declares, from its last build; while the site does not build, nothing of
-// it and the server's sentence why. The pages still open then, without the suggestions,
-// so that an officer can mend the file that broke the build.
+// What the site declares, from its last good build, and the server's sentence why the site
+// does not build now, if it does not; before any build, nothing of it. The pages open
+// either way, so that an officer can mend the file that broke the build.
 export async function getSite() {
   try {
-    return [await get("api/site"), null];
+    const site = await get("api/site");
+    return [site, site.failing ? say("load_failed", { message: site.failing }) : null];
   } catch (error) {
     const none = { sections: [], kinds: [], provinces: [], tags: [], metrics: [], qualifiers: [] };
     return [none, say("load_failed", { message: error.message })];
