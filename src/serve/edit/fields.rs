@@ -225,8 +225,9 @@ impl Fields {
         }
     }
 
-    /// The fields in the shape of the YAML that holds them, in the usual order.
-    fn shape(&self) -> Vec<(String, Yaml)> {
+    /// The fields in the shape of the YAML that holds them, in the usual order; figures
+    /// in the order of `metrics` (site.yaml's), others after them by name.
+    fn shape(&self, metrics: &[String]) -> Vec<(String, Yaml)> {
         let mut out: Vec<(String, Yaml)> = Vec::new();
         let mut put = |key: &str, value: Option<Yaml>| {
             if let Some(value) = value {
@@ -251,7 +252,14 @@ impl Fields {
                 if let Some(as_of) = &stats.as_of {
                     map.push(("as_of".to_string(), date(as_of)));
                 }
-                for (metric, figure) in &stats.figures {
+                let mut figures: Vec<_> = stats.figures.iter().collect();
+                figures.sort_by_key(|(metric, _)| {
+                    metrics
+                        .iter()
+                        .position(|m| m == *metric)
+                        .unwrap_or(usize::MAX)
+                });
+                for (metric, figure) in figures {
                     map.push((metric.clone(), figure_yaml(figure)));
                 }
                 if let Some(origin) = &stats.origin {
@@ -370,8 +378,9 @@ fn figure_yaml(figure: &Figure) -> Yaml {
 }
 
 /// The text of a Markdown file whose front matter held `old` and must hold `new`, with
-/// `body` after it. `front` is the file's front matter with its fences, as on disk.
-pub fn write(front: &str, old: &Fields, new: &Fields, body: &str) -> String {
+/// `body` after it. `front` is the file's front matter with its fences, as on disk;
+/// `metrics` the site's, in the order figures are written.
+pub fn write(front: &str, old: &Fields, new: &Fields, body: &str, metrics: &[String]) -> String {
     let newline = if front.contains("\r\n") { "\r\n" } else { "\n" };
     let first_end = front.find('\n').map_or(front.len(), |i| i + 1);
     let closing = front[..front.len().saturating_sub(1)]
@@ -379,7 +388,13 @@ pub fn write(front: &str, old: &Fields, new: &Fields, body: &str) -> String {
         .map_or(first_end, |i| i + 1)
         .max(first_end);
     let yaml = &front[first_end..closing];
-    let edited = yaml::edit::edit(yaml, &old.shape(), &new.shape(), ORDER, newline);
+    let edited = yaml::edit::edit(
+        yaml,
+        &old.shape(metrics),
+        &new.shape(metrics),
+        ORDER,
+        newline,
+    );
     format!("{}{edited}{}{body}", &front[..first_end], &front[closing..])
 }
 
@@ -401,6 +416,7 @@ mod tests {
             &old,
             &new.normalized(),
             split.body,
+            &["teams".to_string(), "members".to_string()],
         )
     }
 
@@ -412,6 +428,26 @@ mod tests {
         assert_eq!(save(&text, |_| {}), text);
         let crlf = text.replace('\n', "\r\n");
         assert_eq!(save(&crlf, |_| {}), crlf);
+    }
+
+    #[test]
+    fn new_figures_are_written_in_the_order_site_yaml_declares_them() {
+        let text = file("title: A\ndate: 2024-07-01\n");
+        let saved = save(&text, |f| {
+            let figure = |value: &str| Figure {
+                value: value.into(),
+                qualifier: None,
+            };
+            let figures = [("members", figure("9000")), ("teams", figure("2199"))];
+            f.stats = Some(Stats {
+                figures: figures.map(|(k, v)| (k.to_string(), v)).into(),
+                ..Stats::default()
+            });
+        });
+        assert!(
+            saved.contains("stats:\n  teams: 2199\n  members: 9000\n"),
+            "{saved}"
+        );
     }
 
     #[test]

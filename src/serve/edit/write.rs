@@ -21,7 +21,7 @@ pub(super) struct Edited {
 
 /// The text the file of `opened` holds once `fields` and `body` are saved in it: the
 /// keys that changed written again, every other byte of the front matter kept.
-fn compose(opened: &files::Opened, fields: &Fields, body: &str) -> String {
+fn compose(opened: &files::Opened, fields: &Fields, body: &str, metrics: &[String]) -> String {
     let bom = if opened.text.starts_with('\u{feff}') {
         "\u{feff}"
     } else {
@@ -34,10 +34,22 @@ fn compose(opened: &files::Opened, fields: &Fields, body: &str) -> String {
             &opened.fields,
             fields,
             body,
+            metrics,
         ),
-        Err(_) => fields::write("---\n---\n", &Fields::default(), fields, body),
+        Err(_) => fields::write("---\n---\n", &Fields::default(), fields, body, metrics),
     };
     format!("{bom}{written}")
+}
+
+/// The site's metrics in site.yaml's order, as new figures are written; none while
+/// the site does not build.
+fn metrics(session: &crate::serve::session::Session) -> Vec<String> {
+    let stats = session
+        .prepared()
+        .and_then(|p| p.site.config.stats.as_ref());
+    stats.map_or_else(Vec::new, |stats| {
+        stats.metrics.iter().map(|m| m.name.clone()).collect()
+    })
 }
 
 /// Whether `text` holds `fields`: what saving writes must read back as what was sent.
@@ -57,7 +69,7 @@ pub(super) fn preview(request: Request, edited: Edited, shared: &Shared) {
         return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
     };
     let fields = edited.fields.normalized();
-    let text = compose(&opened, &fields, &edited.body);
+    let text = compose(&opened, &fields, &edited.body, &metrics(&session));
     let checked = check::check(&mut session, &file.path, &text);
     drop(session);
     // A text that does not build shows the page as the preview shows it then: the
@@ -121,7 +133,7 @@ pub(super) fn save(request: Request, edited: Edited, shared: &Shared) {
         );
     }
     let fields = edited.fields.normalized();
-    let text = compose(&opened, &fields, &edited.body);
+    let text = compose(&opened, &fields, &edited.body, &metrics(&session));
     if !holds(&text, &fields) {
         drop(session);
         let error = "the fields did not read back as sent".to_string();
