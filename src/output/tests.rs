@@ -38,6 +38,8 @@ fn a_foreign_non_empty_folder_is_refused_unless_forced() {
     );
 }
 
+// Told apart by inode numbers, which only Unix gives.
+#[cfg(unix)]
 #[test]
 fn publishing_again_moves_only_changes_and_removes_what_is_gone() {
     let site = tempfile::tempdir().unwrap();
@@ -110,6 +112,8 @@ fn a_second_claim_on_one_output_is_refused_until_the_first_ends() {
     claim(site.path(), &out, false).expect("the lock goes with the claim");
 }
 
+// Told apart by inode numbers, which only Unix gives.
+#[cfg(unix)]
 #[test]
 fn publishing_unchanged_files_leaves_the_output_alone() {
     let site = tempfile::tempdir().unwrap();
@@ -181,10 +185,13 @@ fn publish(site: &Path, out: &Path, files: &[(&str, &str)]) {
     staging.publish().unwrap();
 }
 
+#[cfg(unix)]
 fn ino(path: &Path) -> u64 {
     std::os::unix::fs::MetadataExt::ino(&fs::symlink_metadata(path).unwrap())
 }
 
+// Told apart by inode numbers, which only Unix gives.
+#[cfg(unix)]
 #[test]
 fn the_previous_site_is_kept_and_staged_into_the_next_without_leaking_into_it() {
     let site = tempfile::tempdir().unwrap();
