@@ -58,13 +58,18 @@ fn holds(text: &str, fields: &Fields) -> bool {
     crate::load::yaml::split(text).is_ok_and(|split| Fields::read(split.yaml) == *fields)
 }
 
+/// The Markdown file `path` names, read, when the editor may open it.
+fn open(root: &std::path::Path, path: &str) -> Option<(files::ArticleFile, files::Opened)> {
+    let file = files::article(root, path)?;
+    let opened = file.read().ok()?;
+    Some((file, opened))
+}
+
 /// `api/preview`: the page and the problems of the text saving would write.
 pub(super) fn preview(request: Request, edited: Edited, shared: &Shared) {
     let mut session = shared.session();
     let root = session.root().to_path_buf();
-    let Some((file, opened)) = files::article(&root, &edited.path)
-        .and_then(|file| Some((file.clone(), file.read().ok()?)))
-    else {
+    let Some((file, opened)) = open(&root, &edited.path) else {
         drop(session);
         return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
     };
@@ -109,9 +114,7 @@ fn last_page(shared: &Shared, path: &str) -> Vec<u8> {
 pub(super) fn save(request: Request, edited: Edited, shared: &Shared) {
     let mut session = shared.session();
     let root = session.root().to_path_buf();
-    let Some((file, opened)) = files::article(&root, &edited.path)
-        .and_then(|file| Some((file.clone(), file.read().ok()?)))
-    else {
+    let Some((file, opened)) = open(&root, &edited.path) else {
         drop(session);
         return refuse(request, 404, Msg::EditNotAnArticle { path: edited.path });
     };
